@@ -1,0 +1,23 @@
+# make test is the README's test command and what CI runs.
+GO ?= go
+
+.PHONY: test race bench fuzz build
+
+build:
+	$(GO) build -o bin/baocao ./cmd/baocao
+
+test:
+	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race ./corpus/... ./index/... ./extract/ocr/...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# make fuzz FUZZTIME=2m runs every fuzz target for FUZZTIME.
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep ^Fuzz); do \
+	    echo "== $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done

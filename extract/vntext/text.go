@@ -1,0 +1,161 @@
+// Package vntext holds the Vietnamese text rules that extraction, indexing and
+// matching share: Unicode normalization, tone-mark placement, diacritic
+// folding and number syntax. It imports nothing of baocao's, so that index and
+// corpus apply exactly the rules extraction applied.
+package vntext
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// NFC returns s in Unicode normalization form C. Exports mix NFC and NFD;
+// everything downstream (Bleve's folding, string matching) assumes NFC.
+func NFC(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// toneMarks are the five Vietnamese tone marks as combining characters.
+var toneMarks = map[rune]bool{
+	'\u0300': true, // huyền
+	'\u0301': true, // sắc
+	'\u0309': true, // hỏi
+	'\u0303': true, // ngã
+	'\u0323': true, // nặng
+}
+
+// splitTone returns the base letter of r (in NFC, keeping vowel marks such as
+// the circumflex) and its tone mark, or 0 when r carries none.
+func splitTone(r rune) (base rune, tone rune) {
+	d := norm.NFD.String(string(r))
+	var b strings.Builder
+	for _, c := range d {
+		if toneMarks[c] {
+			tone = c
+			continue
+		}
+		b.WriteRune(c)
+	}
+	if tone == 0 {
+		return r, 0
+	}
+	base, _ = utf8.DecodeRuneInString(norm.NFC.String(b.String()))
+	return base, tone
+}
+
+func withTone(r, tone rune) rune {
+	c, _ := utf8.DecodeRuneInString(norm.NFC.String(string(r) + string(tone)))
+	return c
+}
+
+// ToneCanonical moves the tone mark of open syllables ending in oa, oe and uy
+// to the first vowel ("hoà" → "hòa", "uỷ" → "ủy", "KHOẺ" → "KHỎE"). Both
+// placements are in use, often within one report; they spell the same word.
+// Syllables with a final consonant ("hoàn", "thuyết") have one placement only
+// and are left alone, as is "qu" + y ("quý"), where u belongs to the onset.
+// The input should be NFC.
+func ToneCanonical(s string) string {
+	if !strings.ContainsAny(s, "oOuU") {
+		return s
+	}
+	rs := []rune(s)
+	changed := false
+	for i := 0; i+1 < len(rs); i++ {
+		first := unicode.ToLower(rs[i])
+		if first != 'o' && first != 'u' {
+			continue
+		}
+		if i+2 < len(rs) && isLetter(rs[i+2]) {
+			continue
+		}
+		base, tone := splitTone(rs[i+1])
+		if tone == 0 {
+			continue
+		}
+		lb := unicode.ToLower(base)
+		switch {
+		case first == 'o' && (lb == 'a' || lb == 'e'):
+		case first == 'u' && lb == 'y':
+			if i > 0 && unicode.ToLower(rs[i-1]) == 'q' {
+				continue
+			}
+		default:
+			continue
+		}
+		if _, t := splitTone(rs[i]); t != 0 {
+			continue
+		}
+		rs[i] = withTone(rs[i], tone)
+		rs[i+1] = base
+		changed = true
+	}
+	if !changed {
+		return s
+	}
+	return string(rs)
+}
+
+func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+
+// Key is the form in which two spellings of one Vietnamese word compare
+// equal: NFC, tone placement made canonical, lower case. Diacritics are kept:
+// "đảng" and "dang" have different keys (see Fold).
+func Key(s string) string {
+	return strings.ToLower(ToneCanonical(NFC(s)))
+}
+
+// Fold removes every diacritic (tones and vowel marks) and maps đ to d, then
+// lowers the case: the form a user types without a Vietnamese keyboard.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			b.WriteByte('d')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// SquashSpace replaces every run of white space (including no-break spaces)
+// with one space and trims the ends.
+func SquashSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// FormatNumber writes v the Vietnamese way: "." between thousands and ","
+// before decimals (9582 → "9.582", 20.4 → "20,4"). decimals < 0 prints the
+// shortest form that reads back as v.
+func FormatNumber(v float64, decimals int) string {
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteByte(',')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
