@@ -63,6 +63,17 @@ func newCmdRoot(io *IOStreams) *cobra.Command {
 func newCommands(f *Factory) []*cobra.Command {
 	return []*cobra.Command{
 		newCmdExtract(f, nil),
+		newCmdIngest(f, nil),
+		newCmdList(f, nil),
+		newCmdShow(f, nil),
+		newCmdFigures(f, nil),
+		newCmdRefs(f, nil),
+		newCmdSearch(f, nil),
+		newCmdReindex(f, nil),
+		newCmdCompare(f, nil),
+		newCmdTargets(f, nil),
+		newCmdMetrics(f, nil),
+		newCmdCheck(f, nil),
 		newCmdDemo(f),
 	}
 }

@@ -8,3 +8,12 @@ import "errors"
 func Decode(data []byte) (text string, encoding string, err error) {
 	return "", "", errors.New("legacy: not implemented")
 }
+
+// FontEncoding names the legacy encoding a font implies: "tcvn3" for the ABC
+// .Vn fonts (".VnTime", ".VnTimeH"), "vni" for VNI fonts ("VNI-Times"), ""
+// for Unicode fonts.
+func FontEncoding(font string) string { return "" }
+
+// DecodeString converts text drawn with a legacy font, whose bytes reached us
+// as Latin-1 runes (each byte one rune), to Unicode NFC.
+func DecodeString(s, encoding string) string { return s }
