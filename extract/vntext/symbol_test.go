@@ -1,0 +1,157 @@
+package vntext
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestCanonicalSymbol(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"party", "154-KH/HU", "154-KH/HU"},
+		{"stray space", "81- KH/HU", "81-KH/HU"},
+		{"lower case", "28-nq/tw", "28-NQ/TW"},
+		{"en dash", "28–NQ/TW", "28-NQ/TW"},
+		{"state with year", "07/2021/nđ-cp", "07/2021/NĐ-CP"},
+		{"eth for dyet", "52/NQ-HÐND", "52/NQ-HĐND"},
+		{"nfd", norm.NFD.String("52/NQ-HĐND"), "52/NQ-HĐND"},
+		{"no-break space", "81-\u00a0KH/HU", "81-KH/HU"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CanonicalSymbol(tt.in); got != tt.want {
+				t.Errorf("CanonicalSymbol(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseSymbol(t *testing.T) {
+	tests := []struct {
+		name, in string
+		ok       bool
+		id, code string
+		party    bool
+	}{
+		{"party plan", "154-KH/HU", true, "154-KH/HU", "KH/HU", true},
+		{"provincial resolution", "28-NQ/TU", true, "28-NQ/TU", "NQ/TU", true},
+		{"central resolution", "28-NQ/TW", true, "28-NQ/TW", "NQ/TW", true},
+		{"stray space", "81- KH/HU", true, "81-KH/HU", "KH/HU", true},
+		{"typed lower case", "21-nq/tu", true, "21-NQ/TU", "NQ/TU", true},
+		{"standing committee", "1232/NQ-UBTVQH15", true, "1232/NQ-UBTVQH15", "NQ-UBTVQH15", false},
+		{"decree with year", "07/2021/NĐ-CP", true, "07/2021/NĐ-CP", "NĐ-CP", false},
+		{"council resolution", "52/NQ-HĐND", true, "52/NQ-HĐND", "NQ-HĐND", false},
+		{"report", "412/BC-UBND", true, "412/BC-UBND", "BC-UBND", false},
+		{"decision with year", "15/2023/QĐ-UBND", true, "15/2023/QĐ-UBND", "QĐ-UBND", false},
+		{"law", "10/2022/QH15", true, "10/2022/QH15", "QH15", false},
+		{"prime minister", "1719/QĐ-TTg", true, "1719/QĐ-TTG", "QĐ-TTG", false},
+		{"ocr misread", "1232/NQ-UBTVQHI5", true, "1232/NQ-UBTVQHI5", "NQ-UBTVQHI5", false},
+		{"date", "05/6/2024", false, "", "", false},
+		{"ratio", "03/38", false, "", "", false},
+		{"term", "2020-2025", false, "", "", false},
+		{"two symbols", "21-NQ/TU 22-NQ/TU", false, "", "", false},
+		{"no issuer", "21-NQ", false, "", "", false},
+		{"empty", "", false, "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := ParseSymbol(tt.in)
+			if ok != tt.ok {
+				t.Fatalf("ParseSymbol(%q) ok = %v, want %v (%+v)", tt.in, ok, tt.ok, got)
+			}
+			if !ok {
+				return
+			}
+			if got.ID() != tt.id || got.Code != tt.code || got.Party != tt.party {
+				t.Errorf("ParseSymbol(%q) = id %q code %q party %v, want %q %q %v", tt.in, got.ID(), got.Code, got.Party, tt.id, tt.code, tt.party)
+			}
+		})
+	}
+}
+
+func TestScanSymbols(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // raw forms
+	}{
+		{"party with date", "Kế hoạch số 154-KH/HU, ngày 05/6/2024 của Ban Thường vụ", []string{"154-KH/HU"}},
+		{"stray space", "theo Kế hoạch số 81- KH/HU của Ban Thường vụ", []string{"81- KH/HU"}},
+		{"list", "các Nghị quyết số 21-NQ/TU, 22-NQ/TU và 23-NQ/TU;", []string{"21-NQ/TU", "22-NQ/TU", "23-NQ/TU"}},
+		{"state", "Nghị định số 07/2021/NĐ-CP, ngày 27/01/2021", []string{"07/2021/NĐ-CP"}},
+		{"sentence end", "theo Quy định số 114-QĐ/TW.", []string{"114-QĐ/TW"}},
+		{"dates ratios terms", "ngày 31/12/2022, đạt 28/38, nhiệm kỳ 2020-2025, Covid-19, kinh tế - xã hội", nil},
+		{"number glued to word", "A21-NQ/TU", nil},
+		{"header", "Số: 412/BC-UBND", []string{"412/BC-UBND"}},
+		{"ocr", "Nghị quyết số 1232/NQ-UBTVQHI5 ngày", []string{"1232/NQ-UBTVQHI5"}},
+		{"trailing hyphen", "số 52/NQ-HĐND- về", []string{"52/NQ-HĐND"}},
+		{"parenthesised", "(Chỉ thị 05-CT/TW)", []string{"05-CT/TW"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			rs := []rune(tt.in)
+			for _, s := range ScanSymbols(tt.in) {
+				got = append(got, s.Raw)
+				if string(rs[s.Start:s.End]) != s.Raw {
+					t.Errorf("span [%d,%d] = %q, raw %q", s.Start, s.End, string(rs[s.Start:s.End]), s.Raw)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("ScanSymbols(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSymbolTypeCode(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"28-NQ/TW", "NQ"},
+		{"07/2021/NĐ-CP", "NĐ"},
+		{"123/UBND-VP", ""},
+		{"10/2022/QH15", ""},
+	}
+	for _, tt := range tests {
+		s, ok := ParseSymbol(tt.in)
+		if !ok {
+			t.Fatalf("ParseSymbol(%q) failed", tt.in)
+		}
+		if got := s.TypeCode(); got != tt.want {
+			t.Errorf("TypeCode(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzScanSymbols(f *testing.F) {
+	for _, s := range []string{"Kế hoạch số 154-KH/HU, ngày 05/6/2024", "81- KH/HU", "07/2021/NĐ-CP", "03/38", "1232/NQ-UBTVQHI5", "5 - A / B"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		rs := []rune(s)
+		prev := 0
+		for _, m := range ScanSymbols(s) {
+			if m.Start < prev || m.End <= m.Start || m.End > len(rs) {
+				t.Fatalf("bad span [%d,%d] in %q", m.Start, m.End, s)
+			}
+			prev = m.End
+			p, ok := ParseSymbol(m.Raw)
+			if !ok || p.ID() != m.ID() {
+				t.Fatalf("found %q (id %q) does not parse back: %+v %v", m.Raw, m.ID(), p, ok)
+			}
+			if strings.ContainsAny(m.ID(), " \t") {
+				t.Fatalf("id with space: %q", m.ID())
+			}
+		}
+	})
+}
+
+func BenchmarkScanSymbols(b *testing.B) {
+	text := strings.Repeat("Huyện ủy tổ chức quán triệt Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Ban Chấp hành Trung ương; đạt 28/38 xã, nhiệm kỳ 2020-2025. ", 50)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		ScanSymbols(text)
+	}
+}
