@@ -92,9 +92,19 @@ func File(ctx context.Context, path string, opts Options) (*schema.Document, err
 	if st.IsDir() {
 		return nil, &Error{File: name, Err: errors.New("is a directory")}
 	}
+	// Sniff the head first so that a huge text file is refused before it is
+	// read into memory.
+	head := make([]byte, 8192)
+	n, _ := io.ReadFull(f, head)
 	limit := opts.maxBinary()
+	if format := Sniff(head[:n]); format == schema.FormatText || format == schema.FormatMarkdown {
+		limit = opts.maxText()
+	}
 	if st.Size() > limit {
 		return nil, &Error{File: name, Err: fmt.Errorf("%w: %d MiB, the limit is %d MiB", ErrTooLarge, st.Size()>>20, limit>>20)}
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, &Error{File: name, Err: unwrapPathError(err)}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {

@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/corpus/sample"
+	"github.com/baocao/baocao/schema"
+)
+
+func TestSniff(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want string
+	}{
+		{"pdf", "%PDF-1.7\n%âãÏÓ\n", schema.FormatPDF},
+		{"pdf after junk", "\n\n%PDF-1.4\n", schema.FormatPDF},
+		{"docx", "PK\x03\x04\x14\x00", schema.FormatDOCX},
+		{"markdown bold", "\n**BÁO CÁO**\n", schema.FormatMarkdown},
+		{"markdown sup", "văn bản<sup>1</sup>", schema.FormatMarkdown},
+		{"plain text", "Báo cáo tổng kết năm 2024\n\nNội dung.", schema.FormatText},
+		{"nul bytes", "ab\x00\x00cd", ""},
+		{"elf", "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00\x01\x00\x00\x00", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Sniff([]byte(tt.data)); got != tt.want {
+				t.Errorf("Sniff = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestBadInput checks that every kind of bad file gives one error line that
+// names the file, and never a panic.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	pdf, err := os.ReadFile(sample.RepoFile("testdata/corpus/formats/thachban-2022.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docx, err := os.ReadFile(sample.RepoFile("testdata/corpus/formats/thachban-2022.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want error // nil: any error
+	}{
+		{"empty.md", nil, ErrEmpty},
+		{"blank.txt", []byte(" \n\n\t\n"), ErrEmpty},
+		{"binary.bin", bytes.Repeat([]byte{0, 1, 2, 3, 0xff}, 1000), ErrBinary},
+		{"truncated.pdf", pdf[:len(pdf)/3], nil},
+		{"header-only.pdf", []byte("%PDF-1.4\n"), nil},
+		{"truncated.docx", docx[:len(docx)/2], nil},
+		{"not-really.docx", []byte("PK\x03\x04 this is not a zip"), nil},
+		{"invalid-utf8.txt", []byte("Báo cáo \xff\xfe\xfd\xfc \x80\x81 năm 2024 \xc3\x28 \xe2\x82"), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, tt.name)
+			if err := os.WriteFile(path, tt.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			doc, err := File(context.Background(), path, Options{NoOCR: true})
+			if err == nil {
+				t.Fatalf("no error; got a document with %d paragraphs", len(doc.Paragraphs))
+			}
+			if tt.want != nil && !errors.Is(err, tt.want) {
+				t.Errorf("error %v, want %v", err, tt.want)
+			}
+			msg := err.Error()
+			if !strings.HasPrefix(msg, tt.name+": ") || strings.Contains(msg, "\n") {
+				t.Errorf("error is not one line naming the file: %q", msg)
+			}
+		})
+	}
+}
+
+func TestTooLargeText(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.txt")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 200 MB: text at the head, the rest a sparse hole, so the test writes
+	// little; File must refuse it from its size without reading it.
+	f.WriteString(strings.Repeat("Báo cáo tổng kết công tác năm 2024.\n\n", 300))
+	if err := f.Truncate(200 << 20); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	_, err = File(context.Background(), path, Options{})
+	if !errors.Is(err, ErrTooLarge) || !strings.HasPrefix(err.Error(), "huge.txt: ") {
+		t.Errorf("error %v, want ErrTooLarge naming the file", err)
+	}
+}
+
+func TestMissingFile(t *testing.T) {
+	_, err := File(context.Background(), filepath.Join(t.TempDir(), "nope.pdf"), Options{})
+	if err == nil || err.Error() != "nope.pdf: no such file or directory" {
+		t.Errorf("error = %v", err)
+	}
+}
