@@ -1,0 +1,136 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/corpus/sample"
+	"github.com/baocao/baocao/extract/vntext"
+	"github.com/baocao/baocao/schema"
+)
+
+// parityCase is one report in several formats; the export is the reference.
+type parityCase struct {
+	name    string
+	export  string   // path of the Markdown export
+	formats []string // other files of the same report
+	shared  bool     // files live in ../shared (the seed): skip when absent
+}
+
+func parityCases() []parityCase {
+	var cases []parityCase
+	for _, n := range []string{"thachban-2021", "thachban-2022", "thachban-2023", "thachban-ubnd-2023"} {
+		c := parityCase{name: n, export: sample.RepoFile("corpus/sample/" + n + ".export.md")}
+		for _, ext := range []string{".docx", ".pdf", ".chromium.pdf", ".scan.pdf"} {
+			p := sample.RepoFile("testdata/corpus/formats/" + n + ext)
+			if _, err := os.Stat(p); err == nil {
+				c.formats = append(c.formats, p)
+			}
+		}
+		cases = append(cases, c)
+	}
+	seed := parityCase{name: "vinhbao-2024 (seed)", shared: true}
+	if p, ok := sample.SharedFile("fixtures/seed/vinhbao-2024.export.md"); ok {
+		seed.export = p
+		for _, ext := range []string{".md", ".docx", ".pdf", ".scan.pdf"} {
+			if p, ok := sample.SharedFile("fixtures/seed/vinhbao-2024" + ext); ok {
+				seed.formats = append(seed.formats, p)
+			}
+		}
+	}
+	return append(cases, seed)
+}
+
+func figureKey(f schema.Figure) string {
+	return fmt.Sprintf("%g|%s|%s|%s", f.ValueNormalized, vntext.Key(f.Unit), vntext.Key(f.Metric), f.Role)
+}
+
+// figureAgreement is the share of the reference's figures (value, unit,
+// metric, role) that the other document also has, as multisets.
+func figureAgreement(ref, other *schema.Document) float64 {
+	if len(ref.Figures) == 0 {
+		return 1
+	}
+	have := map[string]int{}
+	for _, f := range other.Figures {
+		have[figureKey(f)]++
+	}
+	same := 0
+	for _, f := range ref.Figures {
+		if k := figureKey(f); have[k] > 0 {
+			have[k]--
+			same++
+		}
+	}
+	return float64(same) / float64(len(ref.Figures))
+}
+
+func footnoteList(d *schema.Document) []string {
+	var out []string
+	for _, f := range d.Footnotes {
+		text := []rune(vntext.Fold(vntext.SquashSpace(f.Text)))
+		out = append(out, fmt.Sprintf("%d:%s:%t", f.ID, string(text[:min(len(text), 24)]), f.RefParagraph != ""))
+	}
+	return out
+}
+
+func sectionList(d *schema.Document) []string {
+	var out []string
+	for _, s := range d.Sections {
+		title := []rune(vntext.Fold(s.Title))
+		out = append(out, s.Path+" "+string(title[:min(len(title), 25)]))
+	}
+	return out
+}
+
+// TestFormatParity is the promise that one report gives the same facts in
+// every format: the same footnotes and sections, and at least 97% of the
+// figures for DOCX and PDF (90% for scans, which pass through OCR).
+func TestFormatParity(t *testing.T) {
+	if testing.Short() {
+		t.Skip("OCR of scans is slow; skipped with -short")
+	}
+	for _, c := range parityCases() {
+		if c.export == "" {
+			t.Logf("%s: ../shared not found, skipped", c.name)
+			continue
+		}
+		ref, err := File(context.Background(), c.export, Options{})
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		for _, path := range c.formats {
+			name := path[strings.LastIndex(path, "/")+1:]
+			t.Run(name, func(t *testing.T) {
+				doc, err := File(context.Background(), path, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				scan := strings.HasSuffix(path, ".scan.pdf")
+				agree := figureAgreement(ref, doc)
+				t.Logf("%s: figures %.1f%% of %d (%d found), footnotes %d/%d, sections %d/%d",
+					name, 100*agree, len(ref.Figures), len(doc.Figures),
+					len(doc.Footnotes), len(ref.Footnotes), len(doc.Sections), len(ref.Sections))
+				want := 0.97
+				if scan {
+					want = 0.90
+				}
+				if agree < want {
+					t.Errorf("figure agreement %.1f%% < %.0f%%", 100*agree, 100*want)
+				}
+				if !scan {
+					if got, want := footnoteList(doc), footnoteList(ref); strings.Join(got, "\n") != strings.Join(want, "\n") {
+						t.Errorf("footnotes differ:\n got %q\nwant %q", got, want)
+					}
+				}
+				if got, want := sectionList(doc), sectionList(ref); strings.Join(got, "\n") != strings.Join(want, "\n") {
+					t.Errorf("sections differ:\n got %q\nwant %q", got, want)
+				}
+			})
+		}
+	}
+}
