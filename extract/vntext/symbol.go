@@ -109,10 +109,31 @@ func ParseSymbol(s string) (sym Symbol, ok bool) {
 // Dates (05/6/2024), ratios (03/38), ranges (2020-2025) and names with
 // numbers (Covid-19) are not symbols.
 func ScanSymbols(s string) []Symbol {
-	if !strings.ContainsAny(s, "-/–‐‑") {
+	if !mayHaveSymbol(s) {
 		return nil
 	}
 	return ScanSymbolRunes([]rune(s))
+}
+
+// mayHaveSymbol is a byte-level filter: every symbol has a digit followed,
+// after at most one space, by '-', '/' or a Unicode dash (0xE2 0x80 …).
+// Most paragraphs have none, and decoding them into runes would cost more
+// than the scan itself.
+func mayHaveSymbol(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		j := i + 1
+		if s[j] == ' ' && j+1 < len(s) {
+			j++
+		}
+		switch s[j] {
+		case '-', '/', 0xe2:
+			return true
+		}
+	}
+	return false
 }
 
 // ScanSymbolRunes is ScanSymbols over a text already split into runes.
