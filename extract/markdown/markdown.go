@@ -1,14 +1,170 @@
 // Package markdown reads text and Markdown exports of reports into blocks.
+//
+// Exports of Word and PDF reports to Markdown use the syntax loosely: bold
+// marks headings, names and numbers alike, heading depth does not follow the
+// structure, lines of the header block end in two spaces (hard breaks), and
+// footnote bodies are paragraphs that start with "<sup>N</sup>" wherever the
+// page broke. The reader reports what it sees (bold, heading depth, markers,
+// bullets) and leaves the meaning to the structure stage. Pandoc footnotes
+// ("[^N]" and "[^N]: body") are read as well.
 package markdown
 
 import (
-	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/baocao/baocao/extract/block"
+	"github.com/baocao/baocao/schema"
 )
 
-// Read splits UTF-8 text (already decoded) into blocks. format is
-// schema.FormatMarkdown or schema.FormatText.
-func Read(text string, format string) (*block.Source, error) {
-	return nil, errors.New("markdown: not implemented")
+// Read splits UTF-8 text (already decoded, preferably NFC) into blocks.
+// format is schema.FormatMarkdown or schema.FormatText; any other value is
+// read as Markdown. Text without any content gives a Source with no blocks.
+func Read(text string, format string) (src *block.Source, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			src = nil
+			err = fmt.Errorf("markdown: internal error: %v", r)
+		}
+	}()
+	if format == "" {
+		format = schema.FormatMarkdown
+	}
+	lines := splitLines(text)
+	var blocks []block.Block
+	if format == schema.FormatText {
+		blocks = readText(lines)
+	} else {
+		blocks = readMarkdown(lines)
+	}
+	return &block.Source{Format: format, Encoding: "utf-8", Blocks: blocks}, nil
+}
+
+// splitLines splits on \n, \r\n and lone \r, and turns form feeds into
+// blank lines (some text exports mark pages with them).
+func splitLines(text string) []string {
+	if strings.ContainsRune(text, '\r') {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
+	if strings.ContainsRune(text, '\f') {
+		text = strings.ReplaceAll(text, "\f", "\n\n")
+	}
+	return strings.Split(text, "\n")
+}
+
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\v':
+		default:
+			if s[i] >= 0x80 {
+				return strings.TrimSpace(s) == ""
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// readText reads plain text: paragraphs are separated by blank lines; a file
+// without blank lines has one paragraph per line. Inside a paragraph, short
+// lines (a header block, a signature) stay separate blocks, while long lines
+// are hard-wrapped prose and are joined.
+func readText(lines []string) []block.Block {
+	hasBlank := false
+	for _, l := range lines {
+		if isBlank(l) {
+			hasBlank = true
+			break
+		}
+	}
+	var out []block.Block
+	emit := func(text string, line int) {
+		text = squash(text)
+		if text == "" {
+			return
+		}
+		b := block.Block{Kind: block.Para, Text: text, Line: line}
+		if rest, ok := cutBullet(text); ok {
+			b.Text, b.List = rest, true
+		}
+		out = append(out, b)
+	}
+	if !hasBlank {
+		for i, l := range lines {
+			emit(l, i+1)
+		}
+		return out
+	}
+	for i := 0; i < len(lines); {
+		if isBlank(lines[i]) {
+			i++
+			continue
+		}
+		start := i
+		for i < len(lines) && !isBlank(lines[i]) {
+			i++
+		}
+		para := lines[start:i]
+		if separateLines(para) {
+			for k, l := range para {
+				emit(l, start+k+1)
+			}
+			continue
+		}
+		// Bullets start a new block even without a blank line before them.
+		from := 0
+		for k := 1; k <= len(para); k++ {
+			if k == len(para) || isBulletLine(para[k]) {
+				emit(strings.Join(para[from:k], " "), start+from+1)
+				from = k
+			}
+		}
+	}
+	return out
+}
+
+// separateLines reports whether the lines of one plain-text paragraph are
+// separate short lines rather than wrapped prose.
+func separateLines(para []string) bool {
+	if len(para) < 2 || len(para) > 8 {
+		return false
+	}
+	for _, l := range para {
+		if runeLen(strings.TrimSpace(l)) > 60 {
+			return false
+		}
+	}
+	return true
+}
+
+func runeLen(s string) int {
+	n := 0
+	for range s {
+		n++
+	}
+	return n
+}
+
+func squash(s string) string {
+	var w textWriter
+	w.writeString(s)
+	return w.String()
+}
+
+// isBulletLine reports a line that starts with a bullet: "- ", "+ ", "* ",
+// "• " (and the en dash, which Word exports use for bullets).
+func isBulletLine(l string) bool {
+	_, ok := cutBullet(strings.TrimLeft(l, " \t"))
+	return ok
+}
+
+func cutBullet(s string) (string, bool) {
+	for _, p := range []string{"- ", "+ ", "* ", "• ", "– ", "\u2022\t", "-\t"} {
+		if strings.HasPrefix(s, p) {
+			return strings.TrimLeft(s[len(p):], " \t"), true
+		}
+	}
+	return s, false
 }

@@ -1,13 +1,721 @@
 // Package structure turns the blocks of any format reader into sections,
 // paragraphs, footnotes and metadata.
+//
+// The rules are about Vietnamese administrative reports, not about one
+// format: the numbering (Phần thứ nhất › I. › 1. › a)) gives the outline
+// whatever the markup says; a paragraph that does not end a sentence and is
+// followed (after footnote bodies or a page break) by more body text was cut
+// by a page break and is joined again; footnote bodies are linked to the
+// paragraph that holds their marker by number; the header block (issuer,
+// number, place and date, title) and the closing (recipients, signature)
+// give the metadata and are not body text.
 package structure
 
 import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/baocao/baocao/extract/block"
+	"github.com/baocao/baocao/extract/vntext"
 	"github.com/baocao/baocao/schema"
 )
 
+// heading is what the outline pass decided about one block.
+type heading struct {
+	num   numbering
+	title string
+	// rest is the body text of a run-in heading ("**5. Công tác…:** Văn
+	// phòng …"), restAt the rune offset in the block text where it starts.
+	rest   string
+	restAt int
+	// titleBlock is the index of a separate title line ("Phần thứ nhất"
+	// followed by "TÌNH HÌNH, KẾT QUẢ …"), -1 when none.
+	titleBlock int
+}
+
+// layout is the outline pass over the blocks: which blocks are headings,
+// list items, header, closing and footnote continuations.
+type layout struct {
+	heads     []*heading
+	listItem  []bool
+	consumed  []bool // title lines taken by a Phần heading
+	noteCont  []int  // index+1 of the footnote body a paragraph continues, 0 for none
+	hdrEnd    int    // blocks before hdrEnd are the header block
+	titleFrom int    // first and last+1 block of the title, -1 when none
+	titleTo   int
+	closeFrom int // blocks from closeFrom are the closing part
+	keepPara  int // a closing sentence kept as a paragraph, -1 when none
+}
+
 // Build returns a Document with Meta, Sections, Paragraphs and Footnotes set.
+// A nil or empty Source gives an empty Document.
 func Build(src *block.Source) *schema.Document {
-	return &schema.Document{}
+	doc := &schema.Document{}
+	if src == nil || len(src.Blocks) == 0 {
+		return doc
+	}
+	blocks := src.Blocks
+	lay := analyze(blocks)
+	b := builder{doc: doc, blocks: blocks, lay: lay, open: -1, lastNote: -1}
+	b.run()
+	b.link()
+	doc.Meta = findMeta(blocks, lay)
+	return doc
+}
+
+// text returns the block text with the label that automatic numbering
+// generated (Word) in front.
+func text(b *block.Block) string {
+	if b.Label == "" {
+		return b.Text
+	}
+	if b.Text == "" {
+		return b.Label
+	}
+	return b.Label + " " + b.Text
+}
+
+func labelRunes(b *block.Block) int {
+	if b.Label == "" {
+		return 0
+	}
+	return utf8.RuneCountInString(b.Label) + 1
+}
+
+func analyze(blocks []block.Block) *layout {
+	n := len(blocks)
+	lay := &layout{
+		heads:     make([]*heading, n),
+		listItem:  make([]bool, n),
+		consumed:  make([]bool, n),
+		noteCont:  make([]int, n),
+		titleFrom: -1,
+		titleTo:   -1,
+		closeFrom: n,
+		keepPara:  -1,
+	}
+	findOutline(blocks, lay)
+	first, last := -1, -1
+	for i, h := range lay.heads {
+		if h != nil {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	findHeader(blocks, lay, first)
+	findClosing(blocks, lay, last)
+	findNoteConts(blocks, lay)
+	return lay
+}
+
+// findOutline decides which numbered blocks are headings and which are
+// numbered list items.
+func findOutline(blocks []block.Block, lay *layout) {
+	// listRun[kind] is set while numbered lines of that kind are list items,
+	// so that item 2 of a list does not become a heading because it happens
+	// to be short.
+	var listRun [numParen + 1]bool
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Kind != block.Para || lay.consumed[i] {
+			continue
+		}
+		t := text(b)
+		num := parseNumbering(t)
+		if num.kind == numNone {
+			continue
+		}
+		if num.kind == numParen {
+			lay.listItem[i] = true
+			continue
+		}
+		h := decideHeading(b, t, num, listRun[num.kind])
+		if h == nil {
+			lay.listItem[i] = true
+			listRun[num.kind] = true
+			continue
+		}
+		h.titleBlock = -1
+		if num.kind == numPart && h.title == "" {
+			if j := nextPara(blocks, i); j >= 0 && isPartTitle(&blocks[j]) {
+				h.title = trimTitle(text(&blocks[j]))
+				h.titleBlock = j
+				lay.consumed[j] = true
+			}
+		}
+		lay.heads[i] = h
+		for k := range listRun {
+			if k != numPart && levelOfKind(k) >= num.level() {
+				listRun[k] = false
+			}
+		}
+	}
+}
+
+func levelOfKind(k int) int {
+	return numbering{kind: k, number: "1"}.level()
+}
+
+// nextPara returns the next Para block after i, skipping page breaks and
+// footnote bodies, or -1.
+func nextPara(blocks []block.Block, i int) int {
+	for j := i + 1; j < len(blocks); j++ {
+		switch blocks[j].Kind {
+		case block.Para:
+			return j
+		case block.Table:
+			return -1
+		}
+	}
+	return -1
+}
+
+// isPartTitle reports a short title line under "Phần thứ nhất".
+func isPartTitle(b *block.Block) bool {
+	t := text(b)
+	if t == "" || b.List || len(b.Markers) > 0 || parseNumbering(t).kind != numNone {
+		return false
+	}
+	if wordCount(t) > 30 || endsSentence(t) {
+		return false
+	}
+	return b.Bold || b.Heading > 0 || isUpper(t) || b.Align == "center"
+}
+
+// decideHeading says whether a numbered block is a heading. Markup (bold,
+// a heading style) makes a heading of anything heading-sized; without it, a
+// heading is short, starts with a capital and does not end like a sentence.
+func decideHeading(b *block.Block, t string, num numbering, inList bool) *heading {
+	rest := num.rest
+	words := wordCount(rest)
+	strong := b.Heading > 0 || b.Bold
+	// A run-in heading: the bold run covers the number and a title, and
+	// body text follows on the same line.
+	bp := b.BoldPrefix + labelRunes(b)
+	if b.Label != "" && b.BoldPrefix == 0 {
+		bp = 0
+	}
+	if !b.Bold && bp > num.prefix+1 {
+		rs := []rune(t)
+		if bp < len(rs) {
+			title := trimTitle(string(rs[num.prefix:bp]))
+			after := string(rs[bp:])
+			trimmed := strings.TrimLeft(after, " :.-–")
+			body := strings.TrimSpace(trimmed)
+			if title != "" && body != "" && wordCount(title) <= 30 {
+				at := bp + (utf8.RuneCountInString(after) - utf8.RuneCountInString(trimmed))
+				for at < len(rs) && rs[at] == ' ' {
+					at++
+				}
+				return &heading{num: num, title: title, rest: body, restAt: at - labelRunes(b)}
+			}
+		}
+	}
+	if num.kind == numPart {
+		if words <= 25 {
+			return &heading{num: num, title: trimTitle(rest)}
+		}
+		return nil
+	}
+	if rest == "" {
+		return nil
+	}
+	first, _ := utf8.DecodeRuneInString(rest)
+	switch {
+	case strong:
+		if words > 60 || strings.HasSuffix(rest, ";") {
+			return nil
+		}
+	default:
+		if inList || words > 25 || endsSentence(rest) || strings.HasSuffix(rest, ",") {
+			return nil
+		}
+		if !unicode.IsUpper(first) {
+			return nil
+		}
+		if len(b.Markers) > 0 {
+			return nil
+		}
+	}
+	return &heading{num: num, title: trimTitle(rest)}
+}
+
+// trimTitle drops the colon or dot that ends a heading.
+func trimTitle(s string) string {
+	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ":.;-–"))
+}
+
+func wordCount(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' '
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
+// endsSentence reports text that ends with sentence-final punctuation,
+// looking through closing quotes and brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \"'”’»)]*")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '!', '?', '…':
+		return true
+	}
+	return false
+}
+
+// isCut reports a paragraph that stops where no sentence or clause ends:
+// the page broke inside it.
+func isCut(s string) bool {
+	t := strings.TrimRight(s, " \"'”’»)]*")
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case '.', '!', '?', '…', ':', ';':
+		return false
+	}
+	return true
+}
+
+func isUpper(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if unicode.IsLower(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// docTypes are the document kinds a title starts with.
+var docTypes = []string{
+	"BÁO CÁO", "KẾ HOẠCH", "NGHỊ QUYẾT", "TỜ TRÌNH", "CHƯƠNG TRÌNH", "QUYẾT ĐỊNH",
+	"ĐỀ ÁN", "THÔNG BÁO", "KẾT LUẬN", "CHỈ THỊ", "HƯỚNG DẪN", "QUY ĐỊNH", "CÔNG VĂN",
+	"DIỄN VĂN", "BÀI PHÁT BIỂU", "TỔNG KẾT",
+}
+
+// docTypeOf returns the document type a title line starts with.
+func docTypeOf(t string) string {
+	u := strings.ToUpper(t)
+	for _, d := range docTypes {
+		if strings.HasPrefix(u, d) && (len(u) == len(d) || u[len(d)] == ' ' || u[len(d)] == ':') {
+			return d
+		}
+	}
+	return ""
+}
+
+// findHeader finds the title (the doc-type line and the lines after it) and
+// marks everything up to its end as the header block. Paragraphs between
+// the title and the first heading are the opening of the report.
+func findHeader(blocks []block.Block, lay *layout, first int) {
+	limit := first
+	if limit < 0 {
+		limit = len(blocks)
+	}
+	if limit > 60 {
+		limit = 60
+	}
+	for i := 0; i < limit; i++ {
+		b := &blocks[i]
+		if b.Kind != block.Para || docTypeOf(b.Text) == "" || wordCount(b.Text) > 40 {
+			continue
+		}
+		lay.titleFrom = i
+		j := i + 1
+		for ; j < limit; j++ {
+			c := &blocks[j]
+			if c.Kind == block.PageBreak {
+				continue
+			}
+			if c.Kind != block.Para || lay.heads[j] != nil || c.List || wordCount(c.Text) > 40 || endsSentence(c.Text) {
+				break
+			}
+			if !(c.Bold || c.Heading > 0 || c.Align == "center" || isUpper(c.Text)) {
+				break
+			}
+		}
+		lay.titleTo = j
+		lay.hdrEnd = j
+		return
+	}
+	// No title line: the header is the run of short lines at the top.
+	for i := 0; i < limit; i++ {
+		b := &blocks[i]
+		if b.Kind == block.PageBreak {
+			continue
+		}
+		if b.Kind != block.Para || wordCount(b.Text) > 15 || endsSentence(b.Text) || b.List {
+			return
+		}
+		lay.hdrEnd = i + 1
+	}
+}
+
+// signatureIntent reports the first line of a signature block: "T/M BAN
+// THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. BÍ THƯ".
+func signatureIntent(t string) bool {
+	u := strings.ToUpper(strings.TrimSpace(t))
+	for _, p := range []string{"T/M ", "T/M.", "TM. ", "TM ", "K/T ", "KT. ", "KT ", "TL. ", "T/L ", "TUQ. ", "Q. ", "THAY MẶT ", "THỪA LỆNH ", "KÝ THAY "} {
+		if strings.HasPrefix(u, p) {
+			return isUpper(u)
+		}
+	}
+	return false
+}
+
+func isRecipients(t string) bool {
+	k := vntext.Fold(t)
+	return strings.HasPrefix(k, "noi nhan")
+}
+
+// findClosing marks the closing part after the last heading: the
+// recipients ("Nơi nhận"), the signature block, and the closing sentence
+// ("Trên đây là báo cáo …") that comes before them.
+func findClosing(blocks []block.Block, lay *layout, last int) {
+	from := last + 1
+	if from < lay.hdrEnd {
+		from = lay.hdrEnd
+	}
+	closeAt := -1
+	for i := from; i < len(blocks); i++ {
+		b := &blocks[i]
+		switch b.Kind {
+		case block.Para:
+			if isRecipients(b.Text) || signatureIntent(b.Text) {
+				closeAt = i
+			}
+		case block.Table:
+			for _, row := range b.Rows {
+				for _, c := range row {
+					if isRecipients(c) || signatureIntent(c) {
+						closeAt = i
+					}
+				}
+			}
+		}
+		if closeAt >= 0 {
+			break
+		}
+	}
+	// The closing sentence: "Trên đây là …" anywhere after the last heading,
+	// or a sentence about the report itself just before the recipients.
+	for i := from; i < len(blocks) && (closeAt < 0 || i < closeAt); i++ {
+		b := &blocks[i]
+		if b.Kind == block.Para && !b.List && strings.HasPrefix(vntext.Fold(b.Text), "tren day") {
+			lay.keepPara = i
+			if closeAt < 0 || i < closeAt {
+				closeAt = i
+			}
+			break
+		}
+	}
+	if closeAt < 0 {
+		return
+	}
+	if lay.keepPara < 0 {
+		if j := prevPara(blocks, closeAt); j >= from && j > lay.hdrEnd && !blocks[j].List && !lay.listItem[j] && lay.heads[j] == nil {
+			head := vntext.Fold(firstWords(blocks[j].Text, 12))
+			if strings.Contains(head, "bao cao") || strings.Contains(head, "kinh trinh") {
+				lay.keepPara = j
+				closeAt = j
+			}
+		}
+	}
+	lay.closeFrom = closeAt
+}
+
+func prevPara(blocks []block.Block, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		switch blocks[j].Kind {
+		case block.Para:
+			return j
+		case block.Table:
+			return -1
+		}
+	}
+	return -1
+}
+
+func firstWords(s string, n int) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			n--
+			if n == 0 {
+				return s[:i]
+			}
+		}
+	}
+	return s
+}
+
+// findNoteConts finds the paragraphs of a footnote body after its first one
+// where the reader did not mark them: an export puts the bodies of a page
+// together where the page broke, so plain paragraphs between two bodies are
+// the rest of the first. The run must be footnote-sized, on one page, with
+// no heading, bullet or marker, and must not start in lower case (that is
+// the cut body paragraph resuming).
+func findNoteConts(blocks []block.Block, lay *layout) {
+	for i := 0; i < len(blocks); i++ {
+		if blocks[i].Kind != block.FootnoteBody {
+			continue
+		}
+		page := blocks[i].Page
+		runes, j := 0, i+1
+		ok := true
+		for ; j < len(blocks) && blocks[j].Kind == block.Para; j++ {
+			c := &blocks[j]
+			first, _ := utf8.DecodeRuneInString(c.Text)
+			runes += utf8.RuneCountInString(c.Text)
+			if lay.heads[j] != nil || lay.consumed[j] || c.List || lay.listItem[j] || len(c.Markers) > 0 || c.Joined ||
+				unicode.IsLower(first) || (page != 0 && c.Page != 0 && c.Page != page) ||
+				j-i > 8 || runes > 3000 || (j >= lay.closeFrom) {
+				ok = false
+				break
+			}
+		}
+		if !ok || j == i+1 || j >= len(blocks) || blocks[j].Kind != block.FootnoteBody {
+			continue
+		}
+		for k := i + 1; k < j; k++ {
+			lay.noteCont[k] = i + 1
+		}
+		i = j - 1
+	}
+}
+
+// builder emits sections, paragraphs and footnotes in one pass.
+type builder struct {
+	doc    *schema.Document
+	blocks []block.Block
+	lay    *layout
+
+	stack []int // indices into doc.Sections, outermost first
+	cur   string
+
+	open     int // paragraph that a following block may continue, -1 none
+	openCut  bool
+	lastNote int           // index into doc.Footnotes of the last body
+	noteAt   map[int]int   // block index of a body → footnote index
+	notesBy  map[int][]int // footnote id → paragraph indices holding its marker, in order
+	inBody   bool
+}
+
+func (b *builder) run() {
+	b.noteAt = make(map[int]int)
+	b.notesBy = make(map[int][]int)
+	lay := b.lay
+	for i := range b.blocks {
+		blk := &b.blocks[i]
+		switch blk.Kind {
+		case block.FootnoteBody:
+			b.addNote(i, blk)
+			continue
+		case block.PageBreak:
+			continue
+		}
+		if k := lay.noteCont[i]; k > 0 {
+			if fi, ok := b.noteAt[k-1]; ok {
+				b.appendNote(fi, blk.Text)
+				continue
+			}
+		}
+		if i < lay.hdrEnd || lay.consumed[i] {
+			continue
+		}
+		if i >= lay.closeFrom && i != lay.keepPara {
+			continue
+		}
+		if blk.Kind == block.Table {
+			b.addTable(blk)
+			continue
+		}
+		if h := lay.heads[i]; h != nil {
+			b.addSection(h, blk)
+			if h.rest != "" {
+				b.addPara(blk, h.rest, shiftMarkers(blk.Markers, h.restAt), "")
+			}
+			continue
+		}
+		section := b.cur
+		if i == lay.keepPara {
+			section = ""
+			b.open = -1
+		}
+		kind := ""
+		if blk.List || lay.listItem[i] {
+			kind = schema.ParagraphList
+		}
+		if b.open >= 0 && (blk.Joined || (b.openCut && kind == "" && i != lay.keepPara)) {
+			b.joinPara(blk)
+			continue
+		}
+		b.addPara(blk, blk.Text, blk.Markers, kind)
+		if section == "" {
+			b.doc.Paragraphs[len(b.doc.Paragraphs)-1].Section = ""
+		}
+	}
+}
+
+func shiftMarkers(ms []block.Marker, at int) []block.Marker {
+	out := make([]block.Marker, 0, len(ms))
+	for _, m := range ms {
+		m.Offset -= at
+		if m.Offset < 0 {
+			m.Offset = 0
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func (b *builder) addNote(i int, blk *block.Block) {
+	if (blk.NoteCont || blk.Joined) && b.lastNote >= 0 {
+		last := &b.doc.Footnotes[b.lastNote]
+		if blk.Note == 0 || blk.Note == last.ID {
+			sep := "\n"
+			if blk.Joined {
+				sep = " "
+			}
+			b.appendNoteSep(b.lastNote, blk.Text, sep)
+			b.noteAt[i] = b.lastNote
+			return
+		}
+	}
+	b.doc.Footnotes = append(b.doc.Footnotes, schema.Footnote{
+		ID:   blk.Note,
+		Text: blk.Text,
+		Page: schema.NullInt(blk.Page),
+		Line: blk.Line,
+	})
+	b.lastNote = len(b.doc.Footnotes) - 1
+	b.noteAt[i] = b.lastNote
+}
+
+func (b *builder) appendNote(fi int, t string) { b.appendNoteSep(fi, t, "\n") }
+
+func (b *builder) appendNoteSep(fi int, t, sep string) {
+	f := &b.doc.Footnotes[fi]
+	switch {
+	case t == "":
+	case f.Text == "":
+		f.Text = t
+	default:
+		f.Text += sep + t
+	}
+}
+
+func (b *builder) addSection(h *heading, blk *block.Block) {
+	level := h.num.level()
+	for len(b.stack) > 0 && b.doc.Sections[b.stack[len(b.stack)-1]].Level >= level {
+		b.stack = b.stack[:len(b.stack)-1]
+	}
+	s := schema.Section{
+		ID:     "s" + strconv.Itoa(len(b.doc.Sections)+1),
+		Number: h.num.number,
+		Title:  h.title,
+		Level:  level,
+		Page:   schema.NullInt(blk.Page),
+		Line:   blk.Line,
+		Path:   h.num.number,
+	}
+	if len(b.stack) > 0 {
+		p := &b.doc.Sections[b.stack[len(b.stack)-1]]
+		s.Parent = schema.NullString(p.ID)
+		s.Path = p.Path + "/" + s.Number
+	}
+	b.doc.Sections = append(b.doc.Sections, s)
+	b.stack = append(b.stack, len(b.doc.Sections)-1)
+	b.cur = s.ID
+	b.open = -1
+}
+
+func (b *builder) addTable(blk *block.Block) {
+	for _, row := range blk.Rows {
+		t := vntext.SquashSpace(strings.Join(row, " | "))
+		if strings.Trim(t, " |") == "" {
+			continue
+		}
+		b.newPara(blk, t, nil, schema.ParagraphTableRow)
+	}
+	b.open = -1
+}
+
+func (b *builder) addPara(blk *block.Block, t string, ms []block.Marker, kind string) {
+	if t == "" {
+		return
+	}
+	b.newPara(blk, t, ms, kind)
+	b.open = len(b.doc.Paragraphs) - 1
+	b.openCut = isCut(t) && !blk.Bold
+}
+
+func (b *builder) newPara(blk *block.Block, t string, ms []block.Marker, kind string) {
+	p := schema.Paragraph{
+		ID:      "p" + strconv.Itoa(len(b.doc.Paragraphs)+1),
+		Section: schema.NullString(b.cur),
+		Page:    schema.NullInt(blk.Page),
+		Kind:    kind,
+		Text:    t,
+		Line:    blk.Line,
+	}
+	for _, m := range ms {
+		p.FootnoteRefs = append(p.FootnoteRefs, schema.FootnoteRef{ID: m.Note, Offset: m.Offset})
+	}
+	b.doc.Paragraphs = append(b.doc.Paragraphs, p)
+}
+
+// joinPara appends blk to the open paragraph, which a page break cut.
+func (b *builder) joinPara(blk *block.Block) {
+	p := &b.doc.Paragraphs[b.open]
+	sep := joinSep(p.Text, blk.Text)
+	base := utf8.RuneCountInString(p.Text) + len(sep)
+	p.Text += sep + blk.Text
+	for _, m := range blk.Markers {
+		p.FootnoteRefs = append(p.FootnoteRefs, schema.FootnoteRef{ID: m.Note, Offset: base + m.Offset})
+	}
+	b.openCut = isCut(p.Text)
+}
+
+// link points each footnote at the paragraph holding its marker. When a
+// number occurs more than once (numbering restarted), the k-th body of a
+// number goes with its k-th marker.
+func (b *builder) link() {
+	doc := b.doc
+	for pi := range doc.Paragraphs {
+		for _, r := range doc.Paragraphs[pi].FootnoteRefs {
+			b.notesBy[r.ID] = append(b.notesBy[r.ID], pi)
+		}
+	}
+	used := make(map[int]int)
+	for fi := range doc.Footnotes {
+		f := &doc.Footnotes[fi]
+		ps := b.notesBy[f.ID]
+		k := used[f.ID]
+		used[f.ID]++
+		if k >= len(ps) {
+			if len(ps) == 0 {
+				continue
+			}
+			k = len(ps) - 1
+		}
+		p := &doc.Paragraphs[ps[k]]
+		f.RefParagraph = schema.NullString(p.ID)
+		f.Section = p.Section
+	}
 }

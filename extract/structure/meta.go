@@ -1,0 +1,431 @@
+package structure
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/baocao/baocao/extract/block"
+	"github.com/baocao/baocao/extract/vntext"
+	"github.com/baocao/baocao/schema"
+)
+
+var (
+	// "Số 298-BC/HU", "Số: 412/BC-UBND", "Số 81- KH/HU".
+	numberRe = regexp.MustCompile(`(?i)^số\s*:?\s*(\d+\s*[-/]\s*[\p{L}\d][\p{L}\d/.\-]*)`)
+	// "Thạch Bàn, ngày 23 tháng 12 năm 2022".
+	dateWordsRe = regexp.MustCompile(`(?i)^(?:(.*?)\s*,\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
+	// "Thạch Bàn, ngày 23/12/2022".
+	dateNumRe = regexp.MustCompile(`(?i)^(?:(.*?)\s*,\s*)?ngày\s+(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})`)
+	yearRe    = regexp.MustCompile(`(?i)năm\s+((?:19|20)\d\d)\b`)
+	bareYear  = regexp.MustCompile(`\b((?:19|20)\d\d)\b`)
+	planWords = regexp.MustCompile(`(?i)phương hướng|nhiệm vụ|kế hoạch|mục tiêu|giải pháp|chương trình`)
+)
+
+// findMeta reads the header block (issuer, number, place and date, title)
+// and the signature block.
+func findMeta(blocks []block.Block, lay *layout) schema.Meta {
+	var m schema.Meta
+	hdr := lay.hdrEnd
+	if lay.titleFrom >= 0 && lay.titleFrom > hdr {
+		hdr = lay.titleFrom
+	}
+	if hdr > len(blocks) {
+		hdr = len(blocks)
+	}
+	var lines []string // header lines before the title
+	end := hdr
+	if lay.titleFrom >= 0 {
+		end = lay.titleFrom
+	}
+	for i := 0; i < end; i++ {
+		if blocks[i].Kind == block.Para {
+			lines = append(lines, blocks[i].Text)
+		}
+	}
+	numberAt := -1
+	for k, l := range lines {
+		if m.Number == "" {
+			if sm := numberRe.FindStringSubmatch(l); sm != nil {
+				m.Number = strings.Join(strings.Fields(sm[1]), "")
+				m.Number = strings.TrimRight(m.Number, ".-/")
+				numberAt = k
+				continue
+			}
+		}
+		if m.Date == "" {
+			if place, date, ok := parsePlaceDate(l); ok {
+				m.Place, m.Date = place, date
+			}
+		}
+	}
+	m.Issuer = findIssuer(lines, numberAt)
+	if lay.titleFrom >= 0 {
+		var parts []string
+		for i := lay.titleFrom; i < lay.titleTo; i++ {
+			if blocks[i].Kind == block.Para && blocks[i].Text != "" {
+				parts = append(parts, blocks[i].Text)
+			}
+		}
+		m.Title = strings.Join(parts, " ")
+		if d := docTypeOf(m.Title); d != "" {
+			m.DocType = sentenceCase(d)
+		}
+		m.ReportYear, m.PlanYear = titleYears(m.Title)
+	}
+	m.Signer, m.SignerTitle = findSigner(blocks, lay)
+	return m
+}
+
+func parsePlaceDate(l string) (place, date string, ok bool) {
+	sm := dateWordsRe.FindStringSubmatch(l)
+	if sm == nil {
+		sm = dateNumRe.FindStringSubmatch(l)
+	}
+	if sm == nil {
+		return "", "", false
+	}
+	d, _ := strconv.Atoi(sm[2])
+	mo, _ := strconv.Atoi(sm[3])
+	y, _ := strconv.Atoi(sm[4])
+	if d < 1 || d > 31 || mo < 1 || mo > 12 {
+		return "", "", false
+	}
+	return strings.Trim(sm[1], " ,*"), fmt.Sprintf("%04d-%02d-%02d", y, mo, d), true
+}
+
+// titleYears reads the report year (the first year of the title) and the
+// plan year (the first year after "phương hướng", "nhiệm vụ", … that follows
+// it): "… năm 2022; phương hướng, nhiệm vụ năm 2023".
+func titleYears(title string) (report, plan int) {
+	ys := yearRe.FindAllStringSubmatchIndex(title, -1)
+	if len(ys) == 0 {
+		ys = bareYear.FindAllStringSubmatchIndex(title, -1)
+	}
+	if len(ys) == 0 {
+		return 0, 0
+	}
+	report, _ = strconv.Atoi(title[ys[0][2]:ys[0][3]])
+	after := ys[0][1]
+	if loc := planWords.FindStringIndex(title[after:]); loc != nil {
+		from := after + loc[1]
+		for _, y := range ys[1:] {
+			if y[0] >= from {
+				plan, _ = strconv.Atoi(title[y[2]:y[3]])
+				return report, plan
+			}
+		}
+	}
+	for _, y := range ys[1:] {
+		if v, _ := strconv.Atoi(title[y[2]:y[3]]); v != report {
+			return report, v
+		}
+	}
+	return report, 0
+}
+
+// mottos are header lines that name no issuer.
+var mottos = []string{"dang cong san viet nam", "cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap tu do", "doc lap, tu do"}
+
+func isMotto(l string) bool {
+	f := vntext.Fold(l)
+	for _, m := range mottos {
+		if strings.Contains(f, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// adminUnits are the words for administrative units, longest first.
+var adminUnits = []string{"thanh pho", "thi xa", "thi tran", "huyen", "tinh", "quan", "xa", "phuong"}
+
+// organs maps the folded name of an issuing body to how it is written in
+// running text.
+var organs = []struct{ fold, display string }{
+	{"uy ban nhan dan", "UBND"},
+	{"ubnd", "UBND"},
+	{"hoi dong nhan dan", "HĐND"},
+	{"hdnd", "HĐND"},
+	{"uy ban mat tran to quoc viet nam", "Ủy ban MTTQ Việt Nam"},
+	{"ban thuong vu huyen uy", "Ban Thường vụ Huyện ủy"},
+	{"ban thuong vu tinh uy", "Ban Thường vụ Tỉnh ủy"},
+	{"ban thuong vu thanh uy", "Ban Thường vụ Thành ủy"},
+	{"uy ban kiem tra huyen uy", "Ủy ban Kiểm tra Huyện ủy"},
+	{"huyen uy", "Huyện ủy"},
+	{"tinh uy", "Tỉnh ủy"},
+	{"thanh uy", "Thành ủy"},
+	{"quan uy", "Quận ủy"},
+	{"thi uy", "Thị ủy"},
+	{"dang uy", "Đảng ủy"},
+	{"dang bo", "Đảng bộ"},
+	{"chi bo", "Chi bộ"},
+}
+
+// findIssuer picks the issuing body from the header lines: the last line
+// before the document number that is not a motto, joined with the line
+// before it when it holds only the place ("ỦY BAN NHÂN DÂN" / "HUYỆN THẠCH
+// BÀN"). The result is in reading case.
+func findIssuer(lines []string, numberAt int) string {
+	end := numberAt
+	if end < 0 {
+		end = len(lines)
+	}
+	var cands []string
+	for _, l := range lines[:end] {
+		if l == "" || isMotto(l) || !isUpper(l) || wordCount(l) > 12 {
+			continue
+		}
+		if _, _, ok := parsePlaceDate(l); ok {
+			continue
+		}
+		cands = append(cands, l)
+	}
+	if len(cands) == 0 {
+		return ""
+	}
+	iss := cands[len(cands)-1]
+	if len(cands) > 1 && startsWithUnit(vntext.Fold(iss)) {
+		prev := cands[len(cands)-2]
+		if o := organOf(vntext.Fold(prev)); o != "" && len(vntext.Fold(prev)) == len(o) {
+			iss = prev + " " + iss
+		}
+	}
+	return issuerCase(iss)
+}
+
+func startsWithUnit(f string) bool {
+	for _, u := range adminUnits {
+		if strings.HasPrefix(f, u+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// organOf returns the folded organ name f starts with, or "".
+func organOf(f string) string {
+	for _, o := range organs {
+		if f == o.fold || strings.HasPrefix(f, o.fold+" ") {
+			return o.fold
+		}
+	}
+	return ""
+}
+
+// issuerCase writes an issuer given in capitals the way running text does:
+// "HUYỆN ỦY THẠCH BÀN" → "Huyện ủy Thạch Bàn", "ỦY BAN NHÂN DÂN HUYỆN
+// THẠCH BÀN" → "UBND huyện Thạch Bàn".
+func issuerCase(s string) string {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return ""
+	}
+	var out []string
+	k := 0
+	for _, o := range organs {
+		n := len(strings.Fields(o.fold))
+		if n <= len(words) && vntext.Fold(strings.Join(words[:n], " ")) == o.fold {
+			out = append(out, o.display)
+			k = n
+			break
+		}
+	}
+	if k > 0 {
+		rest := vntext.Fold(strings.Join(words[k:], " "))
+		for _, u := range adminUnits {
+			n := len(strings.Fields(u))
+			if strings.HasPrefix(rest, u+" ") && n < len(words)-k {
+				for _, w := range words[k : k+n] {
+					out = append(out, strings.ToLower(w))
+				}
+				k += n
+				break
+			}
+		}
+	}
+	for _, w := range words[k:] {
+		if k == 0 && len(out) > 0 {
+			out = append(out, strings.ToLower(w))
+			continue
+		}
+		out = append(out, titleWord(w))
+	}
+	if k == 0 {
+		// An unknown body: sentence case, the way it would start a sentence.
+		return sentenceCase(strings.Join(words, " "))
+	}
+	return strings.Join(out, " ")
+}
+
+func titleWord(w string) string {
+	w = strings.ToLower(w)
+	r, size := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[size:]
+}
+
+func sentenceCase(s string) string {
+	return titleWord(s)
+}
+
+// positions are office titles, each written with its first word capitalized
+// ("PHÓ BÍ THƯ THƯỜNG TRỰC" → "Phó Bí thư Thường trực"), longest first.
+var positions = []string{
+	"phó chủ tịch", "chủ tịch", "bí thư", "thường trực", "thường vụ", "giám đốc", "chánh văn phòng",
+	"trưởng ban", "trưởng phòng", "chủ nhiệm", "ủy viên", "uỷ viên", "thủ trưởng", "văn phòng",
+	"phó", "trưởng", "tổng",
+}
+
+func positionCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	var out []string
+	for k := 0; k < len(words); {
+		matched := 0
+		for _, p := range positions {
+			pw := strings.Fields(p)
+			if len(pw) <= len(words)-k && vntext.Key(strings.Join(words[k:k+len(pw)], " ")) == vntext.Key(p) {
+				matched = len(pw)
+				break
+			}
+		}
+		if matched == 0 {
+			out = append(out, words[k])
+			k++
+			continue
+		}
+		out = append(out, titleWord(words[k]))
+		out = append(out, words[k+1:k+matched]...)
+		k += matched
+	}
+	if len(out) > 0 {
+		out[0] = titleWord(out[0])
+	}
+	return strings.Join(out, " ")
+}
+
+// findSigner reads the signature block: after "T/M …", "TM. …", "KT. …"
+// come the signer's title in capitals and then the name; without such a
+// line, the name is the last line of the document.
+func findSigner(blocks []block.Block, lay *layout) (name, title string) {
+	var lines []string
+	from := lay.closeFrom
+	if from >= len(blocks) {
+		from = len(blocks) - 20
+	}
+	if from < lay.hdrEnd {
+		from = lay.hdrEnd
+	}
+	if from < 0 {
+		from = 0
+	}
+	for i := from; i < len(blocks); i++ {
+		b := &blocks[i]
+		switch b.Kind {
+		case block.Para:
+			if !b.List {
+				lines = append(lines, b.Text)
+			}
+		case block.Table:
+			for _, row := range b.Rows {
+				for _, c := range row {
+					for _, l := range strings.Split(c, "\n") {
+						if l = strings.TrimSpace(l); l != "" {
+							lines = append(lines, l)
+						}
+					}
+				}
+			}
+		}
+	}
+	start := -1
+	for k, l := range lines {
+		if signatureIntent(l) {
+			start = k
+			break
+		}
+	}
+	var sig []string
+	for k := start + 1; k < len(lines); k++ {
+		l := strings.TrimSpace(lines[k])
+		if l == "" || isSignedNote(l) || isRecipients(l) {
+			continue
+		}
+		sig = append(sig, l)
+	}
+	if start < 0 {
+		// No intent line: only the last lines can be the signature.
+		if len(sig) > 3 {
+			sig = sig[len(sig)-3:]
+		}
+	}
+	for k := len(sig) - 1; k >= 0; k-- {
+		if !isName(sig[k]) {
+			continue
+		}
+		name = sig[k]
+		if isUpper(name) {
+			name = titleWords(name)
+		}
+		if k > 0 && isUpper(sig[k-1]) {
+			title = positionCase(sig[k-1])
+		} else if start >= 0 {
+			title = positionFromIntent(lines[start])
+		}
+		return name, title
+	}
+	return "", ""
+}
+
+// isSignedNote reports "(Đã ký)", "(ký tên, đóng dấu)" and the like.
+func isSignedNote(l string) bool {
+	f := vntext.Fold(strings.Trim(l, "()[]* "))
+	return f == "da ky" || strings.HasPrefix(f, "ky ten") || f == "ky" || strings.HasPrefix(f, "da ky")
+}
+
+// isName reports a personal name: two to six words, each capitalized, no
+// digits or punctuation.
+func isName(l string) bool {
+	ws := strings.Fields(l)
+	if len(ws) < 2 || len(ws) > 6 {
+		return false
+	}
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		for _, c := range w {
+			if !unicode.IsLetter(c) {
+				return false
+			}
+		}
+	}
+	return !isUpper(l) || !signatureIntent(l)
+}
+
+func titleWords(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		ws[i] = titleWord(w)
+	}
+	return strings.Join(ws, " ")
+}
+
+// positionFromIntent takes the office from a one-line signature block
+// ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH").
+func positionFromIntent(l string) string {
+	f := vntext.Fold(l)
+	words := strings.Fields(l)
+	fw := strings.Fields(f)
+	for k := 1; k < len(fw); k++ {
+		for _, p := range []string{"pho", "bi thu", "chu tich", "giam doc", "truong"} {
+			if strings.HasPrefix(strings.Join(fw[k:], " "), p+" ") || strings.Join(fw[k:], " ") == p {
+				return positionCase(strings.Join(words[k:], " "))
+			}
+		}
+	}
+	return ""
+}
