@@ -1,0 +1,433 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/schema"
+)
+
+// docSpec is a hand-made report for tests.
+type docSpec struct {
+	id, issuer string
+	year       int
+	paras      []string
+	notes      []string
+	figures    []schema.Figure
+}
+
+func (s docSpec) document() *schema.Document {
+	d := &schema.Document{
+		SchemaVersion: schema.Version, ID: s.id,
+		Source:   schema.Source{File: s.id + ".md", Format: schema.FormatMarkdown},
+		Meta:     schema.Meta{Issuer: s.issuer, DocType: "Báo cáo", ReportYear: s.year},
+		Sections: []schema.Section{{ID: "s1", Number: "I", Title: "KẾT QUẢ", Level: 2, Path: "I"}},
+	}
+	for i, t := range s.paras {
+		d.Paragraphs = append(d.Paragraphs, schema.Paragraph{ID: fmt.Sprintf("p%d", i+1), Section: "s1", Page: schema.NullInt(i/3 + 1), Text: t})
+	}
+	for i, t := range s.notes {
+		d.Footnotes = append(d.Footnotes, schema.Footnote{ID: i + 1, Text: t, Page: 1, RefParagraph: "p1", Section: "s1"})
+	}
+	d.Figures = s.figures
+	return d
+}
+
+// fixture is a small corpus whose every sentence is there for one test.
+var fixture = []docSpec{
+	{id: "hu2022", issuer: "Huyện ủy Thạch Bàn", year: 2022,
+		paras: []string{
+			"Kết nạp 260 đảng viên mới, đạt 103,6% chỉ tiêu.",
+			"Triển khai Nghị quyết số 28-NQ/TU của Tỉnh ủy về chuyển đổi số.",
+			"Quán triệt Nghị quyết số 28-NQ/TW của Trung ương về đổi mới.",
+			"Thực hiện mục tiêu kép vừa phòng, chống dịch vừa phát triển kinh tế.",
+			"Phong trào thi đua “Dân vận khéo” được đẩy mạnh ở cơ sở.",
+			"Cán bộ phải trọng dân, gần dân, hiểu dân, giúp dân.",
+		},
+		notes: []string{"Có 12 đảng viên được tặng Huy hiệu Đảng."},
+		figures: []schema.Figure{
+			{ID: "f1", Raw: "260", Value: 260, ValueNormalized: 260, Kind: schema.KindCount, Metric: "kết nạp đảng viên mới", Role: schema.RoleActual, Paragraph: "p1", Quote: "Kết nạp 260 đảng viên mới"},
+			{ID: "f2", Raw: "12", Value: 12, ValueNormalized: 12, Kind: schema.KindCount, Metric: "đảng viên được tặng Huy hiệu Đảng", Role: schema.RoleActual, Footnote: 1, Quote: "Có 12 đảng viên"},
+		}},
+	{id: "hu2023", issuer: "HUYỆN ỦY THẠCH BÀN", year: 2023,
+		paras: []string{
+			"Kết nạp 241 đảng viên mới trong năm.",
+			"Kế hoạch số 81- KH/HU về mô hình “Dân vận khéo”.",
+			"Mục tiêu năm tới: kép lại các thiếu sót, hoàn thành mục tiêu.",
+			"Đang triển khai kế hoạch nhưng chưa xong.",
+		},
+		figures: []schema.Figure{
+			{ID: "f1", Raw: "241", Value: 241, ValueNormalized: 241, Kind: schema.KindCount, Metric: "kết nạp đảng viên mới", Role: schema.RoleActual, Paragraph: "p1", Quote: "Kết nạp 241 đảng viên mới"},
+		}},
+	{id: "ub2023", issuer: "Ủy ban nhân dân huyện Thạch Bàn", year: 2023,
+		paras: []string{
+			"Ket nap dang vien la nhiem vu cua chi bo.",
+			"Nghị quyết số 28-NQ/TW được quán triệt; Nghị quyết số 28-NQ/TU cũng vậy.",
+			"Mô hình dân vận khéo ở thôn Đông.",
+		},
+		figures: []schema.Figure{
+			{ID: "f1", Raw: "180", Value: 180, ValueNormalized: 180, Kind: schema.KindCount, Metric: "hộ thoát nghèo", Role: schema.RoleActual, Paragraph: "p3", Quote: "180"},
+		}},
+}
+
+// mustIndex returns an in-memory index holding specs.
+func mustIndex(tb testing.TB, specs []docSpec) *Index {
+	tb.Helper()
+	ix, err := NewMemory()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	var docs []*schema.Document
+	for _, s := range specs {
+		docs = append(docs, s.document())
+	}
+	if err := ix.Index(docs...); err != nil {
+		tb.Fatal(err)
+	}
+	return ix
+}
+
+func mustSearch(tb testing.TB, ix *Index, req Request) *Result {
+	tb.Helper()
+	res, err := ix.Search(context.Background(), req)
+	if err != nil {
+		tb.Fatalf("search %+v: %v", req, err)
+	}
+	return res
+}
+
+// hitKeys names hits "doc/p1" or "doc/fn1", in order.
+func hitKeys(res *Result) []string {
+	var out []string
+	for _, h := range res.Hits {
+		if h.Footnote != 0 {
+			out = append(out, fmt.Sprintf("%s/fn%d", h.Document, h.Footnote))
+		} else {
+			out = append(out, h.Document+"/"+string(h.Paragraph))
+		}
+	}
+	return out
+}
+
+func TestFoldedAndExactFindTheSamePassages(t *testing.T) {
+	ix := mustIndex(t, fixture)
+	for _, pair := range [][2]string{
+		{"kết nạp đảng viên", "ket nap dang vien"},
+		{"dân vận khéo", "dan van kheo"},
+		{"Huy hiệu Đảng", "huy hieu dang"},
+	} {
+		t.Run(pair[1], func(t *testing.T) {
+			a := hitKeys(mustSearch(t, ix, Request{Query: pair[0]}))
+			b := hitKeys(mustSearch(t, ix, Request{Query: pair[1]}))
+			if len(a) == 0 {
+				t.Fatalf("%q found nothing", pair[0])
+			}
+			slices.Sort(a)
+			slices.Sort(b)
+			if !slices.Equal(a, b) {
+				t.Errorf("exact %q found %v, folded %q found %v", pair[0], a, pair[1], b)
+			}
+		})
+	}
+}
+
+func TestExactOutranksFolded(t *testing.T) {
+	ix := mustIndex(t, fixture)
+	res := mustSearch(t, ix, Request{Query: "kết nạp đảng viên"})
+	keys := hitKeys(res)
+	folded := slices.Index(keys, "ub2023/p1") // "Ket nap dang vien", no diacritics
+	if folded < 0 {
+		t.Fatalf("folded-only passage missing: %v", keys)
+	}
+	for _, exact := range []string{"hu2022/p1", "hu2023/p1"} {
+		i := slices.Index(keys, exact)
+		if i < 0 || i > folded {
+			t.Errorf("exact passage %s at %d, folded-only at %d: %v", exact, i, folded, keys)
+		}
+	}
+	// "đang" is not "đảng": the passage holds "Đang", folded "dang".
+	res = mustSearch(t, ix, Request{Query: "đảng"})
+	keys = hitKeys(res)
+	if i, j := slices.Index(keys, "hu2023/p4"), slices.Index(keys, "hu2022/p1"); i >= 0 && i < j {
+		t.Errorf("'Đang' ranked above 'đảng': %v", keys)
+	}
+}
+
+func TestSymbolsDoNotMix(t *testing.T) {
+	ix := mustIndex(t, fixture)
+	tests := []struct {
+		query     string
+		want      []string
+		forbidden string
+	}{
+		{"28-NQ/TU", []string{"hu2022/p2", "ub2023/p2"}, "28-NQ/TW"},
+		{"28-nq/tw", []string{"hu2022/p3", "ub2023/p2"}, "28-NQ/TU"},
+		{"81-KH/HU", []string{"hu2023/p2"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			res := mustSearch(t, ix, Request{Query: tt.query})
+			got := hitKeys(res)
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("hits %v, want %v", got, tt.want)
+			}
+			for _, h := range res.Hits {
+				if tt.forbidden != "" && strings.Contains(h.Text, tt.forbidden) && !strings.Contains(h.Text, strings.ToUpper(tt.query)) {
+					t.Errorf("hit cites only %s: %q", tt.forbidden, h.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestSymbolWithWordsRanksTheCitationFirst(t *testing.T) {
+	ix := mustIndex(t, fixture)
+	got := hitKeys(mustSearch(t, ix, Request{Query: "kế hoạch 81- KH/HU"}))
+	if len(got) == 0 || got[0] != "hu2023/p2" {
+		t.Errorf("hits %v, want hu2023/p2 first", got)
+	}
+}
+
+func TestPhraseRespectsWordOrder(t *testing.T) {
+	ix := mustIndex(t, fixture)
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{`"mục tiêu kép"`, []string{"hu2022/p4"}},
+		{`"muc tieu kep"`, []string{"hu2022/p4"}},
+		{`"kép mục tiêu"`, nil},
+		{`"trọng dân, gần dân"`, []string{"hu2022/p6"}},
+		{`"gần dân trọng dân"`, nil},
+		{`"Dân vận khéo"`, []string{"hu2022/p5", "hu2023/p2", "ub2023/p3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			got := hitKeys(mustSearch(t, ix, Request{Query: tt.query}))
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("hits %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFiltersAndFacets(t *testing.T) {
+	ix := mustIndex(t, fixture)
+	tests := []struct {
+		name       string
+		req        Request
+		want       []string
+		total      int
+		yearFacet  map[string]int
+		issuerSeen string
+	}{
+		{name: "no filter", req: Request{Query: "dân vận khéo"},
+			want: []string{"hu2022/p5", "hu2023/p2", "ub2023/p3"}, total: 3,
+			yearFacet: map[string]int{"2022": 1, "2023": 2}},
+		{name: "year", req: Request{Query: `"Dân vận khéo"`, Year: 2023},
+			want: []string{"hu2023/p2", "ub2023/p3"}, total: 2, yearFacet: map[string]int{"2023": 2}},
+		{name: "issuer in capitals matches", req: Request{Query: "dân vận khéo", Issuer: "huyen uy thach ban"},
+			want: []string{"hu2022/p5", "hu2023/p2"}, total: 2, issuerSeen: "HUYỆN ỦY THẠCH BÀN"},
+		{name: "footnotes only", req: Request{Query: "đảng viên", In: InFootnotes},
+			want: []string{"hu2022/fn1"}, total: 1},
+		{name: "paragraphs only", req: Request{Query: "huy hiệu", In: InParagraphs},
+			want: nil, total: 1},
+		{name: "no match", req: Request{Query: "xyzzy"}, want: nil, total: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := mustSearch(t, ix, tt.req)
+			got := hitKeys(res)
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("hits %v, want %v", got, tt.want)
+			}
+			if res.Total != tt.total {
+				t.Errorf("total %d, want %d", res.Total, tt.total)
+			}
+			if tt.yearFacet != nil && !mapsEqual(res.Facets.ReportYear, tt.yearFacet) {
+				t.Errorf("year facet %v, want %v", res.Facets.ReportYear, tt.yearFacet)
+			}
+			if tt.issuerSeen != "" && res.Facets.Issuer[tt.issuerSeen] != 1 {
+				t.Errorf("issuer facet %v lacks %q", res.Facets.Issuer, tt.issuerSeen)
+			}
+		})
+	}
+}
+
+func mapsEqual(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func TestHitCarriesMetadataAndFragment(t *testing.T) {
+	ix := mustIndex(t, fixture)
+	res := mustSearch(t, ix, Request{Query: "kết nạp", Year: 2022})
+	if len(res.Hits) != 1 {
+		t.Fatalf("hits %v", hitKeys(res))
+	}
+	h := res.Hits[0]
+	want := Hit{Document: "hu2022", File: "hu2022.md", Issuer: "Huyện ủy Thạch Bàn", ReportYear: 2022,
+		SectionPath: "I", Paragraph: "p1", Page: 1, Text: fixture[0].paras[0]}
+	if h.Document != want.Document || h.File != want.File || h.Issuer != want.Issuer || h.ReportYear != want.ReportYear ||
+		h.SectionPath != want.SectionPath || h.Paragraph != want.Paragraph || h.Page != want.Page || h.Text != want.Text {
+		t.Errorf("hit %+v, want %+v", h, want)
+	}
+	if len(h.Fragments) != 1 || !strings.Contains(h.Fragments[0], "<mark>Kết nạp</mark>") {
+		t.Errorf("fragments %q", h.Fragments)
+	}
+}
+
+func TestFigureSearch(t *testing.T) {
+	ix := mustIndex(t, fixture)
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		name string
+		req  Request
+		want []string // figure ids as doc/fN
+	}{
+		{"metric and range", Request{Figure: "kết nạp đảng viên", Min: f(200), Max: f(300)}, []string{"hu2022/f1", "hu2023/f1"}},
+		{"folded metric", Request{Figure: "ket nap dang vien", Min: f(250)}, []string{"hu2022/f1"}},
+		{"range only", Request{Min: f(100), Max: f(200)}, []string{"ub2023/f1"}},
+		{"footnote figure", Request{Figure: "huy hiệu"}, []string{"hu2022/f2"}},
+		{"year filter", Request{Figure: "kết nạp đảng viên", Year: 2023}, []string{"hu2023/f1"}},
+		{"words must all be in the metric", Request{Figure: "kết nạp hộ nghèo"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := mustSearch(t, ix, tt.req)
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.Document+"/"+h.Figure.ID)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("figures %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestQuerySyntax(t *testing.T) {
+	ix := mustIndex(t, fixture)
+	tests := []struct {
+		name    string
+		req     Request
+		want    []string
+		wantErr bool
+	}{
+		{name: "field and range", req: Request{Query: `+fold:"dan van kheo" +year:>=2023`}, want: []string{"hu2023/p2", "ub2023/p3"}},
+		{name: "issuer field", req: Request{Query: `+"dân vận khéo" +issuer:"Ủy ban nhân dân huyện Thạch Bàn"`}, want: []string{"ub2023/p3"}},
+		{name: "exclusion", req: Request{Query: `+"dân vận khéo" -year:2022`}, want: []string{"hu2023/p2", "ub2023/p3"}},
+		{name: "plain forced", req: Request{Query: "+khéo", Syntax: SyntaxPlain}, want: []string{"hu2022/p5", "hu2023/p2", "ub2023/p3"}},
+		{name: "malformed", req: Request{Query: `+year:>= (`, Syntax: SyntaxBleve}, wantErr: true},
+		{name: "unknown field", req: Request{Query: `nothing:here`, Syntax: SyntaxBleve}, wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), tt.req)
+			if tt.wantErr {
+				var qe *QueryError
+				if !errors.As(err, &qe) {
+					t.Fatalf("err %v, want a QueryError", err)
+				}
+				if strings.Contains(err.Error(), "\n") {
+					t.Errorf("error is not one line: %q", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := hitKeys(res)
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("hits %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRelaxedWhenNoReportHasEveryWord(t *testing.T) {
+	ix := mustIndex(t, fixture)
+	res := mustSearch(t, ix, Request{Query: "dân vận khéo xyzzy"})
+	if !res.Relaxed || len(res.Hits) == 0 {
+		t.Errorf("relaxed %v, hits %v", res.Relaxed, hitKeys(res))
+	}
+}
+
+func TestIndexReplaceDeleteAndIDs(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "index.bleve")
+	if _, err := OpenExisting(path); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("OpenExisting on nothing: %v", err)
+	}
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range fixture {
+		if err := ix.Index(s.document()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	changed := fixture[1]
+	changed.paras = []string{"Một đoạn hoàn toàn mới."}
+	if err := ix.Index(changed.document()); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Delete("ub2023", "missing"); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := ix.DocIDs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(ids)
+	if want := []string{"hu2022", "hu2023"}; !slices.Equal(ids, want) {
+		t.Errorf("ids %v, want %v", ids, want)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	ro, err := OpenExisting(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if got := hitKeys(mustSearch(t, ro, Request{Query: "hoàn toàn mới"})); !slices.Equal(got, []string{"hu2023/p1"}) {
+		t.Errorf("replaced report: %v", got)
+	}
+	if got := hitKeys(mustSearch(t, ro, Request{Query: "241"})); len(got) != 0 {
+		t.Errorf("old text still found: %v", got)
+	}
+	if err := ro.Index(fixture[0].document()); err == nil {
+		t.Error("indexing into a read-only index succeeded")
+	}
+}
+
+func TestIndexRejectsDocumentWithoutID(t *testing.T) {
+	ix := mustIndex(t, nil)
+	if err := ix.Index(&schema.Document{}); err == nil {
+		t.Error("no error for a document without id")
+	}
+	if err := ix.Index(nil); err == nil {
+		t.Error("no error for nil")
+	}
+}
