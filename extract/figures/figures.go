@@ -1,9 +1,193 @@
-// Package figures finds the numbers a report states and what they count.
+// Package figures finds the numbers a report states and what they count:
+// the value as written and normalized, the counted noun, the kind (count,
+// percent, ratio, money, area, range), the role (a result, a target, a
+// change, a share, a percent of plan), qualifiers ("trên", "từ … trở lên"),
+// and the breakdowns that tie parts to their total ("trong đó", "gồm",
+// parentheses).
+//
+// The rules are Vietnamese number syntax (vntext), the function words
+// around a number and the structure of the report (a figure in the plan part
+// is a target); none is tied to one report's sentences.
 package figures
 
-import "github.com/baocao/baocao/schema"
+import (
+	"sort"
+	"strconv"
+	"strings"
 
-// Find returns the figures of doc's paragraphs and footnotes.
+	"github.com/baocao/baocao/extract/vntext"
+	"github.com/baocao/baocao/schema"
+)
+
+// container is a paragraph or a footnote body, in reading order.
+type container struct {
+	text      string
+	paragraph string // paragraph id, or "" for a footnote
+	footnote  int
+	section   string
+	page      int
+	plan      bool
+	order     [3]int // sort key: line, then paragraph order, then footnote after its paragraph
+}
+
+// Find returns the figures of doc's paragraphs and footnotes in reading
+// order, with ids f1, f2, …. A nil doc or one without text gives nil.
 func Find(doc *schema.Document) []schema.Figure {
-	return nil
+	if doc == nil {
+		return nil
+	}
+	plan := planSections(doc)
+	paths := make(map[string]string, len(doc.Sections))
+	for _, s := range doc.Sections {
+		paths[s.ID] = s.Path
+	}
+	conts := containers(doc, plan)
+	var out []schema.Figure
+	var lx lexer
+	var a analyzer
+	for i := range conts {
+		c := &conts[i]
+		figs := a.analyze(&lx, c.text, c.plan)
+		base := len(out)
+		for _, f := range figs {
+			sf := f.fig
+			sf.ID = "f" + strconv.Itoa(base+f.index+1)
+			if f.parent >= 0 {
+				sf.Parent = schema.NullString("f" + strconv.Itoa(base+f.parent+1))
+			}
+			if f.refersTo >= 0 {
+				sf.RefersTo = schema.NullString("f" + strconv.Itoa(base+f.refersTo+1))
+			}
+			if c.footnote > 0 {
+				sf.Footnote = schema.NullInt(c.footnote)
+			} else {
+				sf.Paragraph = schema.NullString(c.paragraph)
+			}
+			sf.Section = schema.NullString(c.section)
+			sf.SectionPath = paths[c.section]
+			sf.Page = schema.NullInt(c.page)
+			out = append(out, sf)
+		}
+	}
+	return out
+}
+
+// containers lists paragraphs and footnote bodies in reading order. Text
+// formats give source lines; otherwise a footnote body follows the paragraph
+// that carries its marker.
+func containers(doc *schema.Document, plan map[string]bool) []container {
+	byLine := true
+	for _, p := range doc.Paragraphs {
+		if p.Line == 0 {
+			byLine = false
+			break
+		}
+	}
+	for _, f := range doc.Footnotes {
+		if f.Line == 0 {
+			byLine = false
+			break
+		}
+	}
+	pidx := make(map[string]int, len(doc.Paragraphs))
+	out := make([]container, 0, len(doc.Paragraphs)+len(doc.Footnotes))
+	for i, p := range doc.Paragraphs {
+		pidx[p.ID] = i
+		c := container{text: p.Text, paragraph: p.ID, section: string(p.Section), page: int(p.Page), plan: plan[string(p.Section)]}
+		c.order = [3]int{i, 0, 0}
+		if byLine {
+			c.order = [3]int{p.Line, 0, 0}
+		}
+		out = append(out, c)
+	}
+	for _, f := range doc.Footnotes {
+		c := container{text: f.Text, footnote: f.ID, section: string(f.Section), page: int(f.Page), plan: plan[string(f.Section)]}
+		switch {
+		case byLine:
+			c.order = [3]int{f.Line, 0, 0}
+		default:
+			i, ok := pidx[string(f.RefParagraph)]
+			if !ok {
+				i = len(doc.Paragraphs)
+			}
+			c.order = [3]int{i, 1, f.ID}
+		}
+		out = append(out, c)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].order, out[j].order
+		for k := range a {
+			if a[k] != b[k] {
+				return a[k] < b[k]
+			}
+		}
+		return false
+	})
+	return out
+}
+
+// planSections returns the sections that belong to the plan part of the
+// report: a heading about the coming year's direction and tasks
+// ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023", "NHIỆM VỤ, GIẢI PHÁP NĂM 2025") and
+// everything under it. A "Phần" heading whose title sits on its own line is
+// judged by its first child heading as well.
+func planSections(doc *schema.Document) map[string]bool {
+	plan := make(map[string]bool)
+	children := make(map[string][]string)
+	for _, s := range doc.Sections {
+		if s.Parent != "" {
+			children[string(s.Parent)] = append(children[string(s.Parent)], s.ID)
+		}
+	}
+	for _, s := range doc.Sections {
+		if plan[s.ID] {
+			continue
+		}
+		p := string(s.Parent)
+		if p != "" && plan[p] {
+			plan[s.ID] = true
+			continue
+		}
+		if isPlanTitle(s.Title, doc.Meta.PlanYear) {
+			plan[s.ID] = true
+		}
+	}
+	// A parent whose children all are plan sections is a plan part too, so
+	// that its own introduction paragraphs count as plan.
+	for _, s := range doc.Sections {
+		kids := children[s.ID]
+		if plan[s.ID] || len(kids) == 0 {
+			continue
+		}
+		if plan[kids[0]] && strings.HasPrefix(vntext.Fold(s.Number), "phan") && strings.TrimSpace(s.Title) == "" {
+			plan[s.ID] = true
+		}
+	}
+	// Descendants of plan sections.
+	for changed := true; changed; {
+		changed = false
+		for _, s := range doc.Sections {
+			if !plan[s.ID] && s.Parent != "" && plan[string(s.Parent)] {
+				plan[s.ID] = true
+				changed = true
+			}
+		}
+	}
+	return plan
+}
+
+func isPlanTitle(title string, planYear int) bool {
+	t := vntext.Fold(title)
+	if strings.Contains(t, "ket qua") || strings.Contains(t, "tinh hinh") || strings.Contains(t, "danh gia") ||
+		strings.Contains(t, "han che") || strings.Contains(t, "bai hoc") {
+		return false
+	}
+	if strings.Contains(t, "phuong huong") {
+		return true
+	}
+	if planYear > 0 && strings.Contains(t, "nam "+strconv.Itoa(planYear)) &&
+		(strings.Contains(t, "nhiem vu") || strings.Contains(t, "ke hoach") || strings.Contains(t, "muc tieu") || strings.Contains(t, "giai phap")) {
+		return true
+	}
+	return strings.HasPrefix(t, "nhiem vu") || strings.HasPrefix(t, "muc tieu")
 }

@@ -1,0 +1,501 @@
+package figures
+
+import (
+	"strings"
+
+	"github.com/baocao/baocao/extract/vntext"
+	"github.com/baocao/baocao/schema"
+)
+
+// cand is a figure found in one container, before ids are given.
+type cand struct {
+	index    int // position in the container's figure list
+	tok      int // token of the number
+	last     int // last token of the number and its unit phrase
+	fig      schema.Figure
+	parent   int
+	refersTo int
+	rate     bool // "60 triệu đồng/nhà", "01 lần/quý": a rate, never a part or a total
+	class    int
+	head     string // first word of the unit ("cuộc" of "cuộc đối thoại")
+	verb     string // words before the number that say what was done
+	linked   bool   // already a part of a breakdown
+}
+
+// analyzer holds the per-container state, reused between containers.
+type analyzer struct {
+	text     string
+	toks     []token
+	sent     []int // sentence number of each token
+	depth    []int // parenthesis depth of each token
+	consumed []bool
+	cands    []cand
+}
+
+func (a *analyzer) analyze(lx *lexer, text string, plan bool) []cand {
+	a.text = text
+	a.toks = lx.lex(text)
+	a.cands = a.cands[:0]
+	a.layout()
+	for i := range a.toks {
+		if a.toks[i].kind != tNum || a.consumed[i] {
+			continue
+		}
+		if c, ok := a.figureAt(i, plan); ok {
+			c.index = len(a.cands)
+			a.cands = append(a.cands, c)
+		}
+	}
+	if !plan {
+		a.linkMarkers()
+		a.linkParens()
+		a.linkSums()
+	}
+	a.linkRefers()
+	for i := range a.cands {
+		c := &a.cands[i]
+		c.fig.Quote = a.quote(c.tok)
+		c.fig.Metric = a.metric(c)
+	}
+	return a.cands
+}
+
+// layout numbers sentences and parenthesis depths.
+func (a *analyzer) layout() {
+	n := len(a.toks)
+	a.sent = grow(a.sent, n)
+	a.depth = grow(a.depth, n)
+	if cap(a.consumed) < n {
+		a.consumed = make([]bool, n)
+	}
+	a.consumed = a.consumed[:n]
+	s, d := 0, 0
+	for i := range a.toks {
+		t := &a.toks[i]
+		a.consumed[i] = false
+		if t.isPunct(")") && d > 0 {
+			d--
+		}
+		a.sent[i] = s
+		a.depth[i] = d
+		switch {
+		case t.isPunct("("):
+			d++
+		case isSentenceEnd(t):
+			s++
+			d = 0
+		}
+	}
+}
+
+func grow(b []int, n int) []int {
+	if cap(b) < n {
+		return make([]int, n)
+	}
+	return b[:n]
+}
+
+func (a *analyzer) word(i int) *token {
+	if i < 0 || i >= len(a.toks) || a.toks[i].kind != tWord {
+		return nil
+	}
+	return &a.toks[i]
+}
+
+func (a *analyzer) lowAt(i int) string {
+	if w := a.word(i); w != nil {
+		return w.low
+	}
+	return ""
+}
+
+func (a *analyzer) punctAt(i int, p string) bool {
+	return i >= 0 && i < len(a.toks) && a.toks[i].isPunct(p)
+}
+
+// figureAt decides whether the numeric token i is a figure and reads it.
+func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
+	t := &a.toks[i]
+	n := t.num
+	if n.Kind != vntext.NumPlain && n.Kind != vntext.NumRatio && n.Kind != vntext.NumRange {
+		return cand{}, false
+	}
+	if a.notFigure(i) {
+		return cand{}, false
+	}
+	c := cand{tok: i, parent: -1, refersTo: -1}
+	f := &c.fig
+	f.Value = n.Value
+	rawStart, rawEnd := t.pos, t.endPos
+	spanEnd := t.end
+	j := i + 1
+	switch n.Kind {
+	case vntext.NumRatio:
+		f.Kind = schema.KindRatio
+		f.Denominator = schema.Float(n.Value2)
+	case vntext.NumRange:
+		f.Kind = schema.KindRange
+		f.ValueHigh = schema.Float(n.Value2)
+	}
+	// "từ 8,5% đến 9%", "từ 3 đến 5 lượt": a range in words.
+	numEnd := t.endPos
+	if n.Kind == vntext.NumPlain && a.lowAt(i-1) == "từ" {
+		if hi, ok := a.rangeTo(i); ok {
+			f.Kind = schema.KindRange
+			f.ValueHigh = schema.Float(a.toks[hi].num.Value)
+			a.consumed[hi] = true
+			numEnd = a.toks[hi].endPos
+			spanEnd = a.toks[hi].end
+			j = hi + 1
+		}
+	}
+	scale := 1.0
+	unitKind := ""
+	unit := ""
+	switch w := a.word(j); {
+	case a.punctAt(j, "%"):
+		unitKind, unit = schema.KindPercent, "%"
+		rawEnd = a.toks[j].endPos
+		j++
+	case w != nil && w.low == "điểm" && a.lowAt(j+1) == "phần" && a.lowAt(j+2) == "trăm":
+		unitKind, unit = schema.KindPercent, "điểm phần trăm"
+		rawEnd = a.toks[j+2].endPos
+		j += 3
+	case w != nil && w.low == "phần" && a.lowAt(j+1) == "trăm":
+		unitKind, unit = schema.KindPercent, "%"
+		rawEnd = a.toks[j+1].endPos
+		j += 2
+	case w != nil && scales[w.low] > 0:
+		scale = scales[w.low]
+		sw := w.text
+		j++
+		switch cur := a.word(j); {
+		case cur != nil && a.isCurrency(j):
+			unitKind, unit = schema.KindMoney, sw+" "+cur.text
+			rawEnd = cur.endPos
+			j++
+		case cur == nil || unitStop[cur.low]:
+			unitKind, unit = schema.KindMoney, sw
+			rawEnd = a.toks[j-1].endPos
+		default:
+			u, end, cl, head := a.nounPhrase(j)
+			unit, c.class, c.head = sw+" "+u, cl, head
+			j = end
+		}
+	case w != nil && a.isCurrency(j):
+		unitKind, unit = schema.KindMoney, w.text
+		rawEnd = w.endPos
+		j++
+	case w != nil && (areaUnits[w.low] || (w.low == "mét" || w.low == "m") && a.lowAt(j+1) == "vuông"):
+		unitKind, unit = schema.KindArea, w.text
+		rawEnd = w.endPos
+		j++
+		if a.lowAt(j) == "vuông" {
+			unit += " vuông"
+			rawEnd = a.toks[j].endPos
+			j++
+		}
+	case w != nil && w.low == "héc" && a.punctAt(j+1, "-") && a.lowAt(j+2) == "ta":
+		unitKind, unit = schema.KindArea, "ha"
+		rawEnd = a.toks[j+2].endPos
+		j += 3
+	case w != nil && measureUnits[w.low]:
+		unitKind, unit = schema.KindOther, w.text
+		j++
+	case w != nil:
+		u, end, cl, head := a.nounPhrase(j)
+		unit, c.class, c.head = u, cl, head
+		j = end
+	}
+	// A rate: "60 triệu đồng/nhà", "01 lần/quý".
+	if a.punctAt(j, "/") && a.word(j+1) != nil {
+		c.rate = true
+		unit += "/" + a.toks[j+1].text
+		j += 2
+	}
+	c.last = j - 1
+	f.Unit = unit
+	switch {
+	case f.Kind == schema.KindRatio:
+		rawEnd = numEnd
+	case f.Kind == schema.KindRange:
+		if unitKind != schema.KindPercent && unitKind != schema.KindMoney && unitKind != schema.KindArea {
+			rawEnd = numEnd
+		}
+	case unitKind != "":
+		f.Kind = unitKind
+		if unitKind == schema.KindOther {
+			rawEnd = numEnd
+		}
+	default:
+		f.Kind = schema.KindCount
+		rawEnd = numEnd
+	}
+	f.Raw = a.text[rawStart:rawEnd]
+	f.Span = [2]int{t.start, spanEnd}
+	f.ValueNormalized = f.Value * scale
+	if unitKind == schema.KindMoney && strings.HasPrefix(strings.ToLower(unit), "usd") {
+		f.ValueNormalized = f.Value
+	}
+	a.qualify(&c, i, j)
+	a.role(&c, i, j, unitKind == schema.KindPercent, plan)
+	return c, true
+}
+
+// rangeTo finds the high end of "từ A … đến B" and returns its token.
+func (a *analyzer) rangeTo(i int) (hi int, ok bool) {
+	for k := i + 1; k < len(a.toks) && k <= i+4; k++ {
+		t := &a.toks[k]
+		if isClauseEnd(t) || t.kind == tNum {
+			return 0, false
+		}
+		if t.isWord("đến") || t.isWord("tới") {
+			if k+1 < len(a.toks) && a.toks[k+1].kind == tNum && a.toks[k+1].num.Kind == vntext.NumPlain && a.toks[k+1].num.Value > a.toks[i].num.Value {
+				return k + 1, true
+			}
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// isCurrency reports "đồng" (not "đồng chí"), "VNĐ", "USD" at token j.
+func (a *analyzer) isCurrency(j int) bool {
+	w := a.word(j)
+	if w == nil {
+		return false
+	}
+	switch w.low {
+	case "vnđ", "vnd", "usd", "đ":
+		return true
+	case "đồng":
+		nx := a.word(j + 1)
+		return nx == nil || !notMoney[nx.low]
+	}
+	return false
+}
+
+// nounPhrase reads the counted noun after a number: up to four words, ended
+// by a function word or punctuation; a comma joins a second noun of a known
+// kind ("tin, bài", "cán bộ, đảng viên"). "lượt X" counts visits: the unit is
+// "lượt" and X gives the class.
+func (a *analyzer) nounPhrase(j int) (unit string, end, class int, head string) {
+	start := j
+	k := j
+	words := 0
+	for k < len(a.toks) && words < 4 {
+		w := a.word(k)
+		if w == nil {
+			break
+		}
+		if nx := a.word(k + 1); nx != nil && unitKeepPairs[w.low+" "+nx.low] {
+			k += 2
+			words += 2
+			continue
+		}
+		if unitStop[w.low] || (w.upper && !w.initial && words > 0) {
+			break
+		}
+		k++
+		words++
+	}
+	if k == start {
+		return "", j, classNone, ""
+	}
+	head = a.toks[start].low
+	class = a.classAt(start)
+	if head == "lượt" || head == "lần" {
+		if k == start+1 {
+			class = classNone
+		} else {
+			class = a.classAt(start + 1)
+		}
+		k = start + 1
+		if head == "lượt" {
+			// the phrase after "lượt" is read for the class only; keep
+			// the token range for quotes
+			_, end2, _, _ := a.nounPhrase(start + 1)
+			return "lượt", max(end2, k), class, head
+		}
+	}
+	// "tin, bài", "thôn, bản": a second noun after a comma.
+	if words <= 2 && a.punctAt(k, ",") {
+		if w := a.word(k + 1); w != nil && a.classAt(k+1) != classNone && a.toks[k+1].kind == tWord {
+			if nx := a.word(k + 2); nx == nil || !unitStop[w.low] {
+				e := k + 2
+				if nx != nil && unitClasses[w.low+" "+nx.low] != classNone {
+					e = k + 3
+				}
+				return a.text[a.toks[start].pos:a.toks[e-1].endPos], e, class, head
+			}
+		}
+	}
+	return a.text[a.toks[start].pos:a.toks[k-1].endPos], k, class, head
+}
+
+// classAt looks up the kind of noun at token k (two words first).
+func (a *analyzer) classAt(k int) int {
+	w := a.word(k)
+	if w == nil {
+		return classNone
+	}
+	if nx := a.word(k + 1); nx != nil {
+		if c, ok := unitClasses[w.low+" "+nx.low]; ok {
+			return c
+		}
+	}
+	return unitClasses[w.low]
+}
+
+// notFigure applies the rules that make a number a date, a year, an
+// ordinal, a name, list numbering or a span of time.
+func (a *analyzer) notFigure(i int) bool {
+	t := &a.toks[i]
+	n := t.num
+	p1 := a.word(i - 1)
+	p1low := a.lowAt(i - 1)
+	nextTok := (*token)(nil)
+	if i+1 < len(a.toks) {
+		nextTok = &a.toks[i+1]
+	}
+	next := a.word(i + 1)
+	// List numbering: "1.", "2)", "(1)".
+	if (i == 0 || isSentenceEnd(&a.toks[i-1]) || a.punctAt(i-1, "(")) && nextTok != nil && (nextTok.isPunct(".") || nextTok.isPunct(")")) && n.Kind == vntext.NumPlain && n.Decimals == 0 {
+		if i == 0 || a.punctAt(i-1, "(") && !(a.word(i+2) != nil && !a.toks[i+2].upper) {
+			return true
+		}
+	}
+	// Years.
+	if n.IsYear() {
+		if p1low == "năm" || next == nil || !countNouns[next.low] {
+			if !(nextTok != nil && nextTok.isPunct("%")) {
+				return true
+			}
+		}
+	}
+	if n.Kind == vntext.NumRatio && n.MaybeDate() {
+		if n.Value > n.Value2 || dayMonthLead[p1low] || (i > 0 && dayMonthLead[a.toks[i-1].text]) {
+			return true
+		}
+	}
+	if n.Kind == vntext.NumPlain && n.Decimals == 0 && n.Value <= 31 && dateWords[p1low] {
+		return true
+	}
+	// Ordinals and identifiers: "lần thứ 5", "Điều 5", but "tổng số 39".
+	if ordinalWords[p1low] && !(p1low == "số" && a.lowAt(i-2) == "tổng") {
+		return true
+	}
+	// A number in a name: "Hội nghị Trung ương 5 khóa XIII", "Ban Chỉ đạo 35
+	// huyện", "Dự án 8 về".
+	if next != nil && p1 != nil {
+		p2 := a.word(i - 2)
+		named := (p1.upper && !p1.initial) || (p2 != nil && p2.upper && !p2.initial && !unitStop[p1.low])
+		if named && (!countNouns[next.low] || nameTail[next.low]) {
+			return true
+		}
+	}
+	// Spans of time: "sau 9 tháng thực hiện", "sơ kết 3 năm", badge classes
+	// "Huy hiệu 50 năm tuổi Đảng".
+	if next != nil && durationUnits[next.low] {
+		if a.lowAt(i+2) == "tuổi" {
+			return true
+		}
+		k := i - 1
+		for k >= 0 && a.word(k) != nil && qualifiers[a.toks[k].low] != "" {
+			k--
+		}
+		if durationLead[a.lowAt(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// qualify reads a qualifier before the number ("trên", "gần", "ít nhất") or
+// around it ("từ … trở lên", "… trở lên").
+func (a *analyzer) qualify(c *cand, i, j int) {
+	f := &c.fig
+	p1 := a.word(i - 1)
+	if p1 == nil {
+		return
+	}
+	if p0 := a.word(i - 2); p0 != nil {
+		if b, ok := qualifierPairs[p0.low+" "+p1.low]; ok && b != "" {
+			f.Qualifier = a.text[p0.pos:p1.endPos]
+			f.Bound = schema.NullString(b)
+			return
+		}
+	}
+	if b := qualifiers[p1.low]; b != "" {
+		f.Qualifier = p1.text
+		f.Bound = schema.NullString(b)
+		return
+	}
+	if p1.low == "từ" && f.Kind != schema.KindRange {
+		for k := j; k < len(a.toks) && k < j+10; k++ {
+			if isClauseEnd(&a.toks[k]) || a.toks[k].kind == tNum {
+				break
+			}
+			if a.toks[k].low == "trở" && a.lowAt(k+1) == "lên" {
+				f.Qualifier = p1.text + " … trở lên"
+				f.Bound = schema.NullString(schema.BoundAtLeast)
+				return
+			}
+		}
+	}
+	if a.lowAt(j) == "trở" && a.lowAt(j+1) == "lên" {
+		f.Qualifier = "trở lên"
+		f.Bound = schema.NullString(schema.BoundAtLeast)
+	}
+}
+
+// role tells a result from a target, a change, a share and a percent of plan.
+func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
+	f := &c.fig
+	if plan {
+		f.Role = schema.RoleTarget
+		return
+	}
+	k := i - 1
+	if f.Qualifier != "" {
+		k -= strings.Count(f.Qualifier, " ") + 1
+		if strings.Contains(f.Qualifier, "…") {
+			k = i - 2
+		}
+	}
+	for n := 0; n < 2 && k >= 0; n++ {
+		w := a.word(k)
+		if w == nil {
+			break
+		}
+		switch w.low {
+		case "thêm", "được", "khoảng", "gần", "hơn", "trên", "lần", "mạnh", "nhẹ":
+			k--
+			continue
+		}
+		break
+	}
+	if w := a.word(k); w != nil {
+		switch w.low {
+		case "tăng", "vượt":
+			f.Role, f.Direction = schema.RoleChange, "up"
+			return
+		case "giảm":
+			f.Role, f.Direction = schema.RoleChange, "down"
+			return
+		}
+	}
+	if !percent {
+		f.Role = schema.RoleActual
+		return
+	}
+	k = j
+	if a.lowAt(k) == "so" && a.lowAt(k+1) == "với" {
+		k += 2
+	}
+	if w := a.word(k); w != nil && (planSingles[w.low] || planPairs[w.low+" "+a.lowAt(k+1)]) {
+		f.Role = schema.RolePlanPercent
+		return
+	}
+	f.Role = schema.RoleShare
+}

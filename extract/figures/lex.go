@@ -1,0 +1,135 @@
+package figures
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/baocao/baocao/extract/vntext"
+)
+
+type tokKind uint8
+
+const (
+	tWord tokKind = iota
+	tNum
+	tPunct
+)
+
+// token is a word, a numeric token or one punctuation mark of a container
+// text. Offsets are kept in runes (for spans) and bytes (for quotes).
+type token struct {
+	kind        tokKind
+	start, end  int // runes
+	pos, endPos int // bytes
+	text        string
+	low         string // lower case, words only
+	upper       bool   // word starting with a capital letter
+	initial     bool   // first word of a sentence, a bullet or a parenthesis
+	num         vntext.Number
+}
+
+func (t *token) isPunct(p string) bool { return t.kind == tPunct && t.text == p }
+
+func (t *token) isWord(w string) bool { return t.kind == tWord && t.low == w }
+
+// lexer turns a text into tokens, reusing its buffers between texts.
+type lexer struct {
+	nums []vntext.Number
+	toks []token
+}
+
+func (lx *lexer) lex(s string) []token {
+	lx.nums = vntext.AppendNumbers(lx.nums[:0], s)
+	lx.toks = lx.toks[:0]
+	ni := 0
+	runes := 0
+	i := 0
+	for i < len(s) {
+		if ni < len(lx.nums) && lx.nums[ni].Pos == i {
+			n := lx.nums[ni]
+			ni++
+			lx.toks = append(lx.toks, token{kind: tNum, start: n.Start, end: n.End, pos: n.Pos, endPos: n.EndPos, text: s[n.Pos:n.EndPos], num: n})
+			runes = n.End
+			i = n.EndPos
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += w
+			runes++
+		case isLetter(r):
+			j, rj := i, runes
+			for j < len(s) {
+				if ni < len(lx.nums) && lx.nums[ni].Pos == j {
+					break
+				}
+				r2, w2 := utf8.DecodeRuneInString(s[j:])
+				if !isLetter(r2) && !(r2 == '²' || r2 == '³') {
+					break
+				}
+				j += w2
+				rj++
+			}
+			text := s[i:j]
+			lx.toks = append(lx.toks, token{kind: tWord, start: runes, end: rj, pos: i, endPos: j, text: text, low: strings.ToLower(text), upper: unicode.IsUpper(r)})
+			i, runes = j, rj
+		default:
+			// "..." reads as one ellipsis mark.
+			if r == '.' && strings.HasPrefix(s[i:], "...") {
+				j := i
+				for j < len(s) && s[j] == '.' {
+					j++
+				}
+				lx.toks = append(lx.toks, token{kind: tPunct, start: runes, end: runes + j - i, pos: i, endPos: j, text: "…"})
+				runes += j - i
+				i = j
+				continue
+			}
+			lx.toks = append(lx.toks, token{kind: tPunct, start: runes, end: runes + 1, pos: i, endPos: i + w, text: s[i : i+w]})
+			i += w
+			runes++
+		}
+	}
+	markInitial(lx.toks)
+	return lx.toks
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+// markInitial flags words that start a sentence, a clause after a colon, a
+// bullet or a parenthesis: their capital letter says nothing about a name.
+func markInitial(toks []token) {
+	start := true
+	for i := range toks {
+		t := &toks[i]
+		switch t.kind {
+		case tWord:
+			t.initial = start
+			start = false
+		case tNum:
+			start = false
+		case tPunct:
+			switch t.text {
+			case ".", "!", "?", ":", ";", "(", "-", "–", "•", "“", "\"", "+", "*":
+				start = true
+			}
+		}
+	}
+}
+
+// isSentenceEnd reports a mark that ends a sentence.
+func isSentenceEnd(t *token) bool {
+	return t.kind == tPunct && (t.text == "." || t.text == "!" || t.text == "?")
+}
+
+// isClauseEnd reports a mark that ends a clause: a sentence end or ';'.
+func isClauseEnd(t *token) bool {
+	return isSentenceEnd(t) || t.isPunct(";")
+}

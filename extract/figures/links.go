@@ -1,0 +1,526 @@
+package figures
+
+import (
+	"math"
+	"strings"
+
+	"github.com/baocao/baocao/schema"
+)
+
+// family groups kinds that can be parts of one another: counts of counts,
+// money of money, areas of areas.
+func family(c *cand) string {
+	switch c.fig.Kind {
+	case schema.KindCount, schema.KindMoney, schema.KindArea:
+		return c.fig.Kind
+	}
+	return ""
+}
+
+// canBePart reports whether c may be a part or a total in a breakdown.
+func canBePart(c *cand) bool {
+	return family(c) != "" && !c.rate && c.fig.Role != schema.RoleChange
+}
+
+func compatible(total, part *cand) bool {
+	if family(total) != family(part) {
+		return false
+	}
+	if total.class != classNone && part.class != classNone && total.class != part.class {
+		return false
+	}
+	return part.fig.ValueNormalized <= total.fig.ValueNormalized*(1+1e-9)
+}
+
+// candAt returns the index of the figure whose number is token k, or -1.
+func (a *analyzer) candAt(k int) int {
+	for i := range a.cands {
+		if a.cands[i].tok == k {
+			return i
+		}
+		if a.cands[i].tok > k {
+			break
+		}
+	}
+	return -1
+}
+
+// totalBefore finds the nearest figure before token k in the same sentence
+// that can be the total of part: same family, not inside a closed
+// parenthesis that k is not in.
+func (a *analyzer) totalBefore(k int, part *cand) int {
+	d := a.depth[k]
+	for i := len(a.cands) - 1; i >= 0; i-- {
+		c := &a.cands[i]
+		if c.tok >= k {
+			continue
+		}
+		if a.sent[c.tok] != a.sent[k] {
+			break
+		}
+		if a.depth[c.tok] > d {
+			continue
+		}
+		if canBePart(c) && family(c) == family(part) {
+			if compatible(c, part) {
+				return i
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// markerAt reports a breakdown marker starting at token k and its length in
+// tokens ("trong đó", "gồm", "bao gồm").
+func (a *analyzer) markerAt(k int) int {
+	w := a.word(k)
+	if w == nil {
+		return 0
+	}
+	if markerPairs[w.low+" "+a.lowAt(k+1)] {
+		return 2
+	}
+	if markerSingles[w.low] {
+		return 1
+	}
+	return 0
+}
+
+// linkMarkers ties the parts after "trong đó", "gồm", "bao gồm" to the
+// total before them. Without a colon the list ends with the clause, unless
+// the next clause opens with another part ("…, bằng 14,8%; 4.978 đảng
+// viên …"); with a colon it runs to the end of the sentence or parenthesis.
+func (a *analyzer) linkMarkers() {
+	for m := 0; m < len(a.toks); m++ {
+		ml := a.markerAt(m)
+		if ml == 0 {
+			continue
+		}
+		start := m + ml
+		if a.lowAt(start) == "có" {
+			start++
+		}
+		colon := a.punctAt(start, ":")
+		if colon {
+			start++
+		}
+		d := a.depth[m]
+		end := a.scopeEnd(start, d, colon)
+		first := -1
+		for i := range a.cands {
+			c := &a.cands[i]
+			if c.tok >= start && c.tok < end && a.depth[c.tok] == d && canBePart(c) && !c.linked {
+				first = i
+				break
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		total := a.totalBefore(m, &a.cands[first])
+		if total < 0 {
+			continue
+		}
+		partial := a.lowAt(m) == "trong" || a.openEnded(start, end)
+		a.linkItems(total, start, end, d, partial)
+		m = end - 1
+	}
+}
+
+// scopeEnd returns the token after the list that starts at start.
+func (a *analyzer) scopeEnd(start, d int, colon bool) int {
+	k := start
+	for ; k < len(a.toks); k++ {
+		t := &a.toks[k]
+		if a.depth[k] < d || (t.isPunct(")") && a.depth[k] == d && d > 0) {
+			return k
+		}
+		if isSentenceEnd(t) {
+			return k
+		}
+		if t.isPunct(";") && a.depth[k] == d && !colon {
+			// go on when the next clause opens with a number
+			if k+1 < len(a.toks) && a.toks[k+1].kind == tNum && a.candAt(k+1) >= 0 {
+				continue
+			}
+			return k
+		}
+	}
+	return k
+}
+
+// openEnded reports a list that says it is incomplete: it ends with "…" or
+// names "các … khác".
+func (a *analyzer) openEnded(start, end int) bool {
+	for k := start; k < end && k < len(a.toks); k++ {
+		if a.toks[k].isPunct("…") || a.toks[k].isWord("khác") {
+			return true
+		}
+	}
+	return end < len(a.toks) && a.toks[end].isPunct("…")
+}
+
+// linkItems splits start..end at commas, semicolons and "và" on depth d and
+// makes the first fitting figure of each item a part of total.
+func (a *analyzer) linkItems(total, start, end, d int, partial bool) {
+	tc := &a.cands[total]
+	taken := false
+	for k := start; k < end; k++ {
+		t := &a.toks[k]
+		if a.depth[k] == d && (t.isPunct(",") || t.isPunct(";") || t.isWord("và")) {
+			taken = false
+			continue
+		}
+		if taken || t.kind != tNum || a.depth[k] != d {
+			continue
+		}
+		ci := a.candAt(k)
+		if ci < 0 || ci == total {
+			continue
+		}
+		c := &a.cands[ci]
+		if !canBePart(c) || c.linked || !compatible(tc, c) {
+			continue
+		}
+		c.parent = total
+		c.linked = true
+		c.fig.Partial = partial
+		if c.fig.Unit == "" {
+			c.fig.Unit = tc.fig.Unit
+		}
+		taken = true
+	}
+}
+
+// linkParens ties a parenthesised list of parts to the figure before it:
+// "39 tổ chức cơ sở đảng (25 đảng bộ cơ sở, 14 chi bộ cơ sở)", "26 đảng
+// viên (khiển trách 17, cảnh cáo 06, khai trừ 03)". The list must open with
+// a part (at most three words of label before the first number).
+func (a *analyzer) linkParens() {
+	for o := 0; o < len(a.toks); o++ {
+		if !a.toks[o].isPunct("(") {
+			continue
+		}
+		d := a.depth[o] + 1
+		end := a.scopeEnd(o+1, d, true)
+		if a.markerAt(o+1) > 0 {
+			continue
+		}
+		first := -1
+		words := 0
+		for k := o + 1; k < end; k++ {
+			t := &a.toks[k]
+			if t.kind == tWord {
+				words++
+				continue
+			}
+			if t.kind == tNum {
+				first = a.candAt(k)
+			}
+			break
+		}
+		if first < 0 || words > 3 || !canBePart(&a.cands[first]) || a.cands[first].linked {
+			continue
+		}
+		total := a.totalBefore(o, &a.cands[first])
+		if total < 0 {
+			continue
+		}
+		a.linkItems(total, o+1, end, d, a.openEnded(o+1, end))
+	}
+}
+
+// linkSums ties parts that have no marker to a total when they add up to it
+// exactly: "tổ chức 52 cuộc đối thoại; cấp huyện 14 cuộc (…); cấp xã 38
+// cuộc". Each part opens its own clause with a short label and counts the
+// same noun as the total.
+func (a *analyzer) linkSums() {
+	for ti := range a.cands {
+		tc := &a.cands[ti]
+		if !canBePart(tc) || tc.linked || tc.head == "" {
+			continue
+		}
+		var parts []int
+		sum := 0.0
+		for k := tc.last + 1; k < len(a.toks); k++ {
+			t := &a.toks[k]
+			if isSentenceEnd(t) {
+				break
+			}
+			if !t.isPunct(";") || a.depth[k] != a.depth[tc.tok] {
+				continue
+			}
+			// the clause after ';': up to three words, then a part
+			p := -1
+			for q := k + 1; q < len(a.toks) && q <= k+4; q++ {
+				if a.toks[q].kind == tNum {
+					p = a.candAt(q)
+					break
+				}
+				if a.toks[q].kind != tWord {
+					break
+				}
+			}
+			if p < 0 {
+				break
+			}
+			c := &a.cands[p]
+			if c.head != tc.head || !canBePart(c) || c.linked || !compatible(tc, c) {
+				break
+			}
+			parts = append(parts, p)
+			sum += c.fig.Value
+		}
+		if len(parts) >= 2 && math.Abs(sum-tc.fig.Value) < 1e-9 {
+			for _, p := range parts {
+				a.cands[p].parent = ti
+				a.cands[p].linked = true
+			}
+		}
+	}
+}
+
+// linkRefers points a share, a percent of plan or a change at the figure of
+// its clause it is computed on: "230 đảng viên, đạt 104,5% kế hoạch".
+func (a *analyzer) linkRefers() {
+	for i := range a.cands {
+		c := &a.cands[i]
+		switch c.fig.Role {
+		case schema.RoleShare, schema.RolePlanPercent, schema.RoleChange:
+		default:
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			r := &a.cands[j]
+			if a.sent[r.tok] != a.sent[c.tok] || a.clauseBreak(r.tok, c.tok) {
+				break
+			}
+			if r.fig.Kind == schema.KindPercent || r.rate || r.fig.Role == schema.RoleChange {
+				continue
+			}
+			if c.fig.Role == schema.RoleChange && r.parent >= 0 {
+				continue
+			}
+			c.refersTo = j
+			break
+		}
+	}
+}
+
+// clauseBreak reports a ';' between tokens i and j outside parentheses.
+func (a *analyzer) clauseBreak(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if a.toks[k].isPunct(";") {
+			return true
+		}
+	}
+	return false
+}
+
+const maxQuoteWords = 20
+
+// quote returns the clause around token i, cut to at most 20 words by
+// dropping comma segments farthest from the number first.
+func (a *analyzer) quote(i int) string {
+	lo, hi := i, i
+	for lo > 0 && !isClauseEnd(&a.toks[lo-1]) {
+		lo--
+	}
+	for hi+1 < len(a.toks) && !isClauseEnd(&a.toks[hi+1]) {
+		hi++
+	}
+	// Comma segments of the clause.
+	type seg struct{ lo, hi, words int }
+	var segs []seg
+	cur := seg{lo: lo}
+	for k := lo; k <= hi; k++ {
+		t := &a.toks[k]
+		if t.kind != tPunct {
+			cur.words++
+		}
+		if t.isPunct(",") || t.isPunct(":") || k == hi {
+			cur.hi = k
+			segs = append(segs, cur)
+			cur = seg{lo: k + 1}
+		}
+	}
+	home := 0
+	for s := range segs {
+		if segs[s].lo <= i && i <= segs[s].hi {
+			home = s
+		}
+	}
+	l, r := home, home
+	words := segs[home].words
+	for {
+		grew := false
+		if r+1 < len(segs) && words+segs[r+1].words <= maxQuoteWords {
+			r++
+			words += segs[r].words
+			grew = true
+		}
+		if l > 0 && words+segs[l-1].words <= maxQuoteWords {
+			l--
+			words += segs[l].words
+			grew = true
+		}
+		if !grew {
+			break
+		}
+	}
+	qlo, qhi := segs[l].lo, segs[r].hi
+	if words > maxQuoteWords {
+		// one long segment: a window of words around the number
+		qlo, qhi = i, i
+		n := 1
+		for n < maxQuoteWords {
+			moved := false
+			if qhi+1 <= segs[r].hi {
+				qhi++
+				if a.toks[qhi].kind != tPunct {
+					n++
+				}
+				moved = true
+			}
+			if n < maxQuoteWords && qlo-1 >= segs[l].lo && (qhi-i) > (i-qlo)*2 {
+				qlo--
+				if a.toks[qlo].kind != tPunct {
+					n++
+				}
+				moved = true
+			}
+			if !moved {
+				break
+			}
+		}
+	}
+	for qhi > qlo && a.toks[qhi].kind == tPunct && !a.toks[qhi].isPunct("%") && !a.toks[qhi].isPunct(")") && !a.toks[qhi].isPunct("”") {
+		qhi--
+	}
+	for qlo < qhi && a.toks[qlo].kind == tPunct && !a.toks[qlo].isPunct("(") && !a.toks[qlo].isPunct("“") {
+		qlo++
+	}
+	return strings.TrimSpace(a.text[a.toks[qlo].pos:a.toks[qhi].endPos])
+}
+
+// metric names what a figure measures in words that recur from one year's
+// report to the next: the verb before the number and the counted noun
+// ("kết nạp được 230 đảng viên" → "kết nạp đảng viên").
+func (a *analyzer) metric(c *cand) string {
+	f := &c.fig
+	switch f.Role {
+	case schema.RolePlanPercent, schema.RoleChange:
+		if c.refersTo >= 0 {
+			base := a.cands[c.refersTo].fig.Metric
+			if base == "" {
+				base = a.metric(&a.cands[c.refersTo])
+			}
+			if f.Role == schema.RolePlanPercent {
+				return base + " (% kế hoạch)"
+			}
+			return base
+		}
+	}
+	if f.Kind == schema.KindPercent {
+		if m := a.rateName(c.tok); m != "" {
+			return m
+		}
+		if c.refersTo >= 0 {
+			base := a.cands[c.refersTo].fig.Metric
+			if base == "" {
+				base = a.metric(&a.cands[c.refersTo])
+			}
+			return "tỷ lệ " + base
+		}
+		// "100% thôn, bản có chi bộ": the noun phrase after the percent.
+		var b []string
+		for k := c.last + 1; k < len(a.toks) && len(b) < 6; k++ {
+			t := &a.toks[k]
+			if t.kind != tWord {
+				break
+			}
+			b = append(b, t.text)
+		}
+		if len(b) > 0 {
+			return "tỷ lệ " + strings.Join(b, " ")
+		}
+		return ""
+	}
+	verb := a.verbBefore(c.tok, f.Qualifier)
+	noun := f.Unit
+	if c.head == "lượt" || c.head == "lần" {
+		if w := a.word(c.tok + 2); w != nil {
+			_, end, _, _ := a.nounPhrase(c.tok + 2)
+			if end > c.tok+2 {
+				noun = a.text[a.toks[c.tok+2].pos:a.toks[end-1].endPos]
+			}
+		}
+	}
+	if c.parent >= 0 && f.Unit == a.cands[c.parent].fig.Unit && c.head == "" {
+		noun = a.cands[c.parent].fig.Unit
+	}
+	for _, scale := range []string{"tỷ ", "triệu ", "nghìn ", "ngàn "} {
+		noun = strings.TrimPrefix(noun, scale)
+	}
+	if f.Kind == schema.KindMoney {
+		noun = ""
+	}
+	return strings.TrimSpace(verb + " " + noun)
+}
+
+// verbBefore returns up to three words before token i (after its
+// qualifier), without auxiliaries, stopping at punctuation or a name.
+func (a *analyzer) verbBefore(i int, qualifier string) string {
+	k := i - 1
+	if qualifier != "" && !strings.HasPrefix(qualifier, "trở") {
+		k -= strings.Count(strings.ReplaceAll(qualifier, " … trở lên", ""), " ") + 1
+	}
+	var words []string
+	for k >= 0 && len(words) < 3 {
+		w := a.word(k)
+		if w == nil || (w.upper && !w.initial) {
+			break
+		}
+		switch w.low {
+		case "được", "đã", "có", "là", "cho", "đối", "với", "của", "thêm", "mới", "toàn", "tổng", "số":
+			if len(words) == 0 {
+				k--
+				continue
+			}
+		}
+		if unitStop[w.low] && len(words) > 0 && w.low != "tổ" && w.low != "thành" {
+			break
+		}
+		words = append(words, w.low)
+		k--
+	}
+	for l, r := 0, len(words)-1; l < r; l, r = l+1, r-1 {
+		words[l], words[r] = words[r], words[l]
+	}
+	return strings.Join(words, " ")
+}
+
+// rateName returns "tỷ lệ …" when the clause names the rate before the
+// percent ("tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,7%").
+func (a *analyzer) rateName(i int) string {
+	k := i - 1
+	for k >= 0 && !isClauseEnd(&a.toks[k]) && !a.toks[k].isPunct(",") {
+		if a.toks[k].isWord("tỷ") || a.toks[k].isWord("tỉ") {
+			if a.lowAt(k+1) == "lệ" {
+				e := k + 2
+				for e < i && a.word(e) != nil {
+					switch a.toks[e].low {
+					case "đạt", "là", "bằng", "chiếm", "ước", "trên", "dưới", "khoảng", "gần", "tăng", "giảm", "còn":
+						goto done
+					}
+					e++
+				}
+			done:
+				return strings.ToLower(a.text[a.toks[k].pos:a.toks[e-1].endPos])
+			}
+		}
+		k--
+	}
+	return ""
+}
