@@ -579,3 +579,41 @@ func TestSectionNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestClosingCategory(t *testing.T) {
+	runCases(t, []checkCase{
+		{
+			name: "trong đó list closed by the other category",
+			doc: func(tb testing.TB) *schema.Document {
+				return newDoc("X", 2024).
+					note(8, "", "thực hiện 201 mô hình, trong đó có 111 mô hình nông thôn mới, 84 mô hình trên các lĩnh vực khác.").
+					fig(tb, "t", "n8", "201", 201, cnt, unit("mô hình")).
+					fig(tb, "a", "n8", "111", 111, cnt, unit("mô hình"), parent("t"), partial()).
+					fig(tb, "b", "n8", "84", 84, cnt, unit("mô hình"), parent("t"), partial()).build()
+			},
+			want: []want{{RuleSum, schema.SeverityError, "111 + 84 = 195, not 201"}},
+		},
+		{
+			name: "khách is not khác",
+			doc: func(tb testing.TB) *schema.Document {
+				return newDoc("X", 2024).
+					para("p1", "đón 200 lượt, trong đó 111 lượt khách quốc tế, 50 lượt khách trong nước").
+					fig(tb, "t", "p1", "200", 200, cnt).
+					fig(tb, "a", "p1", "111", 111, cnt, parent("t")).
+					fig(tb, "b", "p1", "50", 50, cnt, parent("t")).build()
+			},
+		},
+		{
+			name: "two ratios whose parts make one size",
+			doc: func(tb testing.TB) *schema.Document {
+				return newDoc("X", 2024).
+					note(1, "", "30/148 tập thể xuất sắc, bằng 20,3%; 118/153 tập thể tốt, bằng 77,1%; không có tập thể xếp loại khác.").
+					fig(tb, "r1", "n1", "30/148", 0, "", ratio(30, 148), unit("tập thể")).
+					fig(tb, "s1", "n1", "20,3%", 20.3, pct, role(schema.RoleShare), refers("r1")).
+					fig(tb, "r2", "n1", "118/153", 0, "", ratio(118, 153), unit("tập thể")).
+					fig(tb, "s2", "n1", "77,1%", 77.1, pct, role(schema.RoleShare), refers("r2")).build()
+			},
+			want: []want{{RuleDenominator, schema.SeverityError, "30 + 118 = 148, so 118/153 should be 118/148"}},
+		},
+	})
+}

@@ -212,59 +212,62 @@ func (c *checker) denominators() []schema.Finding {
 	var out []schema.Finding
 	for _, k := range keys {
 		rs := groups[k].ratios
-		if len(rs) < 3 {
+		if len(rs) < 2 {
 			continue
 		}
 		count := map[float64]int{}
+		sum := 0.0
 		for _, r := range rs {
 			count[*r.Denominator]++
+			sum += r.Value
 		}
 		if len(count) < 2 {
 			continue
 		}
-		// The size most ratios agree on; a tie means separate populations
-		// (schools of three levels: 19/24, 17/21, 18/22).
-		var mode float64
-		best, tie := 0, false
-		for d, n := range count {
-			switch {
-			case n > best:
-				mode, best, tie = d, n, false
-			case n == best:
-				tie = true
+		// When the parts add up to one of the sizes, that size is the
+		// population and the others are wrong: an error. Otherwise the size
+		// most ratios agree on is taken, as a warning; a tie means separate
+		// populations (schools of three levels: 19/24, 17/21, 18/22).
+		mode, settled := sum, count[sum] > 0
+		if !settled {
+			best, tie := 0, false
+			for d, n := range count {
+				switch {
+				case n > best:
+					mode, best, tie = d, n, false
+				case n == best:
+					tie = true
+				}
+			}
+			if best < 2 || tie {
+				continue
 			}
 		}
-		if best < 2 || tie {
-			continue
-		}
-		var odd []*schema.Figure
-		var nums []string
-		sum := 0.0
+		var nums, sizes []string
 		for _, r := range rs {
-			sum += r.Value
 			nums = append(nums, fmtNum(r.Value, 0))
-			if *r.Denominator != mode {
-				odd = append(odd, r)
-			}
+			sizes = append(sizes, show(r)+"/"+fmtNum(*r.Denominator, 0))
 		}
-		for _, o := range odd {
+		for _, o := range rs {
+			if *o.Denominator == mode {
+				continue
+			}
 			f := c.finding(RuleDenominator, schema.SeverityWarning, o)
 			f.Quote = c.quoteSpan(rs[0], o)
+			if o == rs[0] {
+				f.Quote = c.quoteSpan(o, rs[len(rs)-1])
+			}
 			for _, r := range rs {
 				if r != o {
 					f.Figures = append(f.Figures, r.ID)
 				}
 			}
-			var sizes []string
-			for _, r := range rs {
-				sizes = append(sizes, show(r)+"/"+fmtNum(*r.Denominator, 0))
-			}
-			if sum == mode {
+			if settled {
 				f.Severity = schema.SeverityError
 				f.Arithmetic = fmt.Sprintf("%s = %s, so %s/%s should be %s/%s", strings.Join(nums, " + "), fmtNum(sum, 0), show(o), fmtNum(*o.Denominator, 0), show(o), fmtNum(mode, 0))
 				f.Message = fmt.Sprintf("one population is given two sizes (%s): the parts add up to %s, so %s is the odd one", strings.Join(sizes, ", "), fmtNum(mode, 0), fmtNum(*o.Denominator, 0))
 			} else {
-				f.Arithmetic = fmt.Sprintf("%s/%s against %s/%s elsewhere in the breakdown", show(o), fmtNum(*o.Denominator, 0), "…", fmtNum(mode, 0))
+				f.Arithmetic = fmt.Sprintf("%s/%s against /%s in the rest of the breakdown", show(o), fmtNum(*o.Denominator, 0), fmtNum(mode, 0))
 				f.Message = fmt.Sprintf("ratios of one unit in one breakdown use two denominators (%s); read as one population, %s is the odd one", strings.Join(sizes, ", "), fmtNum(*o.Denominator, 0))
 			}
 			out = append(out, f)

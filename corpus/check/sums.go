@@ -3,6 +3,8 @@ package check
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/schema"
 )
@@ -42,7 +44,53 @@ func partValue(f *schema.Figure) interval {
 // partialCues are general Vietnamese signs that a breakdown lists only some
 // of its parts: "trong đó" (of which), a trailing ellipsis, "các … khác"
 // (other …), "như" (such as), "chủ yếu" (mainly), "một số" (some).
-var partialCues = []string{"trong đó", "…", "...", " khác", " như:", " như ", "chủ yếu", "một số", "v.v", "chẳng hạn"}
+var partialCues = []string{"trong đó", "…", "...", " như:", " như ", "chủ yếu", "một số", "v.v", "chẳng hạn"}
+
+// closesList reports whether the last part is the rest of the total: "84 mô
+// hình trên các lĩnh vực khác" (in other fields) leaves nothing out, so the
+// list is complete even under "trong đó".
+func (c *checker) closesList(last *schema.Figure) bool {
+	rs := []rune(c.text(last))
+	lo := last.Span[1]
+	if lo < 0 || lo > len(rs) {
+		return false
+	}
+	hi := lo
+	for hi < len(rs) && !strings.ContainsRune(";)(", rs[hi]) && !(rs[hi] == '.' && (hi+1 == len(rs) || rs[hi+1] == ' ')) {
+		hi++
+	}
+	return hasWord(normText(string(rs[lo:hi])), "khác")
+}
+
+// hasWord reports whether w occurs in s as a whole word ("khác", not
+// "khách").
+func hasWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(w)
+		before := start == 0 || !isWordByte(s, start-1, true)
+		after := end == len(s) || !isWordByte(s, end, false)
+		if before && after {
+			return true
+		}
+		i = end
+	}
+}
+
+// isWordByte reports whether the rune ending before (back) or starting at i
+// is a letter.
+func isWordByte(s string, i int, back bool) bool {
+	var r rune
+	if back {
+		r, _ = utf8.DecodeLastRuneInString(s[:i+1])
+	} else {
+		r, _ = utf8.DecodeRuneInString(s[i:])
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // partialByText looks for a partial cue between the total and a little past
 // the last part, where the report says whether its list is complete.
@@ -110,7 +158,8 @@ func (c *checker) sum(total *schema.Figure, kids []*schema.Figure) (schema.Findi
 		// cuộc" with the rest unsaid).
 		return schema.Finding{}, false
 	}
-	partial = partial || c.partialByText(total, parts)
+	closed := c.closesList(parts[len(parts)-1])
+	partial = !closed && (partial || c.partialByText(total, parts))
 	want := stated(total)
 	if total.Kind == schema.KindRatio {
 		want = exact(total.Value)
@@ -143,6 +192,8 @@ func (c *checker) sum(total *schema.Figure, kids []*schema.Figure) (schema.Findi
 	case mixedUnits(parts, total):
 		f.Severity = schema.SeverityWarning
 		f.Message = fmt.Sprintf("the parts do not make the total (%s, %s); the parts are in different units, so the list may count different things", f.Arithmetic, diff)
+	case closed:
+		f.Message = fmt.Sprintf("the parts do not make the total (%s, %s); read as a complete list: its last part is the rest (\"… khác\")", f.Arithmetic, diff)
 	default:
 		f.Message = fmt.Sprintf("the parts do not make the total (%s, %s); read as a complete list: nothing marks it partial (no \"trong đó\", no \"…\")", f.Arithmetic, diff)
 	}
