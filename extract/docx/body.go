@@ -2,6 +2,7 @@ package docx
 
 import (
 	"encoding/xml"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,8 +29,8 @@ type doc struct {
 	notes     [2]map[string][]block.Block // bodies by w:id, per noteKind
 	nextNote  [2]int                      // the number Word shows next
 	usedNotes [2]map[string]bool
-	// manualMarks turns superscript digits after a word into markers, for
-	// documents whose authors typed footnote numbers by hand.
+	// manualMarks turns any superscript number after a word into a marker,
+	// for documents without Word notes, whose authors typed the numbers.
 	manualMarks bool
 
 	pageHints bool // page numbers come from w:lastRenderedPageBreak
@@ -303,6 +304,10 @@ func (p *partWalker) run(pa *para) error {
 		case "lastRenderedPageBreak":
 			if p.pageHints && !p.inNote {
 				p.page++
+				if strings.TrimSpace(string(pa.runes)) == "" {
+					// Nothing of the paragraph was on the page before.
+					pa.page = p.page
+				}
 			}
 		case "drawing", "pict", "object", "AlternateContent", "Choice":
 			return p.textBoxes(pa)
@@ -388,8 +393,16 @@ func (p *partWalker) addText(pa *para, s string, rp runProps) error {
 		pa.custom = nil
 		return nil
 	}
-	if p.manualMarks && rp.sup == yes && !p.inNote {
-		if n, ok := manualMark(pa, s); ok {
+	if rp.sup == yes && !p.inNote {
+		// A superscript number typed after a word is a footnote mark. In a
+		// document with Word footnotes, only the number the next footnote
+		// would get counts: it is a note whose body was lost (pasted as
+		// text), and it takes its place in the sequence, as its author
+		// meant; other superscripts there are exponents or ordinals.
+		if n, ok := manualMark(pa, s); ok && (p.manualMarks || n == p.nextNote[footnote]) {
+			if !p.manualMarks {
+				p.nextNote[footnote]++
+			}
 			pa.marks = append(pa.marks, pmark{pos: len(pa.runes), note: n})
 			return nil
 		}
@@ -552,7 +565,38 @@ type line struct {
 	marks []pmark // pos relative to the line
 }
 
+// runInLabel matches the start of a run-in heading: "b) Chăn nuôi:",
+// "2. Công tác dân vận:", "II. …:".
+var runInLabel = regexp.MustCompile(`^(?:[a-zđ]|[0-9]{1,2}|[IVX]{1,5})[.)] \S[^\n]{0,150}?:$`)
+
+// splitRunIn breaks a paragraph before each run-in heading after the
+// first: a bold "b) Chăn nuôi, thủy sản:" that follows the end of a
+// sentence. Some converters put a whole list of such items in one
+// paragraph; every other format shows them as paragraphs of their own.
+func splitRunIn(pa *para) {
+	for i := 2; i < len(pa.runes); i++ {
+		if !pa.attrs[i].bold || pa.attrs[i-1].bold || !unicode.IsSpace(pa.runes[i-1]) || pa.attrs[i-1].brk {
+			continue
+		}
+		j := i - 1
+		for j > 0 && unicode.IsSpace(pa.runes[j]) {
+			j--
+		}
+		if !strings.ContainsRune(".;", pa.runes[j]) {
+			continue
+		}
+		k := i
+		for k < len(pa.runes) && (pa.attrs[k].bold || pa.runes[k] == ' ') && !pa.attrs[k].brk {
+			k++
+		}
+		if runInLabel.MatchString(strings.TrimSpace(string(pa.runes[i:k]))) {
+			pa.attrs[i-1].brk = true
+		}
+	}
+}
+
 func splitLines(pa *para) []line {
+	splitRunIn(pa)
 	var out []line
 	start := 0
 	mi := 0
