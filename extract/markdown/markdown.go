@@ -12,12 +12,14 @@ package markdown
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/extract/block"
+	"github.com/baocao/baocao/extract/vntext"
 	"github.com/baocao/baocao/schema"
 )
 
-// Read splits UTF-8 text (already decoded, preferably NFC) into blocks.
+// Read splits UTF-8 text (already decoded; NFD is normalized to NFC) into blocks.
 // format is schema.FormatMarkdown or schema.FormatText; any other value is
 // read as Markdown. Text without any content gives a Source with no blocks.
 func Read(text string, format string) (src *block.Source, err error) {
@@ -30,7 +32,11 @@ func Read(text string, format string) (src *block.Source, err error) {
 	if format == "" {
 		format = schema.FormatMarkdown
 	}
-	lines := splitLines(text)
+	// Exports mix NFC and NFD; everything below compares NFC letters.
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	lines := splitLines(toNFC(text))
 	var blocks []block.Block
 	if format == schema.FormatText {
 		blocks = readText(lines)
@@ -38,6 +44,16 @@ func Read(text string, format string) (src *block.Source, err error) {
 		blocks = readMarkdown(lines)
 	}
 	return &block.Source{Format: format, Encoding: "utf-8", Blocks: blocks}, nil
+}
+
+// toNFC normalizes text that holds combining diacritics (U+0300–U+036F,
+// UTF-8 lead bytes 0xCC and 0xCD). Vietnamese NFD text always does, and text
+// without them needs no work, which saves a full normalization check.
+func toNFC(text string) string {
+	if strings.IndexByte(text, 0xCC) < 0 && strings.IndexByte(text, 0xCD) < 0 {
+		return text
+	}
+	return vntext.NFC(text)
 }
 
 // splitLines splits on \n, \r\n and lone \r, and turns form feeds into

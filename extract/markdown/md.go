@@ -231,6 +231,7 @@ func isDelimiterRow(cells []string) bool {
 func inlineBlock(p *para) (block.Block, bool) {
 	var w textWriter
 	s := strings.Join(p.lines, " ")
+	w.b.Grow(len(s))
 	w.inline(s, p.heading == 0 && p.note == 0 && !p.list)
 	text := w.String()
 	b := block.Block{
@@ -289,6 +290,49 @@ func (w *textWriter) String() string { return w.b.String() }
 func (w *textWriter) writeString(s string) {
 	for _, r := range s {
 		w.writeRune(r)
+	}
+}
+
+// special marks the bytes that end a run of ordinary text: markup, ASCII
+// space and controls, and the lead bytes of the non-ASCII spaces and
+// invisible characters (U+00A0, U+00AD, U+2000–U+200D, U+3000, U+FEFF).
+var special = func() (t [256]bool) {
+	for c := 0; c <= ' '; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte{'\\', '*', '<', '[', '&', 0x7f, 0xc2, 0xe2, 0xe3, 0xef} {
+		t[c] = true
+	}
+	return t
+}()
+
+// writeRun writes a run of ordinary runes (no space, no markup).
+func (w *textWriter) writeRun(s string) {
+	if s == "" {
+		return
+	}
+	if w.visible == 0 {
+		w.startBold = w.bold
+		w.prefixOpen = w.bold
+	}
+	if !w.bold && w.prefixOpen {
+		w.boldPrefix = w.n
+		w.prefixOpen = false
+	}
+	if w.pending {
+		w.b.WriteByte(' ')
+		w.n++
+		w.pending = false
+	}
+	w.b.WriteString(s)
+	k := utf8.RuneCountInString(s)
+	w.n += k
+	w.visible += k
+	if !w.bold {
+		w.nonBold += k
+	}
+	if !w.italic {
+		w.nonItalic += k
 	}
 }
 
@@ -361,6 +405,15 @@ func (w *textWriter) lastWord() string {
 // <sup>N</sup> to name a footnote body.
 func (w *textWriter) inline(s string, leadBody bool) {
 	for i := 0; i < len(s); {
+		if !special[s[i]] {
+			j := i + 1
+			for j < len(s) && !special[s[j]] {
+				j++
+			}
+			w.writeRun(s[i:j])
+			i = j
+			continue
+		}
 		c := s[i]
 		switch c {
 		case '\\':

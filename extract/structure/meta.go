@@ -131,7 +131,7 @@ func titleYears(title string) (report, plan int) {
 var mottos = []string{"dang cong san viet nam", "cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap tu do", "doc lap, tu do"}
 
 func isMotto(l string) bool {
-	f := vntext.Fold(l)
+	f := foldPrefix(l, 80)
 	for _, m := range mottos {
 		if strings.Contains(f, m) {
 			return true
@@ -274,7 +274,7 @@ func sentenceCase(s string) string {
 // positions are office titles, each written with its first word capitalized
 // ("PHÓ BÍ THƯ THƯỜNG TRỰC" → "Phó Bí thư Thường trực"), longest first.
 var positions = []string{
-	"phó chủ tịch", "chủ tịch", "bí thư", "thường trực", "thường vụ", "giám đốc", "chánh văn phòng",
+	"chủ tịch", "bí thư", "thường trực", "thường vụ", "giám đốc", "chánh văn phòng",
 	"trưởng ban", "trưởng phòng", "chủ nhiệm", "ủy viên", "uỷ viên", "thủ trưởng", "văn phòng",
 	"phó", "trưởng", "tổng",
 }

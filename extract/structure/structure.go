@@ -380,8 +380,19 @@ func signatureIntent(t string) bool {
 }
 
 func isRecipients(t string) bool {
-	k := vntext.Fold(t)
-	return strings.HasPrefix(k, "noi nhan")
+	return strings.HasPrefix(foldPrefix(t, 12), "noi nhan")
+}
+
+// foldPrefix folds the first n bytes of s (cut at a rune boundary): enough
+// to test how a long paragraph starts without folding all of it.
+func foldPrefix(s string, n int) string {
+	if len(s) > n {
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		s = s[:n]
+	}
+	return vntext.Fold(s)
 }
 
 // findClosing marks the closing part after the last heading: the
@@ -417,7 +428,7 @@ func findClosing(blocks []block.Block, lay *layout, last int) {
 	// or a sentence about the report itself just before the recipients.
 	for i := from; i < len(blocks) && (closeAt < 0 || i < closeAt); i++ {
 		b := &blocks[i]
-		if b.Kind == block.Para && !b.List && strings.HasPrefix(vntext.Fold(b.Text), "tren day") {
+		if b.Kind == block.Para && !b.List && strings.HasPrefix(foldPrefix(b.Text, 16), "tren day") {
 			lay.keepPara = i
 			if closeAt < 0 || i < closeAt {
 				closeAt = i
@@ -430,7 +441,7 @@ func findClosing(blocks []block.Block, lay *layout, last int) {
 	}
 	if lay.keepPara < 0 {
 		if j := prevPara(blocks, closeAt); j >= from && j > lay.hdrEnd && !blocks[j].List && !lay.listItem[j] && lay.heads[j] == nil {
-			head := vntext.Fold(firstWords(blocks[j].Text, 12))
+			head := foldPrefix(firstWords(blocks[j].Text, 12), 120)
 			if strings.Contains(head, "bao cao") || strings.Contains(head, "kinh trinh") {
 				lay.keepPara = j
 				closeAt = j
