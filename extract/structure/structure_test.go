@@ -57,9 +57,9 @@ func TestOutline(t *testing.T) {
 		kinds []string // paragraph kinds in order
 	}{
 		{
-			name: "markup depth does not matter",
-			in:   "**Phần thứ nhất**\n\n**KẾT QUẢ**\n\n## I. CHUNG\n\n#### **1. Một**\n\nVăn bản.\n\n### 2. Hai\n\nVăn bản.",
-			want: []string{"Phần thứ nhất KẾT QUẢ", "Phần thứ nhất/I CHUNG", "Phần thứ nhất/I/1 Một", "Phần thứ nhất/I/2 Hai"},
+			name:  "markup depth does not matter",
+			in:    "**Phần thứ nhất**\n\n**KẾT QUẢ**\n\n## I. CHUNG\n\n#### **1. Một**\n\nVăn bản.\n\n### 2. Hai\n\nVăn bản.",
+			want:  []string{"Phần thứ nhất KẾT QUẢ", "Phần thứ nhất/I CHUNG", "Phần thứ nhất/I/1 Một", "Phần thứ nhất/I/2 Hai"},
 			kinds: []string{"", ""},
 		},
 		{
@@ -173,8 +173,8 @@ func TestParagraphs(t *testing.T) {
 			paras: []para{{"chưa xong", nil}, {"tiếp", nil}},
 		},
 		{
-			name: "a paragraph with a marker between bodies is body text",
-			md: "I. A\n\nMột<sup>1</sup>.\n\n<sup>1</sup> Thân.\n\nHai<sup>2</sup>.\n\n<sup>2</sup> Thân hai.",
+			name:  "a paragraph with a marker between bodies is body text",
+			md:    "I. A\n\nMột<sup>1</sup>.\n\n<sup>1</sup> Thân.\n\nHai<sup>2</sup>.\n\n<sup>2</sup> Thân hai.",
 			paras: []para{{"Một.", []schema.FootnoteRef{{ID: 1, Offset: 3}}}, {"Hai.", []schema.FootnoteRef{{ID: 2, Offset: 3}}}},
 			notes: []note{{1, "Thân.", "p1"}, {2, "Thân hai.", "p2"}},
 		},
