@@ -22,6 +22,7 @@ import (
 // container is a paragraph or a footnote body, in reading order.
 type container struct {
 	text      string
+	kind      string // schema.ParagraphTableRow for a table row
 	paragraph string // paragraph id, or "" for a footnote
 	footnote  int
 	section   string
@@ -45,9 +46,20 @@ func Find(doc *schema.Document) []schema.Figure {
 	var out []schema.Figure
 	var lx lexer
 	var a analyzer
+	var header *tableHeader
 	for i := range conts {
 		c := &conts[i]
-		figs := a.analyze(&lx, c.text, c.plan)
+		var figs []cand
+		if c.kind == schema.ParagraphTableRow || strings.HasPrefix(c.text, "|") {
+			if h, ok := readHeader(c.text); ok {
+				header = &h
+				continue
+			}
+			figs = a.analyzeRow(&lx, c.text, c.plan, header)
+		} else {
+			header = nil
+			figs = a.analyze(&lx, c.text, c.plan)
+		}
 		base := len(out)
 		for _, f := range figs {
 			sf := f.fig
@@ -93,7 +105,7 @@ func containers(doc *schema.Document, plan map[string]bool) []container {
 	out := make([]container, 0, len(doc.Paragraphs)+len(doc.Footnotes))
 	for i, p := range doc.Paragraphs {
 		pidx[p.ID] = i
-		c := container{text: p.Text, paragraph: p.ID, section: string(p.Section), page: int(p.Page), plan: plan[string(p.Section)]}
+		c := container{text: p.Text, kind: p.Kind, paragraph: p.ID, section: string(p.Section), page: int(p.Page), plan: plan[string(p.Section)]}
 		c.order = [3]int{i, 0, 0}
 		if byLine {
 			c.order = [3]int{p.Line, 0, 0}

@@ -207,11 +207,16 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 		unit, c.class, c.head = u, cl, head
 		j = end
 	}
-	// A rate: "60 triệu đồng/nhà", "01 lần/quý".
+	// A rate: "60 triệu đồng/nhà", "01 lần/quý", "mỗi suất 500.000 đồng".
 	if a.punctAt(j, "/") && a.word(j+1) != nil {
 		c.rate = true
 		unit += "/" + a.toks[j+1].text
 		j += 2
+	}
+	for k := i - 1; k >= 0 && k >= i-3 && a.toks[k].kind == tWord; k-- {
+		if a.toks[k].low == "mỗi" || a.toks[k].low == "bình" && a.lowAt(k+1) == "quân" {
+			c.rate = true
+		}
 	}
 	c.last = j - 1
 	f.Unit = unit
@@ -400,6 +405,12 @@ func (a *analyzer) notFigure(i int) bool {
 		if a.lowAt(i+2) == "tuổi" {
 			return true
 		}
+	}
+	// Ages that name a group: "trẻ em dưới 5 tuổi", "từ 60 tuổi trở lên".
+	if next != nil && next.low == "tuổi" {
+		return true
+	}
+	if next != nil && durationUnits[next.low] {
 		k := i - 1
 		for k >= 0 && a.word(k) != nil && qualifiers[a.toks[k].low] != "" {
 			k--

@@ -55,7 +55,7 @@ var dayMonthLead = set("ngày", "từ", "đến", "tới", "trước", "sau", "v
 // ordinalWords before a number make it an ordinal or an identifier
 // ("lần thứ 5", "Điều 5", "khóa 15").
 var ordinalWords = set("thứ", "điều", "khoản", "chương", "mục", "phần", "tiết", "trang", "tập", "lục", "bước",
-	"khóa", "khoá", "phiên", "kỳ", "số", "hiệu", "quyển", "phòng", "tầng", "lô", "tờ", "câu", "ô", "tuyến", "đợt", "lớp", "ấp", "xóm", "khu", "cụm", "tổ", "đội", "giai", "đoạn")
+	"khóa", "khoá", "phiên", "kỳ", "số", "hiệu", "quyển", "phòng", "tầng", "lô", "tờ", "câu", "ô", "tuyến", "đợt", "lớp", "ấp", "xóm", "khu", "cụm", "tổ", "đội", "giai", "đoạn", "độ", "bảng", "biểu", "hình", "sơ")
 
 // durationUnits after a number make it a span of time.
 var durationUnits = set("năm", "tháng", "tuần", "ngày", "giờ", "phút", "quý")

@@ -128,8 +128,25 @@ func (a *analyzer) linkMarkers() {
 	}
 }
 
-// scopeEnd returns the token after the list that starts at start.
+// scopeEnd returns the token after the list that starts at start. A list
+// goes on past a ';' when the next clause opens with a number, or, after a
+// colon, when ';' is what separates its items (the first mark after its
+// first number is ';': "gồm: 133 quyết định; 02 quy định; …").
 func (a *analyzer) scopeEnd(start, d int, colon bool) int {
+	semicolons := false
+	if colon {
+		seenNum := false
+		for k := start; k < len(a.toks) && !isSentenceEnd(&a.toks[k]); k++ {
+			t := &a.toks[k]
+			if t.kind == tNum {
+				seenNum = true
+			}
+			if seenNum && a.depth[k] == d && (t.isPunct(",") || t.isPunct(";")) {
+				semicolons = t.isPunct(";")
+				break
+			}
+		}
+	}
 	k := start
 	for ; k < len(a.toks); k++ {
 		t := &a.toks[k]
@@ -139,8 +156,7 @@ func (a *analyzer) scopeEnd(start, d int, colon bool) int {
 		if isSentenceEnd(t) {
 			return k
 		}
-		if t.isPunct(";") && a.depth[k] == d && !colon {
-			// go on when the next clause opens with a number
+		if t.isPunct(";") && a.depth[k] == d && !semicolons {
 			if k+1 < len(a.toks) && a.toks[k+1].kind == tNum && a.candAt(k+1) >= 0 {
 				continue
 			}
@@ -203,7 +219,7 @@ func (a *analyzer) linkParens() {
 			continue
 		}
 		d := a.depth[o] + 1
-		end := a.scopeEnd(o+1, d, true)
+		end := a.parenEnd(o)
 		if a.markerAt(o+1) > 0 {
 			continue
 		}
@@ -231,51 +247,55 @@ func (a *analyzer) linkParens() {
 	}
 }
 
-// linkSums ties parts that have no marker to a total when they add up to it
-// exactly: "tổ chức 52 cuộc đối thoại; cấp huyện 14 cuộc (…); cấp xã 38
-// cuộc". Each part opens its own clause with a short label and counts the
-// same noun as the total.
+// parenEnd returns the ')' that closes the '(' at o, or the sentence end.
+func (a *analyzer) parenEnd(o int) int {
+	d := a.depth[o]
+	k := o + 1
+	for ; k < len(a.toks); k++ {
+		if a.depth[k] <= d || isSentenceEnd(&a.toks[k]) {
+			return k
+		}
+	}
+	return k
+}
+
+// linkSums ties parts that have no marker to a total when a run of them
+// adds up to it exactly: "tổ chức 52 cuộc đối thoại; cấp huyện 14 cuộc
+// (…); cấp xã 38 cuộc", "Trong tổng số 164 mô hình: cấp huyện công nhận 18
+// mô hình, cấp xã công nhận 146 mô hình". The parts follow the total in its
+// sentence, at its parenthesis depth, and count the same noun.
 func (a *analyzer) linkSums() {
 	for ti := range a.cands {
 		tc := &a.cands[ti]
 		if !canBePart(tc) || tc.linked || tc.head == "" {
 			continue
 		}
-		var parts []int
+		var run []int
 		sum := 0.0
-		for k := tc.last + 1; k < len(a.toks); k++ {
-			t := &a.toks[k]
-			if isSentenceEnd(t) {
+		for pi := ti + 1; pi < len(a.cands); pi++ {
+			c := &a.cands[pi]
+			if a.sent[c.tok] != a.sent[tc.tok] {
 				break
 			}
-			if !t.isPunct(";") || a.depth[k] != a.depth[tc.tok] {
+			if a.depth[c.tok] != a.depth[tc.tok] {
 				continue
 			}
-			// the clause after ';': up to three words, then a part
-			p := -1
-			for q := k + 1; q < len(a.toks) && q <= k+4; q++ {
-				if a.toks[q].kind == tNum {
-					p = a.candAt(q)
-					break
-				}
-				if a.toks[q].kind != tWord {
-					break
-				}
-			}
-			if p < 0 {
-				break
-			}
-			c := &a.cands[p]
 			if c.head != tc.head || !canBePart(c) || c.linked || !compatible(tc, c) {
-				break
+				run, sum = run[:0], 0
+				continue
 			}
-			parts = append(parts, p)
+			run = append(run, pi)
 			sum += c.fig.Value
-		}
-		if len(parts) >= 2 && math.Abs(sum-tc.fig.Value) < 1e-9 {
-			for _, p := range parts {
-				a.cands[p].parent = ti
-				a.cands[p].linked = true
+			for sum > tc.fig.Value+1e-9 && len(run) > 0 {
+				sum -= a.cands[run[0]].fig.Value
+				run = run[1:]
+			}
+			if len(run) >= 2 && math.Abs(sum-tc.fig.Value) < 1e-9 {
+				for _, p := range run {
+					a.cands[p].parent = ti
+					a.cands[p].linked = true
+				}
+				run, sum = nil, 0
 			}
 		}
 	}

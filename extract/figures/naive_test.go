@@ -17,7 +17,7 @@ func naiveDoc(md string) *schema.Document {
 	doc := &schema.Document{}
 	clean := regexp.MustCompile(`\*\*|\*|<sup>\d+</sup>`)
 	fnStart := regexp.MustCompile(`^<sup>(\d+)</sup>\s*`)
-	heading := regexp.MustCompile(`^(Phần thứ [a-zđươ]+|[IVX]+|\d+)\.?\s*(.*)$`)
+	heading := regexp.MustCompile(`^(Phần thứ [a-zđươ]+|Phần [IVX]+|[IVX]+|\d+)\.?\s*(.*)$`)
 	var stack []schema.Section // by level
 	cur := ""
 	var curPath string
@@ -87,7 +87,14 @@ func naiveDoc(md string) *schema.Document {
 		pendingPart = -1
 		_ = curPath
 		plain = strings.TrimPrefix(plain, "- ")
-		doc.Paragraphs = append(doc.Paragraphs, schema.Paragraph{ID: "p" + strconv.Itoa(len(doc.Paragraphs)+1), Section: schema.NullString(cur), Text: plain, Line: ln + 1})
+		kind := ""
+		if strings.HasPrefix(plain, "|") {
+			if strings.Trim(plain, "|-: ") == "" {
+				continue
+			}
+			kind = schema.ParagraphTableRow
+		}
+		doc.Paragraphs = append(doc.Paragraphs, schema.Paragraph{ID: "p" + strconv.Itoa(len(doc.Paragraphs)+1), Section: schema.NullString(cur), Kind: kind, Text: plain, Line: ln + 1})
 	}
 	return doc
 }

@@ -1,0 +1,235 @@
+package figures
+
+import (
+	"strings"
+
+	"github.com/baocao/baocao/extract/vntext"
+	"github.com/baocao/baocao/schema"
+)
+
+// Column roles of a table of indicators ("| TT | Chỉ tiêu | Đơn vị tính |
+// Kế hoạch năm 2023 | Thực hiện năm 2023 | So với kế hoạch (%) |").
+const (
+	colUnknown = iota
+	colIndex
+	colLabel
+	colUnit
+	colTarget
+	colActual
+	colPlanPercent
+	colChange
+)
+
+// tableHeader remembers the columns of the last header row, for the rows
+// under it.
+type tableHeader struct {
+	cols []int
+}
+
+// splitCells returns the byte ranges of the cells of a table row written
+// with '|' (Markdown) or tabs.
+func splitCells(text string) [][2]int {
+	sep := "|"
+	if !strings.Contains(text, "|") {
+		sep = "\t"
+	}
+	var cells [][2]int
+	start := 0
+	for {
+		k := strings.Index(text[start:], sep)
+		end := len(text)
+		if k >= 0 {
+			end = start + k
+		}
+		lo, hi := start, end
+		for lo < hi && text[lo] == ' ' {
+			lo++
+		}
+		for hi > lo && text[hi-1] == ' ' {
+			hi--
+		}
+		if !(lo == hi && (start == 0 || k < 0)) {
+			cells = append(cells, [2]int{lo, hi})
+		}
+		if k < 0 {
+			break
+		}
+		start = end + len(sep)
+	}
+	return cells
+}
+
+// readHeader classifies the columns of a row that holds no figures; ok is
+// false for a data row.
+func readHeader(text string) (tableHeader, bool) {
+	cells := splitCells(text)
+	h := tableHeader{cols: make([]int, len(cells))}
+	for i, c := range cells {
+		cell := text[c[0]:c[1]]
+		for _, n := range vntext.AppendNumbers(nil, cell) {
+			if n.Kind == vntext.NumPlain && !n.IsYear() {
+				return tableHeader{}, false
+			}
+		}
+		t := vntext.Fold(cell)
+		switch {
+		case t == "tt" || t == "stt" || strings.HasPrefix(t, "so tt"):
+			h.cols[i] = colIndex
+		case strings.Contains(t, "don vi") || t == "dvt":
+			h.cols[i] = colUnit
+		case strings.Contains(t, "%") || strings.Contains(t, "so voi") || strings.Contains(t, "so sanh") || strings.Contains(t, "ty le") || strings.Contains(t, "th/kh"):
+			if strings.Contains(t, "ke hoach") || strings.Contains(t, "kh") || strings.Contains(t, "chi tieu") {
+				h.cols[i] = colPlanPercent
+			} else {
+				h.cols[i] = colChange
+			}
+		case strings.Contains(t, "thuc hien") || strings.Contains(t, "uoc") || strings.Contains(t, "ket qua"):
+			h.cols[i] = colActual
+		case strings.Contains(t, "ke hoach") || strings.HasPrefix(t, "kh") || strings.Contains(t, "muc tieu") || strings.Contains(t, "chi tieu nam"):
+			h.cols[i] = colTarget
+		case strings.Contains(t, "chi tieu") || strings.Contains(t, "noi dung") || strings.Contains(t, "ten"):
+			h.cols[i] = colLabel
+		}
+	}
+	for _, c := range h.cols {
+		if c != colUnknown && c != colLabel {
+			return h, true
+		}
+	}
+	return tableHeader{}, false
+}
+
+// analyzeRow reads the figures of one data row: a number that fills a cell
+// is a figure, its unit comes from the unit column and its role from the
+// column heading.
+func (a *analyzer) analyzeRow(lx *lexer, text string, plan bool, h *tableHeader) []cand {
+	a.text = text
+	a.toks = lx.lex(text)
+	a.cands = a.cands[:0]
+	a.layout()
+	cells := splitCells(text)
+	col := func(pos int) int {
+		for i, c := range cells {
+			if pos >= c[0] && pos <= c[1] {
+				return i
+			}
+		}
+		return -1
+	}
+	colRole := func(i int) int {
+		if h != nil && i >= 0 && i < len(h.cols) {
+			return h.cols[i]
+		}
+		return colUnknown
+	}
+	// The label is the longest cell without digits, the unit a short one
+	// after it (or the one under "Đơn vị tính").
+	label, unit := "", ""
+	for i, c := range cells {
+		cell := text[c[0]:c[1]]
+		if strings.ContainsAny(cell, "0123456789") && colRole(i) != colLabel {
+			continue
+		}
+		switch {
+		case colRole(i) == colUnit:
+			unit = cell
+		case len(cell) > len(label) && colRole(i) != colUnit:
+			if label != "" && unit == "" && len(strings.Fields(label)) <= 3 {
+				unit = label
+			}
+			label = cell
+		case unit == "" && label != "" && len(strings.Fields(cell)) <= 3:
+			unit = cell
+		}
+	}
+	kind, scale, unitText := unitKind(unit)
+	for i := range a.toks {
+		t := &a.toks[i]
+		if t.kind != tNum {
+			continue
+		}
+		ci := col(t.pos)
+		if ci < 0 {
+			continue
+		}
+		c := cells[ci]
+		cell := strings.TrimSpace(strings.TrimSuffix(text[c[0]:c[1]], "%"))
+		if cell != t.text || (ci == 0 && t.num.Kind == vntext.NumPlain && t.num.Decimals == 0 && colRole(ci) != colActual) {
+			continue // a row number, or a number inside words
+		}
+		n := t.num
+		if n.Kind != vntext.NumPlain && n.Kind != vntext.NumRatio && n.Kind != vntext.NumRange {
+			continue
+		}
+		cd := cand{tok: i, last: i, parent: -1, refersTo: -1}
+		f := &cd.fig
+		f.Raw, f.Value, f.Span = t.text, n.Value, [2]int{t.start, t.end}
+		f.Kind, f.Unit = kind, unitText
+		f.ValueNormalized = n.Value * scale
+		switch colRole(ci) {
+		case colPlanPercent:
+			f.Kind, f.Unit, f.Role, f.ValueNormalized = schema.KindPercent, "%", schema.RolePlanPercent, n.Value
+		case colChange:
+			f.Kind, f.Unit, f.Role, f.ValueNormalized = schema.KindPercent, "%", schema.RoleShare, n.Value
+		case colTarget:
+			f.Role = schema.RoleTarget
+		default:
+			f.Role = schema.RoleActual
+		}
+		if plan {
+			f.Role = schema.RoleTarget
+		}
+		switch n.Kind {
+		case vntext.NumRatio:
+			f.Kind, f.Denominator = schema.KindRatio, schema.Float(n.Value2)
+		case vntext.NumRange:
+			f.Kind, f.ValueHigh = schema.KindRange, schema.Float(n.Value2)
+		}
+		f.Metric = strings.ToLower(label)
+		if f.Role == schema.RolePlanPercent {
+			f.Metric += " (% kế hoạch)"
+		}
+		f.Quote = rowQuote(text, c[1])
+		cd.index = len(a.cands)
+		a.cands = append(a.cands, cd)
+	}
+	return a.cands
+}
+
+// rowQuote returns the row up to the end of the figure's cell, cut to its
+// last 20 words so that the quote holds the number.
+func rowQuote(text string, end int) string {
+	q := strings.TrimSpace(strings.TrimLeft(text[:end], "| "))
+	if f := strings.Fields(q); len(f) > maxQuoteWords {
+		k := len(q)
+		for n := 0; n < maxQuoteWords && k > 0; n++ {
+			k = strings.LastIndex(strings.TrimRight(q[:k], " "), " ")
+			if k < 0 {
+				k = 0
+			}
+		}
+		q = strings.TrimSpace(q[k:])
+	}
+	return q
+}
+
+// unitKind maps a unit cell ("Tỷ đồng", "%", "Ha") to a kind, a scale to
+// đồng and the unit as written.
+func unitKind(unit string) (kind string, scale float64, text string) {
+	low := strings.ToLower(strings.TrimSpace(unit))
+	fields := strings.Fields(low)
+	scale = 1
+	switch {
+	case low == "%":
+		return schema.KindPercent, 1, "%"
+	case len(fields) > 0 && scales[fields[0]] > 0 && (len(fields) == 1 || fields[1] == "đồng"):
+		return schema.KindMoney, scales[fields[0]], unit
+	case low == "đồng" || low == "vnđ":
+		return schema.KindMoney, 1, unit
+	case areaUnits[low]:
+		return schema.KindArea, 1, unit
+	case measureUnits[low]:
+		return schema.KindOther, 1, unit
+	}
+	return schema.KindCount, 1, unit
+}
