@@ -73,6 +73,9 @@ type walker struct {
 	tlm   matrix
 	ops   []operand
 	depth int // form XObject nesting
+	// arenas for the operands of the current operator, reset after each
+	arrBuf []operand
+	strBuf []byte
 
 	// current path bounding box (user space → page space)
 	px0, py0, px1, py1 float64
@@ -126,9 +129,9 @@ func (w *walker) interpret(content []byte, res resources) {
 		case tokName:
 			w.ops = append(w.ops, operand{kind: tokName, b: t.b})
 		case tokStr:
-			w.ops = append(w.ops, operand{kind: tokStr, b: append([]byte(nil), t.b...)})
+			w.ops = append(w.ops, operand{kind: tokStr, b: w.keep(t.b)})
 		case tokArrOpen:
-			w.ops = append(w.ops, operand{kind: tokArrOpen, arr: readArray(&l, 0)})
+			w.ops = append(w.ops, operand{kind: tokArrOpen, arr: w.readArray(&l)})
 		case tokDictOpen:
 			skipDict(&l, 0)
 			w.ops = append(w.ops, operand{kind: tokDictOpen})
@@ -143,9 +146,45 @@ func (w *walker) interpret(content []byte, res resources) {
 			}
 			w.op(string(t.b), res, fonts)
 			w.ops = w.ops[:0]
+			w.arrBuf = w.arrBuf[:0]
+			w.strBuf = w.strBuf[:0]
 		}
 		if len(w.ops) > 1024 {
 			w.ops = w.ops[:0] // garbage between operators
+		}
+	}
+}
+
+// keep copies a string token into the operator's arena: the lexer reuses
+// its buffer for the next string.
+func (w *walker) keep(b []byte) []byte {
+	start := len(w.strBuf)
+	w.strBuf = append(w.strBuf, b...)
+	return w.strBuf[start:len(w.strBuf):len(w.strBuf)]
+}
+
+// readArray reads a top-level array (TJ's) into the operator's arena;
+// nested arrays, which text operators do not use, are read by readArray.
+func (w *walker) readArray(l *lexer) []operand {
+	start := len(w.arrBuf)
+	for {
+		t := l.next()
+		switch t.kind {
+		case tokEOF, tokArrClose, tokOp:
+			return w.arrBuf[start:len(w.arrBuf):len(w.arrBuf)]
+		case tokNum:
+			w.arrBuf = append(w.arrBuf, operand{kind: tokNum, num: t.num})
+		case tokStr:
+			w.arrBuf = append(w.arrBuf, operand{kind: tokStr, b: w.keep(t.b)})
+		case tokName:
+			w.arrBuf = append(w.arrBuf, operand{kind: tokName, b: t.b})
+		case tokArrOpen:
+			w.arrBuf = append(w.arrBuf, operand{kind: tokArrOpen, arr: readArray(l, 1)})
+		case tokDictOpen:
+			skipDict(l, 1)
+		}
+		if len(w.arrBuf)-start > maxArrayLen {
+			return w.arrBuf[start:len(w.arrBuf):len(w.arrBuf)]
 		}
 	}
 }
@@ -441,6 +480,7 @@ func (w *walker) xobject(name string, res resources) {
 			sub = res
 		}
 		saved, savedStack, savedTm, savedTlm, savedOps := w.g, w.stack, w.tm, w.tlm, w.ops
+		savedArr, savedStr := w.arrBuf, w.strBuf
 		if m := x.Key("Matrix"); m.Len() == 6 {
 			fm := matrix{}
 			for i := range fm {
@@ -448,12 +488,12 @@ func (w *walker) xobject(name string, res resources) {
 			}
 			w.g.ctm = fm.mul(w.g.ctm)
 		}
-		w.stack = nil
-		w.ops = nil
+		w.stack, w.ops, w.arrBuf, w.strBuf = nil, nil, nil, nil
 		w.depth++
 		w.interpret(data, sub)
 		w.depth--
 		w.g, w.stack, w.tm, w.tlm, w.ops = saved, savedStack, savedTm, savedTlm, savedOps[:0]
+		w.arrBuf, w.strBuf = savedArr, savedStr
 	}
 }
 

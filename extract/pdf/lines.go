@@ -177,11 +177,14 @@ func makeLine(page int, gs []glyph, members []int) *line {
 
 	l := &line{page: page, base: base, size: size}
 	var cur piece
+	var buf []byte // text of cur
 	var curLegacy string
 	var prev *glyph
 	started := false
 	inFirstWord := true
 	flush := func() {
+		cur.text = string(buf)
+		buf = buf[:0]
 		if cur.text != "" {
 			if curLegacy != "" {
 				cur.text = legacy.DecodeString(cur.text, curLegacy)
@@ -219,23 +222,25 @@ func makeLine(page int, gs []glyph, members []int) *line {
 				inFirstWord = false
 			}
 		}
+		endsSpace := len(buf) > 0 && buf[len(buf)-1] == ' '
 		if !space && (cur.bold != bold || cur.italic != italic || cur.sup != sup || curLegacy != enc) {
-			if gap && !strings.HasSuffix(cur.text, " ") && cur.text != "" {
-				cur.text += " "
+			if gap && !endsSpace && len(buf) > 0 {
+				buf = append(buf, ' ')
 				gap = false
 			}
 			flush()
+			endsSpace = false
 			cur.bold, cur.italic, cur.sup, curLegacy = bold, italic, sup, enc
 		}
-		if gap && !strings.HasSuffix(cur.text, " ") {
-			cur.text += " "
+		if gap && !endsSpace {
+			buf = append(buf, ' ')
 		}
 		if space {
-			if cur.text != "" && !strings.HasSuffix(cur.text, " ") {
-				cur.text += " "
+			if len(buf) > 0 && !endsSpace {
+				buf = append(buf, ' ')
 			}
 		} else {
-			cur.text += text
+			buf = append(buf, text...)
 			if !started {
 				l.x0 = g.x
 				started = true
