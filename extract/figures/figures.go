@@ -160,7 +160,7 @@ func planSections(doc *schema.Document) map[string]bool {
 			plan[s.ID] = true
 			continue
 		}
-		if isPlanTitle(s.Title, doc.Meta.PlanYear) {
+		if isPlanTitle(s.Title, s.Level, doc.Meta.PlanYear) {
 			plan[s.ID] = true
 		}
 	}
@@ -188,18 +188,27 @@ func planSections(doc *schema.Document) map[string]bool {
 	return plan
 }
 
-func isPlanTitle(title string, planYear int) bool {
+// isPlanTitle reports a heading of the plan part: "phương hướng" anywhere,
+// or a top heading that opens with the words of a plan ("NHIỆM VỤ, GIẢI
+// PHÁP NĂM 2025", "MỤC TIÊU, NHIỆM VỤ …", "CHỈ TIÊU, NHIỆM VỤ …"), or any
+// heading naming tasks for the plan year. Headings about results and
+// shortcomings never are.
+func isPlanTitle(title string, level, planYear int) bool {
 	t := vntext.Fold(title)
-	if strings.Contains(t, "ket qua") || strings.Contains(t, "tinh hinh") || strings.Contains(t, "danh gia") ||
-		strings.Contains(t, "han che") || strings.Contains(t, "bai hoc") {
-		return false
+	for _, w := range []string{"ket qua", "tinh hinh", "danh gia", "han che", "bai hoc", "nguyen nhan"} {
+		if strings.Contains(t, w) {
+			return false
+		}
 	}
 	if strings.Contains(t, "phuong huong") {
 		return true
 	}
-	if planYear > 0 && strings.Contains(t, "nam "+strconv.Itoa(planYear)) &&
-		(strings.Contains(t, "nhiem vu") || strings.Contains(t, "ke hoach") || strings.Contains(t, "muc tieu") || strings.Contains(t, "giai phap")) {
-		return true
+	plan := false
+	for _, w := range []string{"nhiem vu", "ke hoach", "muc tieu", "giai phap", "chi tieu"} {
+		if strings.HasPrefix(t, w) && level <= 2 {
+			return true
+		}
+		plan = plan || strings.Contains(t, w)
 	}
-	return strings.HasPrefix(t, "nhiem vu") || strings.HasPrefix(t, "muc tieu")
+	return plan && planYear > 0 && strings.Contains(t, "nam "+strconv.Itoa(planYear))
 }

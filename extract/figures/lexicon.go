@@ -55,14 +55,14 @@ var dayMonthLead = set("ngày", "từ", "đến", "tới", "trước", "sau", "v
 // ordinalWords before a number make it an ordinal or an identifier
 // ("lần thứ 5", "Điều 5", "khóa 15").
 var ordinalWords = set("thứ", "điều", "khoản", "chương", "mục", "phần", "tiết", "trang", "tập", "lục", "bước",
-	"khóa", "khoá", "phiên", "kỳ", "số", "hiệu", "quyển", "phòng", "tầng", "lô", "tờ", "câu", "ô", "tuyến", "đợt", "lớp", "ấp", "xóm", "khu", "cụm", "tổ", "đội", "giai", "đoạn", "độ", "bảng", "biểu", "hình", "sơ")
+	"khóa", "khoá", "phiên", "kỳ", "số", "hiệu", "quyển", "phòng", "tầng", "lô", "tờ", "câu", "ô", "tuyến", "đợt", "lớp", "ấp", "xóm", "khu", "cụm", "tổ", "đội", "giai", "đoạn", "độ", "bảng", "biểu", "hình", "sơ", "tượng")
 
 // durationUnits after a number make it a span of time.
 var durationUnits = set("năm", "tháng", "tuần", "ngày", "giờ", "phút", "quý")
 
 // durationLead before "N năm/tháng" make it a span of time, not a result
 // ("sau 9 tháng thực hiện", "sơ kết 3 năm").
-var durationLead = set("sau", "kết", "qua", "trong", "suốt", "hơn", "gần", "được", "đã", "vòng", "mất", "tròn")
+var durationLead = set("sau", "kết", "qua", "trong", "suốt", "hơn", "gần", "được", "đã", "vòng", "mất", "tròn", "niệm", "mừng")
 
 // nameTail after a number that follows a name ends the name ("Ban Chỉ đạo
 // 35 huyện", "Hội nghị Trung ương 5 khóa XIII").
@@ -129,5 +129,5 @@ var unitClasses = map[string]int{
 var countNouns = set("suất", "người", "hộ", "lượt", "đảng", "đồng", "cán", "tổ", "chi", "xã", "thôn", "bản",
 	"cuộc", "hội", "lớp", "mô", "nhà", "cây", "văn", "quyết", "trường", "học", "lao", "công", "đoàn", "hội viên",
 	"con", "chiếc", "tấn", "ha", "km", "m", "kg", "lần", "buổi", "đợt", "tin", "bài", "tác", "ý", "vụ", "đơn", "hồ", "dự",
-	"doanh", "hợp", "cơ", "đơn vị", "cá", "tập", "thành", "ngày", "giờ", "đối", "trẻ", "em", "học viên", "hộp", "bộ", "phần", "gói",
+	"doanh", "hợp", "cơ", "đơn vị", "cá", "tập", "thành", "ngày", "giờ", "trẻ", "em", "học viên", "hộp", "bộ", "phần", "gói",
 	"căn", "phòng", "giường", "bác", "sĩ", "giáo", "sinh", "thẻ", "xuất", "sản", "triệu", "tỷ", "tỉ", "nghìn", "ngàn")

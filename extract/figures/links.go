@@ -13,6 +13,8 @@ func family(c *cand) string {
 	switch c.fig.Kind {
 	case schema.KindCount, schema.KindMoney, schema.KindArea:
 		return c.fig.Kind
+	case schema.KindRatio:
+		return schema.KindCount // "kết nạp 260/251 đảng viên, trong đó …"
 	}
 	return ""
 }
@@ -124,7 +126,6 @@ func (a *analyzer) linkMarkers() {
 		}
 		partial := a.lowAt(m) == "trong" || a.openEnded(start, end)
 		a.linkItems(total, start, end, d, partial)
-		m = end - 1
 	}
 }
 

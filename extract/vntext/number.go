@@ -188,6 +188,16 @@ func scanToken(s string, i int) (Number, int) {
 		num.EndPos = j
 		return num, j
 	}
+	// A list written without spaces: "kỳ họp thứ 24,25,26" is not 24,25
+	// followed by 26.
+	if num.Decimals > 0 && j+1 < len(s) && s[j] == ',' && isDigitByte(s[j+1]) {
+		for j < len(s) && (isDigitByte(s[j]) || s[j] == ',' && j+1 < len(s) && isDigitByte(s[j+1])) {
+			j++
+		}
+		num.Kind = NumOther
+		num.EndPos = j
+		return num, j
+	}
 	// Digits glued to letters after them ("5G", "15a") are kept as a plain
 	// number followed by a word; units such as "m2" are handled by callers.
 	switch {

@@ -75,6 +75,7 @@ func TestAppendNumbers(t *testing.T) {
 		{"money", "43 suất x 500.000 đồng = 21.500.000 đồng", []tok{{NumPlain, "43", 43, 0, false}, {NumPlain, "500.000", 500000, 0, false}, {NumPlain, "21.500.000", 21500000, 0, false}}},
 		{"comma list is not a decimal", "26 tập thể, 41 cá nhân", []tok{{NumPlain, "26", 26, 0, false}, {NumPlain, "41", 41, 0, false}}},
 		{"rate after unit", "60 triệu đồng/nhà", []tok{{NumPlain, "60", 60, 0, false}}},
+		{"comma list", "kỳ họp thứ 24,25,26 và", []tok{{NumOther, "24,25,26", 24.25, 0, false}}},
 		{"descending dash", "ngày 15-5", []tok{{NumOther, "15-5", 15, 5, false}}},
 	}
 	for _, tt := range tests {
