@@ -409,24 +409,25 @@ func (p *parser) digits(i, max int) (int, int) {
 
 var cua = []rune("của")
 
-// issuerStop ends an issuer name: lower-case function words and verbs that
-// follow "của <issuer>" in report prose. Capitalised words never stop it
-// ("Ban", "Tổ"), and lower-case parts of names ("Ban Chấp hành", "Ban
-// Thường vụ Tỉnh ủy", "Hội đồng nhân dân huyện") are not listed.
-var issuerStop = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`về được để gắn theo và đã đang sẽ trong tại nhằm cho với đến là
-		của ngày đạt đối thì khi có sau trước tiếp từ qua tổ chỉ lãnh quy phê bổ sửa hướng
-		thực triển quán kèm nay này đó còn cũng không chưa như bằng vào ra lên mà nên nhưng
-		hoặc cùng do bởi vì nếu đều phải cần các những một số trên dưới năm giai nhiệm kỳ
-		làm tạo xây phát nâng tăng giảm hoàn kết ở`) {
-		m[w] = true
-	}
-	return m
-}()
+// nameWords are the lower-case words inside the names of Party and State
+// bodies ("Ban Chấp hành Trung ương", "Ban Thường vụ Tỉnh ủy", "Ủy ban nhân
+// dân huyện", "Ủy ban kiểm tra Huyện ủy"): every other lower-case word ends
+// an issuer. The value says whether a name may end with the word: "Ủy ban"
+// may not stop at "ban", so "của Huyện ủy ban hành" gives "Huyện ủy".
+var nameWords = map[string]bool{
+	"hành": true, "vụ": true, "ủy": true, "uỷ": true, "ban": false, "nhân": false,
+	"dân": true, "đồng": false, "trị": true, "thư": true, "đạo": true, "bộ": true,
+	"huyện": true, "tỉnh": true, "xã": true, "thị": false, "trấn": true, "phố": true,
+	"quận": true, "phường": true, "thành": false, "phủ": true, "tướng": true,
+	"hội": true, "kiểm": false, "tra": true, "giáo": true, "vận": true, "quốc": true,
+	"khóa": false, "khoá": false, "chấp": false, "thường": false, "trung": false,
+	"ương": true, "chính": false, "đảng": true, "cơ": false, "sở": true, "tổ": false,
+	"chức": true, "mặt": false, "trận": true, "văn": false, "phòng": true,
+}
 
-// issuerAfter reads "của <issuer>" at i: up to 10 words, starting with a
-// capital, ended by punctuation or a word of issuerStop.
+// issuerAfter reads "của <issuer>" at i: up to 12 words, starting with a
+// capital; lower-case words only from nameWords, Roman numerals after
+// "khóa".
 func (p *parser) issuerAfter(i int) string {
 	j := p.skipSpace(i)
 	e, ok := p.wordAt(j, cua)
@@ -437,8 +438,8 @@ func (p *parser) issuerAfter(i int) string {
 	if j >= len(p.rs) || !unicode.IsUpper(p.rs[j]) {
 		return ""
 	}
-	start, end := j, j
-	for words := 0; words < 10 && j < len(p.rs); words++ {
+	start, lastEnd := j, j // lastEnd: after the last word a name may end with
+	for words := 0; words < 12 && j < len(p.rs); words++ {
 		k := j
 		for k < len(p.rs) && isWordRune(p.rs[k]) {
 			k++
@@ -446,17 +447,23 @@ func (p *parser) issuerAfter(i int) string {
 		if k == j {
 			break
 		}
-		w := string(p.lower[j:k])
-		if !unicode.IsUpper(p.rs[j]) && issuerStop[w] {
-			break
+		canEnd := true
+		if !unicode.IsUpper(p.rs[j]) {
+			mayEnd, known := nameWords[string(p.lower[j:k])]
+			if !known {
+				break
+			}
+			canEnd = mayEnd
 		}
-		end = k
+		if canEnd {
+			lastEnd = k
+		}
 		if k >= len(p.rs) || !isSpace(p.rs[k]) {
 			break
 		}
 		j = p.skipSpace(k)
 	}
-	return string(p.rs[start:end])
+	return string(p.rs[start:lastEnd])
 }
 
 // isListGap reports whether rs[i:j] only joins two items of a list: commas,

@@ -38,6 +38,16 @@ func TestParse(t *testing.T) {
 			want: []want{{"21-KL/TW", "Kết luận số 21-KL/TW", "Kết luận", "", "Ban Chấp hành Trung ương khóa XIII"}},
 		},
 		{
+			name: "issuer ends at a verb that is not part of a name",
+			in:   "theo Nghị quyết số 1232/NQ-UBTVQH15 của Ủy ban Thường vụ Quốc hội sắp xếp đơn vị hành chính",
+			want: []want{{"1232/NQ-UBTVQH15", "Nghị quyết số 1232/NQ-UBTVQH15", "Nghị quyết", "", "Ủy ban Thường vụ Quốc hội"}},
+		},
+		{
+			name: "issuer cannot end inside a name",
+			in:   "Kế hoạch số 12-KH/HU của Huyện ủy ban hành kịp thời",
+			want: []want{{"12-KH/HU", "Kế hoạch số 12-KH/HU", "Kế hoạch", "", "Huyện ủy"}},
+		},
+		{
 			name: "date in words",
 			in:   "Quyết định số 15/2023/QĐ-UBND ngày 5 tháng 6 năm 2023 của Ủy ban nhân dân tỉnh là",
 			want: []want{{"15/2023/QĐ-UBND", "Quyết định số 15/2023/QĐ-UBND ngày 5 tháng 6 năm 2023", "Quyết định", "2023-06-05", "Ủy ban nhân dân tỉnh"}},
