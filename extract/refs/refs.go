@@ -411,18 +411,29 @@ var cua = []rune("của")
 
 // nameWords are the lower-case words inside the names of Party and State
 // bodies ("Ban Chấp hành Trung ương", "Ban Thường vụ Tỉnh ủy", "Ủy ban nhân
-// dân huyện", "Ủy ban kiểm tra Huyện ủy"): every other lower-case word ends
-// an issuer. The value says whether a name may end with the word: "Ủy ban"
-// may not stop at "ban", so "của Huyện ủy ban hành" gives "Huyện ủy".
-var nameWords = map[string]bool{
-	"hành": true, "vụ": true, "ủy": true, "uỷ": true, "ban": false, "nhân": false,
-	"dân": true, "đồng": false, "trị": true, "thư": true, "đạo": true, "bộ": true,
-	"huyện": true, "tỉnh": true, "xã": true, "thị": false, "trấn": true, "phố": true,
-	"quận": true, "phường": true, "thành": false, "phủ": true, "tướng": true,
-	"hội": true, "kiểm": false, "tra": true, "giáo": true, "vận": true, "quốc": true,
-	"khóa": false, "khoá": false, "chấp": false, "thường": false, "trung": false,
-	"ương": true, "chính": false, "đảng": true, "cơ": false, "sở": true, "tổ": false,
-	"chức": true, "mặt": false, "trận": true, "văn": false, "phòng": true,
+// dân huyện", "Ủy ban kiểm tra Huyện ủy"); every other lower-case word ends
+// an issuer. after lists the words that must precede it ("hành" only in
+// "chấp hành", so "của Huyện ủy ban hành" stops at "Huyện ủy"); end says
+// whether a name may end with it.
+var nameWords = map[string]struct {
+	after string
+	end   bool
+}{
+	"ủy": {"", true}, "uỷ": {"", true}, "ban": {"ủy uỷ", false},
+	"chấp": {"ban", false}, "hành": {"chấp", true}, "thường": {"ban", false},
+	"vụ": {"thường", true}, "nhân": {"ban đồng", false}, "dân": {"nhân", true},
+	"đồng": {"hội", false}, "chính": {"bộ", false}, "trị": {"chính", true},
+	"phủ": {"chính", true}, "bí": {"ban", false}, "thư": {"bí", true},
+	"chỉ": {"ban", false}, "đạo": {"chỉ", true}, "đảng": {"", true},
+	"bộ": {"đảng", true}, "huyện": {"", true}, "tỉnh": {"", true}, "xã": {"", true},
+	"phường": {"", true}, "quận": {"", true}, "thị": {"", false}, "trấn": {"thị", true},
+	"thành": {"", false}, "phố": {"thành", true}, "thủ": {"", false},
+	"tướng": {"thủ", true}, "quốc": {"tổ", true}, "hội": {"quốc", true},
+	"kiểm": {"ban", false}, "tra": {"kiểm", true}, "tuyên": {"ban", false},
+	"giáo": {"tuyên", true}, "vận": {"dân", true}, "tổ": {"ban mặt", false},
+	"chức": {"tổ", true}, "mặt": {"", false}, "trận": {"mặt", true},
+	"khóa": {"", false}, "khoá": {"", false}, "trung": {"", false},
+	"ương": {"trung", true}, "văn": {"", false}, "phòng": {"văn", true},
 }
 
 // issuerAfter reads "của <issuer>" at i: up to 12 words, starting with a
@@ -439,6 +450,7 @@ func (p *parser) issuerAfter(i int) string {
 		return ""
 	}
 	start, lastEnd := j, j // lastEnd: after the last word a name may end with
+	prev := ""
 	for words := 0; words < 12 && j < len(p.rs); words++ {
 		k := j
 		for k < len(p.rs) && isWordRune(p.rs[k]) {
@@ -447,23 +459,34 @@ func (p *parser) issuerAfter(i int) string {
 		if k == j {
 			break
 		}
+		w := string(p.lower[j:k])
 		canEnd := true
 		if !unicode.IsUpper(p.rs[j]) {
-			mayEnd, known := nameWords[string(p.lower[j:k])]
-			if !known {
+			nw, known := nameWords[w]
+			if !known || (nw.after != "" && !containsWord(nw.after, prev)) {
 				break
 			}
-			canEnd = mayEnd
+			canEnd = nw.end
 		}
 		if canEnd {
 			lastEnd = k
 		}
+		prev = w
 		if k >= len(p.rs) || !isSpace(p.rs[k]) {
 			break
 		}
 		j = p.skipSpace(k)
 	}
 	return string(p.rs[start:lastEnd])
+}
+
+func containsWord(list, w string) bool {
+	for _, x := range strings.Fields(list) {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
 
 // isListGap reports whether rs[i:j] only joins two items of a list: commas,
