@@ -142,6 +142,8 @@ func TestParsePlaceDate(t *testing.T) {
 		{"ngày 1 tháng 2 năm 2020", "", "2020-02-01", true},
 		{"Hà Nội, ngày 32 tháng 1 năm 2020", "", "", false},
 		{"Số 298-BC/HU", "", "", false},
+		{"ĐẢNG CỘNG SẢN VIỆT NAM Thạch Bàn, ngày 23 tháng 12 năm 2022", "Thạch Bàn", "2022-12-23", true},
+		{"TP. Hồ Chí Minh, ngày 2 tháng 9 năm 2024", "TP. Hồ Chí Minh", "2024-09-02", true},
 	}
 	for _, tt := range tests {
 		p, d, ok := parsePlaceDate(tt.in)

@@ -14,55 +14,56 @@ import (
 )
 
 var (
-	// "Số 298-BC/HU", "Số: 412/BC-UBND", "Số 81- KH/HU".
-	numberRe = regexp.MustCompile(`(?i)^số\s*:?\s*(\d+\s*[-/]\s*[\p{L}\d][\p{L}\d/.\-]*)`)
-	// "Thạch Bàn, ngày 23 tháng 12 năm 2022".
-	dateWordsRe = regexp.MustCompile(`(?i)^(?:(.*?)\s*,\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
-	// "Thạch Bàn, ngày 23/12/2022".
-	dateNumRe = regexp.MustCompile(`(?i)^(?:(.*?)\s*,\s*)?ngày\s+(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})`)
-	yearRe    = regexp.MustCompile(`(?i)năm\s+((?:19|20)\d\d)\b`)
-	bareYear  = regexp.MustCompile(`\b((?:19|20)\d\d)\b`)
-	planWords = regexp.MustCompile(`(?i)phương hướng|nhiệm vụ|kế hoạch|mục tiêu|giải pháp|chương trình`)
+	// "Số 298-BC/HU", "Số: 412/BC-UBND", "Số 81- KH/HU", anywhere in a line:
+	// a PDF header may run the two columns into one line.
+	numberRe = regexp.MustCompile(`(?i)(?:^|\s)số\s*:?\s*(\d+\s*[-/]\s*[\p{L}\d][\p{L}\d/.\-]*)`)
+	// "Thạch Bàn, ngày 23 tháng 12 năm 2022" and "ngày 23/12/2022".
+	dateWordsRe = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
+	dateNumRe   = regexp.MustCompile(`(?i)ngày\s+(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})`)
+	mottoRe     = regexp.MustCompile(`(?i)đảng cộng sản việt nam|cộng h(?:òa|oà) xã hội chủ nghĩa việt nam|độc lập\s*[-–,]\s*tự do\s*[-–,]\s*hạnh phúc`)
+	yearRe      = regexp.MustCompile(`(?i)năm\s+((?:19|20)\d\d)\b`)
+	bareYear    = regexp.MustCompile(`\b((?:19|20)\d\d)\b`)
+	planWords   = regexp.MustCompile(`(?i)phương hướng|nhiệm vụ|kế hoạch|mục tiêu|giải pháp|chương trình`)
 )
 
 // findMeta reads the header block (issuer, number, place and date, title)
 // and the signature block.
 func findMeta(blocks []block.Block, lay *layout) schema.Meta {
 	var m schema.Meta
-	hdr := lay.hdrEnd
-	if lay.titleFrom >= 0 && lay.titleFrom > hdr {
-		hdr = lay.titleFrom
-	}
-	if hdr > len(blocks) {
-		hdr = len(blocks)
-	}
-	var lines []string // header lines before the title
-	end := hdr
+	end := lay.hdrEnd
 	if lay.titleFrom >= 0 {
 		end = lay.titleFrom
 	}
-	for i := 0; i < end; i++ {
-		if blocks[i].Kind == block.Para {
-			lines = append(lines, blocks[i].Text)
-		}
+	if end > len(blocks) {
+		end = len(blocks)
 	}
-	numberAt := -1
-	for k, l := range lines {
+	// issuerLines are the header lines before the document number, mottos
+	// and the place-and-date removed.
+	var issuerLines []string
+	for i := 0; i < end; i++ {
+		b := &blocks[i]
+		if b.Kind != block.Para {
+			continue
+		}
+		l := strings.TrimSpace(mottoRe.ReplaceAllString(b.Text, " "))
+		if m.Date == "" {
+			if place, date, at, ok := findPlaceDate(l); ok {
+				m.Place, m.Date = place, date
+				l = strings.TrimSpace(l[:at])
+			}
+		}
 		if m.Number == "" {
-			if sm := numberRe.FindStringSubmatch(l); sm != nil {
-				m.Number = strings.Join(strings.Fields(sm[1]), "")
-				m.Number = strings.TrimRight(m.Number, ".-/")
-				numberAt = k
+			if sm := numberRe.FindStringSubmatchIndex(l); sm != nil {
+				m.Number = strings.TrimRight(strings.Join(strings.Fields(l[sm[2]:sm[3]]), ""), ".-/")
+				if before := strings.TrimSpace(l[:sm[0]]); before != "" {
+					issuerLines = append(issuerLines, before)
+				}
 				continue
 			}
-		}
-		if m.Date == "" {
-			if place, date, ok := parsePlaceDate(l); ok {
-				m.Place, m.Date = place, date
-			}
+			issuerLines = append(issuerLines, l)
 		}
 	}
-	m.Issuer = findIssuer(lines, numberAt)
+	m.Issuer = findIssuer(issuerLines)
 	if lay.titleFrom >= 0 {
 		var parts []string
 		for i := lay.titleFrom; i < lay.titleTo; i++ {
@@ -80,21 +81,46 @@ func findMeta(blocks []block.Block, lay *layout) schema.Meta {
 	return m
 }
 
-func parsePlaceDate(l string) (place, date string, ok bool) {
-	sm := dateWordsRe.FindStringSubmatch(l)
+// findPlaceDate finds "Place, ngày d tháng m năm y" in a header line; at is
+// where the place (or the date, without one) starts.
+func findPlaceDate(l string) (place, date string, at int, ok bool) {
+	sm := dateWordsRe.FindStringSubmatchIndex(l)
 	if sm == nil {
-		sm = dateNumRe.FindStringSubmatch(l)
+		sm = dateNumRe.FindStringSubmatchIndex(l)
 	}
 	if sm == nil {
-		return "", "", false
+		return "", "", 0, false
 	}
-	d, _ := strconv.Atoi(sm[2])
-	mo, _ := strconv.Atoi(sm[3])
-	y, _ := strconv.Atoi(sm[4])
+	d, _ := strconv.Atoi(l[sm[2]:sm[3]])
+	mo, _ := strconv.Atoi(l[sm[4]:sm[5]])
+	y, _ := strconv.Atoi(l[sm[6]:sm[7]])
 	if d < 1 || d > 31 || mo < 1 || mo > 12 {
-		return "", "", false
+		return "", "", 0, false
 	}
-	return strings.Trim(sm[1], " ,*"), fmt.Sprintf("%04d-%02d-%02d", y, mo, d), true
+	// The place is the run of capitalized words before ", ngày"; capitals
+	// before it belong to the other column of the header.
+	before := strings.TrimRight(l[:sm[0]], " ,*")
+	words := strings.Fields(before)
+	k := len(words)
+	for k > 0 && len(words)-k < 6 {
+		w := strings.Trim(words[k-1], "*,")
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || (isUpper(w) && !strings.HasSuffix(w, ".")) {
+			break
+		}
+		k--
+	}
+	place = strings.Trim(strings.Join(words[k:], " "), " ,*")
+	at = sm[0]
+	if place != "" {
+		at = strings.LastIndex(l[:sm[0]], words[k])
+	}
+	return place, fmt.Sprintf("%04d-%02d-%02d", y, mo, d), at, true
+}
+
+func parsePlaceDate(l string) (place, date string, ok bool) {
+	place, date, _, ok = findPlaceDate(l)
+	return place, date, ok
 }
 
 // titleYears reads the report year (the first year of the title) and the
@@ -127,19 +153,6 @@ func titleYears(title string) (report, plan int) {
 	return report, 0
 }
 
-// mottos are header lines that name no issuer.
-var mottos = []string{"dang cong san viet nam", "cong hoa xa hoi chu nghia", "doc lap - tu do", "doc lap tu do", "doc lap, tu do"}
-
-func isMotto(l string) bool {
-	f := foldPrefix(l, 80)
-	for _, m := range mottos {
-		if strings.Contains(f, m) {
-			return true
-		}
-	}
-	return false
-}
-
 // adminUnits are the words for administrative units, longest first.
 var adminUnits = []string{"thanh pho", "thi xa", "thi tran", "huyen", "tinh", "quan", "xa", "phuong"}
 
@@ -165,36 +178,35 @@ var organs = []struct{ fold, display string }{
 	{"chi bo", "Chi bộ"},
 }
 
-// findIssuer picks the issuing body from the header lines: the last line
-// before the document number that is not a motto, joined with the line
-// before it when it holds only the place ("ỦY BAN NHÂN DÂN" / "HUYỆN THẠCH
-// BÀN"). The result is in reading case.
-func findIssuer(lines []string, numberAt int) string {
-	end := numberAt
-	if end < 0 {
-		end = len(lines)
-	}
-	var cands []string
-	for _, l := range lines[:end] {
-		if l == "" || isMotto(l) || !isUpper(l) || wordCount(l) > 12 {
+// findIssuer picks the issuing body from the header lines before the
+// document number: the last organ named there ("ĐẢNG BỘ TỈNH HÀ GIANG MỚI /
+// HUYỆN ỦY THẠCH BÀN" → the Huyện ủy; "ỦY BAN NHÂN DÂN / HUYỆN THẠCH BÀN" →
+// the UBND of the huyện), in reading case.
+func findIssuer(lines []string) string {
+	var words []string
+	for _, l := range lines {
+		if l == "" || !isUpper(l) || wordCount(l) > 16 {
 			continue
 		}
-		if _, _, ok := parsePlaceDate(l); ok {
-			continue
-		}
-		cands = append(cands, l)
+		words = append(words, strings.Fields(l)...)
 	}
-	if len(cands) == 0 {
+	if len(words) == 0 {
 		return ""
 	}
-	iss := cands[len(cands)-1]
-	if len(cands) > 1 && startsWithUnit(vntext.Fold(iss)) {
-		prev := cands[len(cands)-2]
-		if o := organOf(vntext.Fold(prev)); o != "" && len(vntext.Fold(prev)) == len(o) {
-			iss = prev + " " + iss
+	folded := make([]string, len(words))
+	for i, w := range words {
+		folded[i] = vntext.Fold(w)
+	}
+	start := -1
+	for i := range words {
+		if organOf(strings.Join(folded[i:], " ")) != "" {
+			start = i
 		}
 	}
-	return issuerCase(iss)
+	if start < 0 {
+		return issuerCase(strings.Join(words, " "))
+	}
+	return issuerCase(strings.Join(words[start:], " "))
 }
 
 func startsWithUnit(f string) bool {

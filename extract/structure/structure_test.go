@@ -254,6 +254,58 @@ func TestBuildEmpty(t *testing.T) {
 	}
 }
 
+// TestMetaBlocks: header and signature blocks as PDF and DOCX readers give
+// them, with the two header columns run into one line.
+func TestMetaBlocks(t *testing.T) {
+	tests := []struct {
+		name   string
+		blocks []block.Block
+		want   schema.Meta
+	}{
+		{
+			name: "pdf header columns run together",
+			blocks: []block.Block{
+				{Text: "ĐẢNG BỘ TỈNH HÀ GIANG MỚI HUYỆN ỦY THẠCH BÀN Số 298-BC/HU"},
+				{Text: "ĐẢNG CỘNG SẢN VIỆT NAM Thạch Bàn, ngày 23 tháng 12 năm 2022", BoldPrefix: 22},
+				{Text: "BÁO CÁO tổng kết công tác năm 2022; phương hướng, nhiệm vụ năm 2023", Bold: true},
+				{Text: "Mở đầu."},
+				{Text: "Phần thứ nhất", Bold: true},
+				{Text: "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ"},
+				{Text: "Hà Thị Lan"},
+			},
+			want: schema.Meta{Title: "BÁO CÁO tổng kết công tác năm 2022; phương hướng, nhiệm vụ năm 2023",
+				Issuer: "Huyện ủy Thạch Bàn", DocType: "Báo cáo", Number: "298-BC/HU", Place: "Thạch Bàn",
+				Date: "2022-12-23", ReportYear: 2022, PlanYear: 2023, Signer: "Hà Thị Lan", SignerTitle: "Phó Bí thư"},
+		},
+		{
+			name: "state header, signature in a table",
+			blocks: []block.Block{
+				{Text: "ỦY BAN NHÂN DÂN"},
+				{Text: "HUYỆN THẠCH BÀN"},
+				{Text: "Số: 412/BC-UBND"},
+				{Text: "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+				{Text: "Độc lập - Tự do - Hạnh phúc"},
+				{Text: "Thạch Bàn, ngày 08/12/2023"},
+				{Text: "BÁO CÁO", Bold: true},
+				{Text: "Tình hình kinh tế - xã hội năm 2023", Bold: true},
+				{Text: "Phần I", Bold: true},
+				{Kind: block.Table, Rows: [][]string{{"Nơi nhận:\n- Như trên;", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nNGUYỄN VĂN AN"}}},
+			},
+			want: schema.Meta{Title: "BÁO CÁO Tình hình kinh tế - xã hội năm 2023", Issuer: "UBND huyện Thạch Bàn",
+				DocType: "Báo cáo", Number: "412/BC-UBND", Place: "Thạch Bàn", Date: "2023-12-08", ReportYear: 2023,
+				Signer: "Nguyễn Văn An", SignerTitle: "Phó Chủ tịch"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := structure.Build(&block.Source{Format: schema.FormatPDF, Blocks: tt.blocks})
+			if doc.Meta != tt.want {
+				t.Errorf("meta\n got %+v\nwant %+v", doc.Meta, tt.want)
+			}
+		})
+	}
+}
+
 // keyDoc is one entry of KEY.json "documents".
 type keyDoc struct {
 	File           string `json:"file"`
