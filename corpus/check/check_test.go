@@ -420,6 +420,14 @@ func TestValues(t *testing.T) {
 			doc: func(tb testing.TB) *schema.Document {
 				return newDoc("X", 2023).
 					para("p1", "Mặt trận trao tặng 4.860 suất quà Tết (500.000 đồng/suất)", 9).
+					para("p2", "Trao 120 suất quà cho thương binh; hỗ trợ 14 nhà, kinh phí 840 triệu đồng; khai giảng năm học mới", 11).
+					note(11, "p2", "6 tháng đầu năm hỗ trợ 07 nhà, kinh phí 420 triệu đồng; trao tặng 104 suất quà").
+					fig(tb, "q", "p2", "120", 120, cnt, unit("suất"), metric("suất quà")).
+					fig(tb, "h", "p2", "14", 14, cnt, unit("nhà"), metric("hỗ trợ nhà")).
+					fig(tb, "k", "p2", "840", 840, mny, norm(840e6), metric("kinh phí")).
+					fig(tb, "h2", "n11", "07", 7, cnt, unit("nhà"), metric("hỗ trợ nhà")).
+					fig(tb, "k2", "n11", "420", 420, mny, norm(420e6), metric("kinh phí")).
+					fig(tb, "q2", "n11", "104", 104, cnt, unit("suất"), metric("suất quà")).
 					note(9, "p1", "Mặt trận trao tặng tổng số 4.680 suất quà Tết, trị giá 2,43 tỷ đồng").
 					fig(tb, "b", "p1", "4.860", 4860, cnt, unit("suất"), metric("suất quà Tết")).
 					fig(tb, "r", "p1", "500.000", 500000, mny, unit("đồng/suất")).

@@ -59,7 +59,7 @@ func counterpart(f *schema.Figure, d *schema.Document, keep func(*schema.Figure)
 	ambiguous := false
 	for i := range d.Figures {
 		g := &d.Figures[i]
-		if !keep(g) || normText(g.Unit) != normText(f.Unit) || classOf(g) != classOf(f) {
+		if !keep(g) || !sameUnit(g, f) || classOf(g) != classOf(f) {
 			continue
 		}
 		s := metricSimilarity(f.Metric, g.Metric)

@@ -85,15 +85,16 @@ func (c *checker) shares() []schema.Finding {
 		}
 		out = append(out, f)
 	}
-	out = append(out, c.shareSums(bad)...)
-	out = append(out, c.denominators()...)
+	dens, conflicted := c.denominators()
+	out = append(out, c.shareSums(bad, conflicted)...)
+	out = append(out, dens...)
 	return out
 }
 
 // shareSums checks that the shares of one population (shares of ratios with
 // one denominator, or of parts of one total) add up to at most 100%, and to
 // 100% where the text says there are no other categories.
-func (c *checker) shareSums(bad map[string]bool) []schema.Finding {
+func (c *checker) shareSums(bad, conflicted map[string]bool) []schema.Finding {
 	type group struct {
 		key    string
 		shares []*schema.Figure
@@ -106,7 +107,9 @@ func (c *checker) shareSums(bad map[string]bool) []schema.Finding {
 			continue
 		}
 		ref := c.figs[string(s.RefersTo)]
-		if ref == nil {
+		if ref == nil || conflicted[ref.ID] {
+			// A population with two sizes splits its shares over two
+			// groups; the denominator conflict is the finding.
 			continue
 		}
 		var key string
@@ -182,8 +185,10 @@ func (c *checker) saysNoOthers(last *schema.Figure) bool {
 
 // denominators finds one population given two sizes in one breakdown: ratios
 // of one unit in one paragraph or footnote whose denominators mostly agree
-// and once differ ("24/118 …; 91/121 …; 03/118 …").
-func (c *checker) denominators() []schema.Finding {
+// and once differ ("24/118 …; 91/121 …; 03/118 …"). conflicted holds the ids
+// of every ratio in a group with a finding.
+func (c *checker) denominators() (out []schema.Finding, conflicted map[string]bool) {
+	conflicted = map[string]bool{}
 	planned := map[string]bool{} // ratios that are actual/target, not part/whole
 	for i := range c.doc.Figures {
 		f := &c.doc.Figures[i]
@@ -209,7 +214,6 @@ func (c *checker) denominators() []schema.Finding {
 		}
 		groups[key].ratios = append(groups[key].ratios, f)
 	}
-	var out []schema.Finding
 	for _, k := range keys {
 		rs := groups[k].ratios
 		if len(rs) < 2 {
@@ -271,7 +275,10 @@ func (c *checker) denominators() []schema.Finding {
 				f.Message = fmt.Sprintf("ratios of one unit in one breakdown use two denominators (%s); read as one population, %s is the odd one", strings.Join(sizes, ", "), fmtNum(*o.Denominator, 0))
 			}
 			out = append(out, f)
+			for _, r := range rs {
+				conflicted[r.ID] = true
+			}
 		}
 	}
-	return out
+	return out, conflicted
 }

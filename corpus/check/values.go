@@ -2,8 +2,10 @@ package check
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/baocao/baocao/schema"
 )
@@ -26,7 +28,34 @@ func comparable(a, b *schema.Figure) bool {
 	if a.Kind == schema.KindRatio || b.Kind == schema.KindRatio {
 		return false
 	}
-	return normText(a.Unit) == normText(b.Unit) || cls == "money"
+	return sameUnit(a, b)
+}
+
+// sameUnit compares units by words: "đảng viên mới" counts "đảng viên"; any
+// two amounts of money compare through their normalized value.
+func sameUnit(a, b *schema.Figure) bool {
+	if a.Kind == schema.KindMoney && b.Kind == schema.KindMoney {
+		return true
+	}
+	ua, ub := normText(a.Unit), normText(b.Unit)
+	if ua == ub {
+		return true
+	}
+	if ua == "" || ub == "" {
+		return false
+	}
+	return strings.HasPrefix(ua+" ", ub+" ") || strings.HasPrefix(ub+" ", ua+" ")
+}
+
+// plausible reports whether two values are close enough to be one quantity
+// stated twice with a slip (4.860 and 4.680), rather than two quantities (22
+// new models and 183 in all).
+func plausible(a, b *schema.Figure) bool {
+	x, y := math.Abs(normalized(a)), math.Abs(normalized(b))
+	if x == 0 || y == 0 {
+		return false
+	}
+	return math.Min(x, y)/math.Max(x, y) >= 0.5
 }
 
 // values finds one quantity stated with two values: a body total and the
@@ -41,19 +70,35 @@ func (c *checker) values() []schema.Finding {
 		if n.RefParagraph == "" {
 			continue
 		}
+		lo, hi, ok := c.markedClause(n)
+		if !ok {
+			continue
+		}
 		var body, note []*schema.Figure
 		for j := range c.doc.Figures {
 			f := &c.doc.Figures[j]
 			switch {
 			case f.Paragraph == n.RefParagraph:
-				body = append(body, f)
+				if f.Span[0] >= lo && f.Span[1] <= hi {
+					body = append(body, f)
+				}
 			case f.Footnote == schema.NullInt(n.ID) && f.Parent == "":
 				note = append(note, f)
 			}
 		}
+		// A body figure the footnote restates is confirmed: the footnote's
+		// other figures are its parts or other things.
+		confirmed := map[string]bool{}
+		for _, b := range body {
+			for _, nf := range note {
+				if comparable(b, nf) && stated(b).overlaps(stated(nf)) {
+					confirmed[b.ID] = true
+				}
+			}
+		}
 		for _, nf := range note {
 			b, score, agrees := bestMatch(nf, body)
-			if b == nil || agrees || score < weakMatch {
+			if b == nil || agrees || score < weakMatch || confirmed[b.ID] || !plausible(b, nf) {
 				continue
 			}
 			seen[[2]string{b.ID, nf.ID}] = true
@@ -75,9 +120,35 @@ func (c *checker) values() []schema.Finding {
 	return out
 }
 
+// markedClause is the stretch of the referring paragraph that footnote n
+// annotates: the clause that ends at its marker, back to the previous ";" or
+// sentence end. A long paragraph carries many topics; only this clause is
+// restated in the footnote.
+func (c *checker) markedClause(n *schema.Footnote) (lo, hi int, ok bool) {
+	p := c.paras[string(n.RefParagraph)]
+	if p == nil {
+		return 0, 0, false
+	}
+	hi = -1
+	for _, r := range p.FootnoteRefs {
+		if r.ID == n.ID {
+			hi = r.Offset
+		}
+	}
+	rs := []rune(p.Text)
+	if hi < 0 || hi > len(rs) {
+		return 0, 0, false
+	}
+	lo = hi
+	for lo > 0 && rs[lo-1] != ';' && !(rs[lo-1] == '.' && (lo == len(rs) || rs[lo] == ' ')) {
+		lo--
+	}
+	return lo, hi, true
+}
+
 // bestMatch finds the figure of cands most like f by metric. agrees is true
-// when some comparable candidate with a similar label states f's value:
-// then f repeats that one, whatever else the paragraph says.
+// when some comparable candidate states f's value, whatever its label: then
+// f repeats that one (labels are too loose to say otherwise).
 func bestMatch(f *schema.Figure, cands []*schema.Figure) (best *schema.Figure, score float64, agrees bool) {
 	for _, c := range cands {
 		if !comparable(f, c) {
@@ -85,9 +156,7 @@ func bestMatch(f *schema.Figure, cands []*schema.Figure) (best *schema.Figure, s
 		}
 		s := metricSimilarity(f.Metric, c.Metric)
 		if stated(f).overlaps(stated(c)) {
-			if s >= weakMatch || f.Metric == "" {
-				agrees = true
-			}
+			agrees = true
 			continue
 		}
 		if s > score {
@@ -122,7 +191,7 @@ func (c *checker) bodyValues(seen map[[2]string]bool) []schema.Finding {
 		if f.Parent != "" || f.Role != schema.RoleActual && f.Role != "" {
 			continue
 		}
-		if len(metricWords(f.Metric)) < 3 || additive(f) == "" || c.mentionsOtherYear(f) {
+		if distinctWords(f.Metric) < 3 || additive(f) == "" || c.mentionsOtherYear(f) {
 			continue
 		}
 		cands = append(cands, f)
@@ -133,8 +202,11 @@ func (c *checker) bodyValues(seen map[[2]string]bool) []schema.Finding {
 			if sameContainer(a, b) || !comparable(a, b) || seen[[2]string{a.ID, b.ID}] || seen[[2]string{b.ID, a.ID}] {
 				continue
 			}
-			if metricSimilarity(a.Metric, b.Metric) < strongMatch || stated(a).overlaps(stated(b)) || reported[b.ID] {
+			if metricSimilarity(a.Metric, b.Metric) < strongMatch || stated(a).overlaps(stated(b)) || reported[b.ID] || !plausible(a, b) {
 				continue
+			}
+			if part(a.SectionPath) != part(b.SectionPath) {
+				continue // results and plans live in different parts of a report
 			}
 			if a.Footnote != 0 && b.Footnote == 0 || b.Footnote != 0 && a.Footnote == 0 {
 				continue // body against footnote is total_conflict's, through the marker
@@ -149,4 +221,18 @@ func (c *checker) bodyValues(seen map[[2]string]bool) []schema.Finding {
 		}
 	}
 	return out
+}
+
+func distinctWords(m string) int {
+	seen := map[string]bool{}
+	for _, w := range metricWords(m) {
+		seen[w] = true
+	}
+	return len(seen)
+}
+
+// part is the top of a section path: "Phần thứ nhất" of "Phần thứ nhất/II/3".
+func part(path string) string {
+	p, _, _ := strings.Cut(path, "/")
+	return p
 }
