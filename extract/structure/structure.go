@@ -40,6 +40,7 @@ type heading struct {
 type layout struct {
 	heads     []*heading
 	listItem  []bool
+	bullet    []int  // bytes of a bullet ("- ") that the reader left in the text
 	consumed  []bool // title lines taken by a Phần heading
 	noteCont  []int  // index+1 of the footnote body a paragraph continues, 0 for none
 	hdrEnd    int    // blocks before hdrEnd are the header block
@@ -89,6 +90,7 @@ func analyze(blocks []block.Block) *layout {
 	lay := &layout{
 		heads:     make([]*heading, n),
 		listItem:  make([]bool, n),
+		bullet:    make([]int, n),
 		consumed:  make([]bool, n),
 		noteCont:  make([]int, n),
 		titleFrom: -1,
@@ -122,6 +124,15 @@ func findOutline(blocks []block.Block, lay *layout) {
 	for i := range blocks {
 		b := &blocks[i]
 		if b.Kind != block.Para || lay.consumed[i] {
+			continue
+		}
+		if b.List {
+			lay.listItem[i] = true
+			continue
+		}
+		if n := bulletPrefix(b.Text); n > 0 && b.Label == "" {
+			lay.listItem[i] = true
+			lay.bullet[i] = n
 			continue
 		}
 		t := text(b)
@@ -174,10 +185,21 @@ func nextPara(blocks []block.Block, i int) int {
 	return -1
 }
 
+// bulletPrefix returns the length of a bullet and its space at the start
+// of s ("- ", "• "), or 0.
+func bulletPrefix(s string) int {
+	for _, p := range []string{"- ", "– ", "+ ", "• ", "* ", "· ", "•\t", "-\t"} {
+		if strings.HasPrefix(s, p) && len(s) > len(p) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
 // isPartTitle reports a short title line under "Phần thứ nhất".
 func isPartTitle(b *block.Block) bool {
 	t := text(b)
-	if t == "" || b.List || len(b.Markers) > 0 || parseNumbering(t).kind != numNone {
+	if t == "" || b.List || bulletPrefix(t) > 0 || len(b.Markers) > 0 || parseNumbering(t).kind != numNone {
 		return false
 	}
 	if wordCount(t) > 30 || endsSentence(t) {
@@ -343,7 +365,7 @@ func findHeader(blocks []block.Block, lay *layout, first int) {
 			if c.Kind == block.PageBreak {
 				continue
 			}
-			if c.Kind != block.Para || lay.heads[j] != nil || c.List || wordCount(c.Text) > 40 || endsSentence(c.Text) {
+			if c.Kind != block.Para || lay.heads[j] != nil || lay.listItem[j] || wordCount(c.Text) > 40 || endsSentence(c.Text) {
 				break
 			}
 			if !(c.Bold || c.Heading > 0 || c.Align == "center" || isUpper(c.Text)) {
@@ -360,7 +382,7 @@ func findHeader(blocks []block.Block, lay *layout, first int) {
 		if b.Kind == block.PageBreak {
 			continue
 		}
-		if b.Kind != block.Para || wordCount(b.Text) > 15 || endsSentence(b.Text) || b.List {
+		if b.Kind != block.Para || wordCount(b.Text) > 15 || endsSentence(b.Text) || lay.listItem[i] {
 			return
 		}
 		lay.hdrEnd = i + 1
@@ -428,7 +450,7 @@ func findClosing(blocks []block.Block, lay *layout, last int) {
 	// or a sentence about the report itself just before the recipients.
 	for i := from; i < len(blocks) && (closeAt < 0 || i < closeAt); i++ {
 		b := &blocks[i]
-		if b.Kind == block.Para && !b.List && strings.HasPrefix(foldPrefix(b.Text, 16), "tren day") {
+		if b.Kind == block.Para && !lay.listItem[i] && strings.HasPrefix(foldPrefix(b.Text, 16), "tren day") {
 			lay.keepPara = i
 			if closeAt < 0 || i < closeAt {
 				closeAt = i
@@ -440,7 +462,7 @@ func findClosing(blocks []block.Block, lay *layout, last int) {
 		return
 	}
 	if lay.keepPara < 0 {
-		if j := prevPara(blocks, closeAt); j >= from && j > lay.hdrEnd && !blocks[j].List && !lay.listItem[j] && lay.heads[j] == nil {
+		if j := prevPara(blocks, closeAt); j >= from && j > lay.hdrEnd && !lay.listItem[j] && lay.heads[j] == nil {
 			head := foldPrefix(firstWords(blocks[j].Text, 12), 120)
 			if strings.Contains(head, "bao cao") || strings.Contains(head, "kinh trinh") {
 				lay.keepPara = j
@@ -493,7 +515,7 @@ func findNoteConts(blocks []block.Block, lay *layout) {
 			c := &blocks[j]
 			first, _ := utf8.DecodeRuneInString(c.Text)
 			runes += utf8.RuneCountInString(c.Text)
-			if lay.heads[j] != nil || lay.consumed[j] || c.List || lay.listItem[j] || len(c.Markers) > 0 || c.Joined ||
+			if lay.heads[j] != nil || lay.consumed[j] || lay.listItem[j] || len(c.Markers) > 0 || c.Joined ||
 				unicode.IsLower(first) || (page != 0 && c.Page != 0 && c.Page != page) ||
 				j-i > 8 || runes > 3000 || (j >= lay.closeFrom) {
 				ok = false
@@ -569,14 +591,18 @@ func (b *builder) run() {
 			b.open = -1
 		}
 		kind := ""
-		if blk.List || lay.listItem[i] {
+		if lay.listItem[i] {
 			kind = schema.ParagraphList
 		}
 		if b.open >= 0 && (blk.Joined || (b.openCut && kind == "" && i != lay.keepPara)) {
 			b.joinPara(blk)
 			continue
 		}
-		b.addPara(blk, blk.Text, blk.Markers, kind)
+		t, ms := blk.Text, blk.Markers
+		if n := lay.bullet[i]; n > 0 {
+			t, ms = t[n:], shiftMarkers(ms, utf8.RuneCountInString(t[:n]))
+		}
+		b.addPara(blk, t, ms, kind)
 		if section == "" {
 			b.doc.Paragraphs[len(b.doc.Paragraphs)-1].Section = ""
 		}
