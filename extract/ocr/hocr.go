@@ -1,0 +1,185 @@
+package ocr
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/baocao/baocao/extract/vntext"
+)
+
+// box is a rectangle in image pixels, y growing downwards.
+type box struct{ x0, y0, x1, y1 int }
+
+func (b box) height() int { return b.y1 - b.y0 }
+func (b box) width() int  { return b.x1 - b.x0 }
+
+type char struct {
+	r   string // the glyph's text (one rune, sometimes more)
+	box box
+}
+
+type word struct {
+	text  string
+	box   box
+	conf  float64
+	chars []char
+}
+
+type line struct {
+	box      box
+	baseline int // y of the baseline at the line's left edge
+	xsize    float64
+	words    []word
+}
+
+// page is what Tesseract read on one page.
+type page struct {
+	number        int
+	width, height int
+	lines         []line
+}
+
+// parseHOCR reads Tesseract's hOCR output: lines (ocr_line and its
+// variants), words with their confidence, and character boxes.
+func parseHOCR(b []byte) (*page, error) {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	d.Strict = false
+	d.AutoClose = xml.HTMLAutoClose
+	d.Entity = xml.HTMLEntity
+	pg := &page{}
+	var ln *line
+	var wd *word
+	var ch *char
+	var depth, lineDepth, wordDepth, charDepth int
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			class, title := "", ""
+			for _, a := range t.Attr {
+				switch a.Name.Local {
+				case "class":
+					class = a.Value
+				case "title":
+					title = a.Value
+				}
+			}
+			switch class {
+			case "ocr_page":
+				bb := props(title)["bbox"]
+				if len(bb) == 4 {
+					pg.width, pg.height = int(bb[2]), int(bb[3])
+				}
+			case "ocr_line", "ocr_caption", "ocr_textfloat", "ocr_header":
+				p := props(title)
+				pg.lines = append(pg.lines, line{box: toBox(p["bbox"])})
+				ln = &pg.lines[len(pg.lines)-1]
+				if bl := p["baseline"]; len(bl) == 2 {
+					ln.baseline = ln.box.y1 + int(bl[1])
+				} else {
+					ln.baseline = ln.box.y1
+				}
+				if xs := p["x_size"]; len(xs) == 1 {
+					ln.xsize = xs[0]
+				}
+				lineDepth = depth
+			case "ocrx_word":
+				if ln == nil {
+					continue
+				}
+				p := props(title)
+				w := word{box: toBox(p["bbox"])}
+				if c := p["x_wconf"]; len(c) == 1 {
+					w.conf = c[0]
+				}
+				ln.words = append(ln.words, w)
+				wd = &ln.words[len(ln.words)-1]
+				wordDepth = depth
+			case "ocrx_cinfo":
+				if wd == nil {
+					continue
+				}
+				wd.chars = append(wd.chars, char{box: toBox(props(title)["x_bboxes"])})
+				ch = &wd.chars[len(wd.chars)-1]
+				charDepth = depth
+			}
+		case xml.EndElement:
+			switch depth {
+			case charDepth:
+				ch, charDepth = nil, 0
+			case wordDepth:
+				wd, wordDepth = nil, 0
+			case lineDepth:
+				ln, lineDepth = nil, 0
+			}
+			depth--
+		case xml.CharData:
+			switch {
+			case ch != nil:
+				ch.r += string(t)
+			case wd != nil:
+				wd.text += strings.TrimSpace(string(t))
+			}
+		}
+	}
+	for i := range pg.lines {
+		l := &pg.lines[i]
+		kept := l.words[:0]
+		for _, w := range l.words {
+			if len(w.chars) > 0 {
+				var sb strings.Builder
+				for _, c := range w.chars {
+					sb.WriteString(c.r)
+				}
+				w.text = sb.String()
+			}
+			w.text = vntext.NFC(strings.TrimSpace(w.text))
+			if w.text != "" {
+				kept = append(kept, w)
+			}
+		}
+		l.words = kept
+		if l.xsize <= 0 {
+			l.xsize = float64(l.box.height()) * 0.8
+		}
+	}
+	return pg, nil
+}
+
+// props parses an hOCR title: "bbox 1 2 3 4; x_wconf 96".
+func props(title string) map[string][]float64 {
+	out := map[string][]float64{}
+	for _, part := range strings.Split(title, ";") {
+		f := strings.Fields(part)
+		if len(f) < 2 {
+			continue
+		}
+		var vals []float64
+		for _, s := range f[1:] {
+			v, err := strconv.ParseFloat(s, 64)
+			if err != nil {
+				break
+			}
+			vals = append(vals, v)
+		}
+		out[f[0]] = vals
+	}
+	return out
+}
+
+func toBox(v []float64) box {
+	if len(v) != 4 {
+		return box{}
+	}
+	return box{int(v[0]), int(v[1]), int(v[2]), int(v[3])}
+}

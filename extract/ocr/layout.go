@@ -1,0 +1,493 @@
+package ocr
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/baocao/baocao/extract/block"
+)
+
+// layout turns the pages Tesseract read into blocks in reading order, and
+// returns the mean word confidence. Footnote marks and bodies are numbered
+// from the digits Tesseract read when it read any, and otherwise by their
+// order: Word and LibreOffice number notes 1, 2, … through the document, and
+// a raised mark of eight points at 200 dpi is often read as an apostrophe.
+func layout(pages []*page) ([]block.Block, float64) {
+	var out []block.Block
+	var confSum float64
+	var words int
+	st := &numbering{}
+	var prevBody *paraOut // last body paragraph of the previous pages
+	for _, pg := range pages {
+		if pg == nil {
+			continue
+		}
+		for _, l := range pg.lines {
+			for _, w := range l.words {
+				confSum += w.conf
+				words++
+			}
+		}
+		body, notes := pageParagraphs(pg, st)
+		for i, p := range body {
+			b := p.block(block.Para, pg.number)
+			if i == 0 && prevBody != nil && continuesAcrossPage(prevBody, p) {
+				b.Joined = true
+			}
+			out = append(out, b)
+		}
+		if len(body) > 0 {
+			prevBody = body[len(body)-1]
+		}
+		for _, p := range notes {
+			b := p.block(block.FootnoteBody, pg.number)
+			b.Note, b.NoteCont = p.note, p.noteCont
+			b.Joined = p.joined
+			out = append(out, b)
+		}
+	}
+	if words == 0 {
+		return out, 0
+	}
+	return out, confSum / float64(words)
+}
+
+// numbering carries the footnote numbers across pages.
+type numbering struct {
+	lastMark, lastBody int
+}
+
+func (n *numbering) mark(read int) int {
+	if read > n.lastMark && read <= n.lastMark+3 {
+		n.lastMark = read
+	} else {
+		n.lastMark++
+	}
+	return n.lastMark
+}
+
+func (n *numbering) body(read int) int {
+	if read > n.lastBody && read <= n.lastBody+3 {
+		n.lastBody = read
+	} else {
+		n.lastBody++
+	}
+	return n.lastBody
+}
+
+// paraOut is a paragraph being built from lines.
+type paraOut struct {
+	text     strings.Builder
+	runes    int
+	markers  []block.Marker
+	confSum  float64
+	words    int
+	center   bool
+	indented bool // the first line starts right of the margin
+	openQ    int  // unmatched opening quotes so far
+	note     int
+	noteCont bool
+	joined   bool
+}
+
+func (p *paraOut) block(kind block.Kind, pageNum int) block.Block {
+	b := block.Block{Kind: kind, Text: p.text.String(), Markers: p.markers, Page: pageNum}
+	if p.center {
+		b.Align = "center"
+	}
+	if p.words > 0 {
+		b.Confidence = math.Round(p.confSum/float64(p.words)*10) / 10
+	}
+	return b
+}
+
+func (p *paraOut) addWord(s string, conf float64) {
+	if s == "" {
+		return
+	}
+	if p.runes > 0 {
+		p.text.WriteByte(' ')
+		p.runes++
+	}
+	p.text.WriteString(s)
+	p.runes += utf8.RuneCountInString(s)
+	p.confSum += conf
+	p.words++
+	p.openQ += strings.Count(s, "“") - strings.Count(s, "”")
+}
+
+// metrics are the page's body text measures.
+type metrics struct {
+	xsize       float64 // median x_size of body lines
+	left, right int     // text margins
+	gap         float64 // median space between consecutive lines
+}
+
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+func percentile(v []int, q float64) int {
+	if len(v) == 0 {
+		return 0
+	}
+	s := append([]int(nil), v...)
+	sort.Ints(s)
+	return s[int(q*float64(len(s)-1))]
+}
+
+var pageNumberRe = regexp.MustCompile(`^[-–—(]?\s*\d{1,3}\s*[-–—)]?$`)
+
+// pageParagraphs splits a page into body paragraphs and footnote
+// paragraphs.
+func pageParagraphs(pg *page, st *numbering) (body, notes []*paraOut) {
+	var lines []line
+	for _, l := range pg.lines {
+		if len(l.words) > 0 {
+			lines = append(lines, l)
+		}
+	}
+	sort.SliceStable(lines, func(i, j int) bool { return lines[i].box.y0 < lines[j].box.y0 })
+	lines = dropPageNumbers(lines, pg.height)
+	if len(lines) == 0 {
+		return nil, nil
+	}
+	m := measure(lines)
+	zone := footnoteZone(lines, m)
+	body = paragraphs(lines[:zone], m, st, false)
+	notes = paragraphs(lines[zone:], m, st, true)
+	return body, notes
+}
+
+// dropPageNumbers removes a line that is only a number in the top or
+// bottom tenth of the page.
+func dropPageNumbers(lines []line, height int) []line {
+	if height <= 0 {
+		return lines
+	}
+	out := lines[:0]
+	for _, l := range lines {
+		text := lineText(l)
+		edge := l.box.y1 < height/10 || l.box.y0 > height*9/10
+		if edge && len(l.words) <= 3 && pageNumberRe.MatchString(text) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func lineText(l line) string {
+	parts := make([]string, len(l.words))
+	for i, w := range l.words {
+		parts[i] = w.text
+	}
+	return strings.Join(parts, " ")
+}
+
+func measure(lines []line) metrics {
+	var xs, gaps []float64
+	var lefts, rights []int
+	for i, l := range lines {
+		if len(l.words) >= 4 {
+			xs = append(xs, l.xsize)
+			lefts = append(lefts, l.box.x0)
+			rights = append(rights, l.box.x1)
+		}
+		if i > 0 {
+			gaps = append(gaps, float64(l.box.y0-lines[i-1].box.y1))
+		}
+	}
+	if len(xs) == 0 {
+		for _, l := range lines {
+			xs = append(xs, l.xsize)
+			lefts = append(lefts, l.box.x0)
+			rights = append(rights, l.box.x1)
+		}
+	}
+	return metrics{xsize: median(xs), left: percentile(lefts, 0.1), right: percentile(rights, 0.9), gap: median(gaps)}
+}
+
+// footnoteZone returns the index of the first line of the footnote zone:
+// the run of lines at the page bottom whose text is clearly smaller than
+// the body's, or len(lines) when there is none.
+func footnoteZone(lines []line, m metrics) int {
+	i := len(lines)
+	for i > 0 && lines[i-1].xsize < 0.86*m.xsize {
+		i--
+	}
+	if i == 0 || i == len(lines) {
+		// A page in small type throughout, or no small lines.
+		return len(lines)
+	}
+	return i
+}
+
+// paragraphs groups lines into paragraphs. A line starts a paragraph when
+// it is indented, when the line before ended short of the right margin,
+// after a wider gap, or (in the footnote zone) when it starts with a mark.
+func paragraphs(lines []line, m metrics, st *numbering, inNotes bool) []*paraOut {
+	var out []*paraOut
+	var cur *paraOut
+	indent := int(0.9 * m.xsize)
+	short := int(2.5 * m.xsize)
+	for i, l := range lines {
+		centered := l.box.x0 > m.left+2*indent && l.box.x1 < m.right-2*indent &&
+			abs((l.box.x0-m.left)-(m.right-l.box.x1)) < int(1.5*m.xsize)
+		indented := l.box.x0 > m.left+indent
+		words := l.words
+		newPara := cur == nil || indented || centered || (cur != nil && cur.center)
+		if i > 0 {
+			prev := lines[i-1]
+			if prev.box.x1 < m.right-short {
+				newPara = true
+			}
+			if float64(l.box.y0-prev.box.y1) > m.gap+0.6*m.xsize {
+				newPara = true
+			}
+		}
+		if inNotes {
+			if n, rest, ok := leadingMark(l); ok {
+				cur = &paraOut{note: st.body(n), indented: indented}
+				out = append(out, cur)
+				words = rest
+				newPara = false
+			} else if cur == nil {
+				// The zone starts with the rest of a note begun on the
+				// page before.
+				cur = &paraOut{note: st.lastBody, noteCont: true, joined: true}
+				if cur.note == 0 {
+					cur.note = st.body(0)
+					cur.noteCont, cur.joined = false, false
+				}
+				out = append(out, cur)
+				newPara = false
+			} else if newPara {
+				cur = &paraOut{note: cur.note, noteCont: true}
+				out = append(out, cur)
+				newPara = false
+			}
+		}
+		if newPara {
+			cur = &paraOut{center: centered, indented: indented}
+			out = append(out, cur)
+		}
+		addLine(cur, l, words, st, inNotes)
+	}
+	kept := out[:0]
+	for _, p := range out {
+		if p.runes > 0 {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// leadingMark reports whether a footnote-zone line starts with a note
+// number: a raised glyph (digits or what Tesseract made of them) before
+// the first word, alone or glued to it.
+func leadingMark(l line) (n int, rest []word, ok bool) {
+	if len(l.words) == 0 {
+		return 0, nil, false
+	}
+	w := l.words[0]
+	k := raisedPrefix(l, w)
+	if k == 0 {
+		// A plain number as first word ("1 Tổ chức …") also starts a
+		// note when it is followed by text.
+		if len(l.words) > 1 && isDigits(w.text) && len(w.text) <= 3 {
+			v, _ := strconv.Atoi(w.text)
+			return v, l.words[1:], true
+		}
+		return 0, nil, false
+	}
+	mark := charsText(w.chars[:k])
+	v := digitsValue(mark)
+	if k == len(w.chars) {
+		return v, l.words[1:], true
+	}
+	rw := w
+	rw.chars = w.chars[k:]
+	rw.text = charsText(rw.chars)
+	return v, append([]word{rw}, l.words[1:]...), true
+}
+
+// raisedPrefix counts the leading characters of w that sit above the
+// baseline like a superscript.
+func raisedPrefix(l line, w word) int {
+	k := 0
+	for k < len(w.chars) && isMarkGlyph(w.chars[k].r) && raised(l, w.chars[k].box) {
+		k++
+	}
+	if k > 0 && strings.ContainsAny(charsText(w.chars[:k]), "“‘") && k < len(w.chars) {
+		// An opening quote glued to the word it opens.
+		return 0
+	}
+	return k
+}
+
+// raised reports a glyph whose bottom is well above the baseline and that
+// is smaller than the line's letters.
+func raised(l line, b box) bool {
+	if b.height() <= 0 {
+		return false
+	}
+	return float64(l.baseline-b.y1) > 0.3*l.xsize && float64(b.height()) < 0.9*l.xsize
+}
+
+// isMarkGlyph reports the glyphs Tesseract makes of a small raised number.
+func isMarkGlyph(s string) bool {
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+		case strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹⁰'’‘`\"”“*^°?", r):
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
+
+var superDigits = map[rune]rune{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9'}
+
+// digitsValue reads the digits of a mark, 0 when it has none.
+func digitsValue(s string) int {
+	v := 0
+	n := 0
+	for _, r := range s {
+		if d, ok := superDigits[r]; ok {
+			r = d
+		}
+		if r >= '0' && r <= '9' {
+			v = v*10 + int(r-'0')
+			n++
+		}
+	}
+	if n == 0 || n > 3 {
+		return 0
+	}
+	return v
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func charsText(cs []char) string {
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString(c.r)
+	}
+	return b.String()
+}
+
+// addLine appends a line's words to p, taking raised marks off word ends
+// as footnote markers.
+func addLine(p *paraOut, l line, words []word, st *numbering, inNotes bool) {
+	for wi, w := range words {
+		if inNotes || len(w.chars) == 0 {
+			p.addWord(w.text, w.conf)
+			continue
+		}
+		// A word made only of raised glyphs is the mark of the word before.
+		if wi > 0 && raisedPrefix(l, w) == len(w.chars) && p.runes > 0 && isMarkSuffix(p, charsText(w.chars)) {
+			p.markers = append(p.markers, block.Marker{Note: st.mark(digitsValue(charsText(w.chars))), Offset: p.runes})
+			p.confSum += w.conf
+			p.words++
+			continue
+		}
+		text, mark, tail := splitMark(l, w)
+		if mark == "" || !isMarkSuffix(p, mark) {
+			p.addWord(w.text, w.conf)
+			continue
+		}
+		p.addWord(text, w.conf)
+		p.markers = append(p.markers, block.Marker{Note: st.mark(digitsValue(mark)), Offset: p.runes})
+		if tail != "" {
+			p.text.WriteString(tail)
+			p.runes += utf8.RuneCountInString(tail)
+		}
+	}
+}
+
+// isMarkSuffix rejects closing quotes that close a quotation: ” after
+// “Dân vận khéo is punctuation, not a mark.
+func isMarkSuffix(p *paraOut, mark string) bool {
+	if strings.ContainsAny(mark, "”\"") && !strings.ContainsAny(mark, "0123456789¹²³⁴⁵⁶⁷⁸⁹") {
+		return p.openQ <= 0
+	}
+	return true
+}
+
+// splitMark finds raised mark glyphs at the end of a word, before any
+// trailing punctuation that sits on the baseline ("ra¹." → "ra", "¹", ".").
+func splitMark(l line, w word) (text, mark, tail string) {
+	cs := w.chars
+	end := len(cs)
+	for end > 0 && isTrailingPunct(cs[end-1].r) && !raised(l, cs[end-1].box) {
+		end--
+	}
+	start := end
+	for start > 0 && isMarkGlyph(cs[start-1].r) && raised(l, cs[start-1].box) {
+		start--
+	}
+	if start == end && end > 1 && strings.ContainsAny(cs[end-1].r, "'’”") {
+		// Tesseract sometimes gives a mark read as a quote the box of the
+		// punctuation after it. Vietnamese has no apostrophes, and a
+		// closing quote with nothing open is checked by the caller.
+		start = end - 1
+	}
+	if start == end || start == 0 {
+		return w.text, "", ""
+	}
+	// The glyph before the mark must be a letter or closing punctuation:
+	// "10³" or "m²" are numbers and units.
+	prev, _ := utf8.DecodeLastRuneInString(cs[start-1].r)
+	if unicode.IsDigit(prev) || prev == 'm' {
+		return w.text, "", ""
+	}
+	return charsText(cs[:start]), charsText(cs[start:end]), charsText(cs[end:])
+}
+
+func isTrailingPunct(s string) bool {
+	return s == "." || s == "," || s == ";" || s == ":" || s == ")" || s == "!" || s == "?"
+}
+
+// continuesAcrossPage reports whether the first paragraph of a page goes
+// on with the last one of the page before: that one ended without final
+// punctuation and this one is not indented and starts in lower case or
+// with a digit.
+func continuesAcrossPage(prev, next *paraOut) bool {
+	if next.indented || next.center {
+		return false
+	}
+	pt := strings.TrimSpace(prev.text.String())
+	last, _ := utf8.DecodeLastRuneInString(pt)
+	if last == utf8.RuneError || strings.ContainsRune(".:;!?", last) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next.text.String())
+	return unicode.IsLower(first) || unicode.IsDigit(first)
+}
