@@ -251,13 +251,48 @@ func layout(pages []pageLines, res *textResult) {
 		}
 	}
 	for _, p := range paras {
-		res.blocks[p.page-1] = append(res.blocks[p.page-1], m.block(p))
+		for _, q := range splitInlineLabels(p) {
+			res.blocks[q.page-1] = append(res.blocks[q.page-1], m.block(q))
+		}
 	}
 	for pi, ps := range notePages {
 		for _, p := range ps {
 			res.blocks[pi] = append(res.blocks[pi], m.block(p))
 		}
 	}
+}
+
+var inlineLabelRe = regexp.MustCompile(`^([a-zđ]|\d{1,2})[).]\s`)
+
+// splitInlineLabels splits a paragraph where a bold list label ("b)
+// Chăn nuôi, thủy sản:") follows the end of a sentence inside a line: the
+// source had separate items that its renderer ran into one paragraph.
+func splitInlineLabels(p *para) []*para {
+	if p.kind != block.Para {
+		return []*para{p}
+	}
+	out := []*para{p}
+	cur := p
+	for li := 0; li < len(cur.lines); li++ {
+		l := cur.lines[li]
+		for pi := 1; pi < len(l.pieces); pi++ {
+			pc, prev := l.pieces[pi], l.pieces[pi-1]
+			before := strings.TrimRight(prev.text, " ")
+			if !pc.bold || prev.bold || before == "" || !inlineLabelRe.MatchString(pc.text) ||
+				!strings.ContainsAny(before[len(before)-1:], ".;:") {
+				continue
+			}
+			a, b := *l, *l
+			a.pieces = l.pieces[:pi:pi]
+			b.pieces = l.pieces[pi:]
+			next := &para{page: cur.page, kind: cur.kind, lines: append([]*line{&b}, cur.lines[li+1:]...)}
+			cur.lines = append(cur.lines[:li:li], &a)
+			out = append(out, next)
+			cur, li = next, -1
+			break
+		}
+	}
+	return out
 }
 
 // breaks reports whether l starts a new paragraph after the lines of cur.
