@@ -185,6 +185,17 @@ func nextPara(blocks []block.Block, i int) int {
 	return -1
 }
 
+// numberedLabel reports a list label with a number or letter in it ("1.",
+// "a)", "(2)"), as opposed to a bullet.
+func numberedLabel(l string) bool {
+	for _, r := range l {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // bulletPrefix returns the length of a bullet and its space at the start
 // of s ("- ", "• "), or 0.
 func bulletPrefix(s string) int {
@@ -601,6 +612,11 @@ func (b *builder) run() {
 		t, ms := blk.Text, blk.Markers
 		if n := lay.bullet[i]; n > 0 {
 			t, ms = t[n:], shiftMarkers(ms, utf8.RuneCountInString(t[:n]))
+		}
+		if numberedLabel(blk.Label) {
+			// Keep the number Word generated, as an export writes it, so a
+			// list item reads the same from every format.
+			t, ms = blk.Label+" "+t, shiftMarkers(ms, -labelRunes(blk))
 		}
 		b.addPara(blk, t, ms, kind)
 		if section == "" {

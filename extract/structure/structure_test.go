@@ -210,6 +210,20 @@ func TestParagraphs(t *testing.T) {
 			notes: []note{{1, "Thân.\nĐoạn hai.", "p1"}},
 		},
 		{
+			name: "docx list items: bullet left in the text, number in the label",
+			blocks: []block.Block{
+				{Text: "CHỈ TIÊU", Label: "I.", Bold: true},
+				{Text: "- Kết nạp 235 đảng viên.", Markers: []block.Marker{{Note: 1, Offset: 23}}},
+				{Text: "Thu ngân sách 560 tỷ đồng.", Label: "1."},
+				{Kind: block.FootnoteBody, Note: 1, Text: "Thân."},
+			},
+			paras: []para{
+				{"Kết nạp 235 đảng viên.", []schema.FootnoteRef{{ID: 1, Offset: 21}}},
+				{"1. Thu ngân sách 560 tỷ đồng.", nil},
+			},
+			notes: []note{{1, "Thân.", "p1"}},
+		},
+		{
 			name: "reader-joined block",
 			blocks: []block.Block{
 				{Text: "I. A"},
