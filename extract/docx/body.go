@@ -372,7 +372,7 @@ func (p *partWalker) addText(pa *para, s string, rp runProps) error {
 		return nil
 	}
 	if enc := legacy.FontEncoding(rp.font); enc != "" {
-		s = legacy.DecodeString(toBytesRunes(s), enc)
+		s = legacy.DecodeFont(symbolBytes(s), rp.font)
 		p.encodings[enc] += utf8.RuneCountInString(s)
 	}
 	s = vntext.NFC(s)
@@ -438,28 +438,20 @@ func manualMark(pa *para, s string) (int, bool) {
 	return n, n > 0
 }
 
-// toBytesRunes undoes what Word did to text in a legacy 8-bit font: each
-// byte was stored as the Windows-1252 character of that code (or as a
-// Symbol-font private-use character), while legacy.DecodeString expects one
-// rune per byte.
-func toBytesRunes(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r >= 0xF000 && r <= 0xF0FF {
-			r -= 0xF000
-		} else if c, ok := cp1252[r]; ok {
-			r = rune(c)
-		}
-		b.WriteRune(r)
+// symbolBytes undoes what Word does to text in a legacy 8-bit font that it
+// treats as a symbol font: each byte is stored as a private-use character
+// U+F0xx. legacy.DecodeFont expects one rune per byte (and takes
+// Windows-1252 punctuation back to its byte itself).
+func symbolBytes(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0xF000 && r <= 0xF0FF }) {
+		return s
 	}
-	return b.String()
-}
-
-var cp1252 = map[rune]byte{
-	'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87,
-	'ˆ': 0x88, '‰': 0x89, 'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91,
-	'’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98,
-	'™': 0x99, 'š': 0x9A, '›': 0x9B, 'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F,
+	return strings.Map(func(r rune) rune {
+		if r >= 0xF000 && r <= 0xF0FF {
+			return r - 0xF000
+		}
+		return r
+	}, s)
 }
 
 // symbolRune maps a w:sym character (hex, usually in the Symbol or

@@ -359,16 +359,24 @@ func TestReadPages(t *testing.T) {
 	}
 }
 
-func TestLegacyBytes(t *testing.T) {
-	tests := []struct{ name, in, want string }{
-		{"latin-1 stays", "B¸o c¸o", "B¸o c¸o"},
-		{"windows-1252 punctuation goes back to its byte", "\u2019\u201c", "\u0092\u0093"},
-		{"symbol private use area", "\uf0b8", "\u00b8"},
+func TestLegacyFonts(t *testing.T) {
+	tests := []struct {
+		name, font, text, want, enc string
+	}{
+		{"unicode font", "Times New Roman", "Báo cáo", "Báo cáo", "utf-8"},
+		{"TCVN3 .VnTime", ".VnTime", "B¸o c¸o", "Báo cáo", "tcvn3"},
+		{"TCVN3 capitals font", ".VnTimeH", "b¸o c¸o", "BÁO CÁO", "tcvn3"},
+		{"TCVN3 stored as symbol characters", ".VnTime", "B\uf0b8o", "Báo", "tcvn3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := toBytesRunes(tt.in); got != tt.want {
-				t.Errorf("toBytesRunes(%q) = %q, want %q", tt.in, got, tt.want)
+			body := p(`<w:r><w:rPr><w:rFonts w:ascii="` + tt.font + `" w:hAnsi="` + tt.font + `"/></w:rPr><w:t>` + tt.text + `</w:t></w:r>`)
+			src, err := Read(buildDocx(t, body, nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(src.Blocks) != 1 || src.Blocks[0].Text != tt.want || src.Encoding != tt.enc {
+				t.Errorf("got %+v encoding %q, want %q in %s", src.Blocks, src.Encoding, tt.want, tt.enc)
 			}
 		})
 	}

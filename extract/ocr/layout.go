@@ -249,7 +249,7 @@ func paragraphs(lines []line, m metrics, st *numbering, inNotes bool) []*paraOut
 		newPara := cur == nil || indented || centered || (cur != nil && cur.center)
 		if i > 0 {
 			prev := lines[i-1]
-			if prev.box.x1 < m.right-short {
+			if prev.box.x1 < m.right-short || spread(prev) {
 				newPara = true
 			}
 			if float64(l.box.y0-prev.box.y1) > m.gap+0.6*m.xsize {
@@ -291,6 +291,20 @@ func paragraphs(lines []line, m metrics, st *numbering, inNotes bool) []*paraOut
 		}
 	}
 	return kept
+}
+
+// spread reports a line of a few words stretched over the full width: a
+// justified line that ended with a manual line break (the header lines
+// "ĐẢNG BỘ TỈNH …", "HUYỆN ỦY …"), which ends its paragraph.
+func spread(l line) bool {
+	if len(l.words) < 2 || len(l.words) > 8 {
+		return false
+	}
+	gaps := 0
+	for i := 1; i < len(l.words); i++ {
+		gaps += l.words[i].box.x0 - l.words[i-1].box.x1
+	}
+	return float64(gaps)/float64(len(l.words)-1) > 2*l.xsize
 }
 
 func abs(v int) int {

@@ -58,7 +58,7 @@ var (
 // tools are the programs OCR runs, found once per New.
 type tools struct {
 	tesseract, pdftoppm, pdfimages string
-	err                             error
+	err                            error
 }
 
 func findTools(ctx context.Context, lang string) tools {
@@ -76,6 +76,10 @@ func findTools(ctx context.Context, lang string) tools {
 	t.pdfimages, _ = exec.LookPath("pdfimages")
 	out, err := exec.CommandContext(ctx, t.tesseract, "--list-langs").CombinedOutput()
 	if err != nil {
+		if ctx.Err() != nil {
+			t.err = fmt.Errorf("ocr: %w", ctx.Err())
+			return t
+		}
 		t.err = fmt.Errorf("ocr: tesseract --list-langs: %v", err)
 		return t
 	}
@@ -96,22 +100,33 @@ func findTools(ctx context.Context, lang string) tools {
 // first call; every call works in a temporary directory that it removes, and
 // cancelling ctx kills the running tools.
 func New(opts Options) block.OCRFunc {
-	var once sync.Once
-	var tl tools
+	var mu sync.Mutex
+	var tl *tools
 	return func(ctx context.Context, pdf []byte, pages []int) (blocks []block.Block, conf float64, err error) {
 		defer func() {
 			if r := recover(); r != nil {
 				blocks, conf, err = nil, 0, fmt.Errorf("ocr: internal error: %v", r)
 			}
 		}()
-		once.Do(func() { tl = findTools(ctx, opts.lang()) })
-		if tl.err != nil {
-			return nil, 0, tl.err
+		mu.Lock()
+		if tl == nil {
+			t := findTools(ctx, opts.lang())
+			if ctx.Err() != nil {
+				// A cancelled lookup says nothing about the machine.
+				mu.Unlock()
+				return nil, 0, fmt.Errorf("ocr: %w", ctx.Err())
+			}
+			tl = &t
+		}
+		t := *tl
+		mu.Unlock()
+		if t.err != nil {
+			return nil, 0, t.err
 		}
 		if len(pages) == 0 {
 			return nil, 0, nil
 		}
-		return run(ctx, tl, opts, pdf, pages)
+		return run(ctx, t, opts, pdf, pages)
 	}
 }
 

@@ -191,8 +191,8 @@ func scanFile(tb testing.TB) []byte {
 
 var supRe = regexp.MustCompile(`<sup>(\d+)</sup>`)
 
-// exportSentences returns the sentences of an export, normalized (no
-// markup), and the footnote bodies by number.
+// exportSentences returns the lines of an export, normalized (no markup),
+// and the footnote bodies by number.
 func exportSentences(s string) (sentences []string, notes map[int]string) {
 	notes = map[int]string{}
 	s = strings.ReplaceAll(vntext.NFC(s), "**", "")
@@ -205,7 +205,9 @@ func exportSentences(s string) (sentences []string, notes map[int]string) {
 		}
 		line = supRe.ReplaceAllString(line, "")
 		line = strings.TrimLeft(line, "# ")
-		sentences = append(sentences, splitSentences(line)...)
+		if line = strings.TrimSpace(line); line != "" {
+			sentences = append(sentences, line)
+		}
 	}
 	return sentences, notes
 }
@@ -250,10 +252,12 @@ func trigrams(s string) map[string]bool {
 	return out
 }
 
-// closest returns the export sentence most like s and the edit distance.
-func closest(s string, sentences []string, grams []map[string]bool) (string, int) {
+// closest finds the export line that holds most of s's trigrams and
+// returns the edit distance between s and the best-matching part of that
+// line: OCR paragraphs and export lines are cut at different page breaks.
+func closest(s string, lines []string, grams []map[string]bool) int {
 	g := trigrams(s)
-	best, score := -1, -1.0
+	best, score := 0, -1
 	for i, eg := range grams {
 		common := 0
 		for k := range g {
@@ -261,12 +265,37 @@ func closest(s string, sentences []string, grams []map[string]bool) (string, int
 				common++
 			}
 		}
-		sc := float64(common) / float64(len(g)+len(eg)-common+1)
-		if sc > score {
-			best, score = i, sc
+		if common > score {
+			best, score = i, common
 		}
 	}
-	return sentences[best], editDistance([]rune(s), []rune(sentences[best]))
+	return substringDistance([]rune(s), []rune(lines[best]))
+}
+
+// substringDistance is the edit distance between a and the substring of b
+// closest to it (free gaps at both ends of b).
+func substringDistance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	best := prev[0]
+	for _, v := range prev {
+		best = min(best, v)
+	}
+	if len(a) == 0 {
+		return 0
+	}
+	return best
 }
 
 // TestScan runs the OCR on the first pages of the scanned 2023 report and
@@ -311,7 +340,7 @@ func TestScan(t *testing.T) {
 			if len([]rune(s)) < 20 {
 				continue
 			}
-			_, d := closest(s, sentences, grams)
+			d := closest(s, sentences, grams)
 			dist += d
 			total += len([]rune(s))
 			if float64(d) > 0.1*float64(len([]rune(s))) {
