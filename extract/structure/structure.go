@@ -117,10 +117,7 @@ func analyze(blocks []block.Block) *layout {
 // findOutline decides which numbered blocks are headings and which are
 // numbered list items.
 func findOutline(blocks []block.Block, lay *layout) {
-	// listRun[kind] is set while numbered lines of that kind are list items,
-	// so that item 2 of a list does not become a heading because it happens
-	// to be short.
-	var listRun [numParen + 1]bool
+	var seq outlineSeq
 	for i := range blocks {
 		b := &blocks[i]
 		if b.Kind != block.Para || lay.consumed[i] {
@@ -144,10 +141,10 @@ func findOutline(blocks []block.Block, lay *layout) {
 			lay.listItem[i] = true
 			continue
 		}
-		h := decideHeading(b, t, num, listRun[num.kind])
+		h := decideHeading(b, t, num, seq.context(num))
 		if h == nil {
 			lay.listItem[i] = true
-			listRun[num.kind] = true
+			seq.lastList[num.kind] = num.value
 			continue
 		}
 		h.titleBlock = -1
@@ -159,12 +156,43 @@ func findOutline(blocks []block.Block, lay *layout) {
 			}
 		}
 		lay.heads[i] = h
-		for k := range listRun {
-			if k != numPart && levelOfKind(k) >= num.level() {
-				listRun[k] = false
-			}
+		seq.heading(num)
+	}
+}
+
+// outlineSeq remembers, per kind of numbering, the last heading and the
+// last list item under the current parent: a plain "3." after list item 2
+// is item 3 of that list, after heading 2 it is heading 3.
+type outlineSeq struct {
+	lastHead [numParen + 1]int
+	lastList [numParen + 1]int
+}
+
+// Sequence contexts for decideHeading.
+const (
+	seqNone     = iota // the first of its kind here, or a gap in the numbers
+	seqHeadings        // continues a run of headings
+	seqList            // continues a numbered list
+)
+
+func (q *outlineSeq) context(n numbering) int {
+	switch {
+	case q.lastList[n.kind] > 0 && q.lastList[n.kind] == n.value-1:
+		return seqList
+	case q.lastHead[n.kind] > 0 && q.lastHead[n.kind] == n.value-1:
+		return seqHeadings
+	}
+	return seqNone
+}
+
+func (q *outlineSeq) heading(n numbering) {
+	level := n.level()
+	for k := numPart; k < numParen; k++ {
+		if k != n.kind && levelOfKind(k) > level {
+			q.lastHead[k], q.lastList[k] = 0, 0
 		}
 	}
+	q.lastHead[n.kind], q.lastList[n.kind] = n.value, 0
 }
 
 func levelOfKind(k int) int {
@@ -221,8 +249,11 @@ func isPartTitle(b *block.Block) bool {
 
 // decideHeading says whether a numbered block is a heading. Markup (bold,
 // a heading style) makes a heading of anything heading-sized; without it, a
-// heading is short, starts with a capital and does not end like a sentence.
-func decideHeading(b *block.Block, t string, num numbering, inList bool) *heading {
+// heading is short, starts with a capital and does not end like a sentence,
+// or is a run-in heading ("5. Công tác tham mưu: Văn phòng …") where the
+// numbering continues a run of headings. A line that continues a numbered
+// list stays in the list.
+func decideHeading(b *block.Block, t string, num numbering, seq int) *heading {
 	rest := num.rest
 	words := wordCount(rest)
 	strong := b.Heading > 0 || b.Bold
@@ -233,19 +264,8 @@ func decideHeading(b *block.Block, t string, num numbering, inList bool) *headin
 		bp = 0
 	}
 	if !b.Bold && bp > num.prefix+1 {
-		rs := []rune(t)
-		if bp < len(rs) {
-			title := trimTitle(string(rs[num.prefix:bp]))
-			after := string(rs[bp:])
-			trimmed := strings.TrimLeft(after, " :.-–")
-			body := strings.TrimSpace(trimmed)
-			if title != "" && body != "" && wordCount(title) <= 30 {
-				at := bp + (utf8.RuneCountInString(after) - utf8.RuneCountInString(trimmed))
-				for at < len(rs) && rs[at] == ' ' {
-					at++
-				}
-				return &heading{num: num, title: title, rest: body, restAt: at - labelRunes(b)}
-			}
+		if h := runIn(b, t, num, bp); h != nil {
+			return h
 		}
 	}
 	if num.kind == numPart {
@@ -258,23 +278,57 @@ func decideHeading(b *block.Block, t string, num numbering, inList bool) *headin
 		return nil
 	}
 	first, _ := utf8.DecodeRuneInString(rest)
-	switch {
-	case strong:
+	if strong {
 		if words > 60 || strings.HasSuffix(rest, ";") {
 			return nil
 		}
-	default:
-		if inList || words > 25 || endsSentence(rest) || strings.HasSuffix(rest, ",") {
-			return nil
-		}
-		if !unicode.IsUpper(first) {
-			return nil
-		}
-		if len(b.Markers) > 0 {
-			return nil
-		}
+		return &heading{num: num, title: trimTitle(rest)}
 	}
-	return &heading{num: num, title: trimTitle(rest)}
+	if seq == seqList || !unicode.IsUpper(first) {
+		return nil
+	}
+	if words <= 25 && len(b.Markers) == 0 && !endsSentence(rest) && !strings.HasSuffix(rest, ",") && !strings.HasSuffix(rest, ";") {
+		return &heading{num: num, title: trimTitle(rest)}
+	}
+	// A plain run-in heading: a short title, a colon, then body text that
+	// starts a sentence. The first of a run needs a very short title.
+	colon := strings.IndexByte(rest, ':')
+	if colon <= 0 {
+		return nil
+	}
+	title := rest[:colon]
+	limit := 15
+	if seq != seqHeadings {
+		limit = 10
+	}
+	if wordCount(title) > limit || strings.ContainsAny(title, ";.0123456789") {
+		return nil
+	}
+	body := strings.TrimLeft(rest[colon+1:], " ")
+	r, _ := utf8.DecodeRuneInString(body)
+	if !unicode.IsUpper(r) {
+		return nil
+	}
+	at := num.prefix + utf8.RuneCountInString(rest[:len(rest)-len(body)])
+	return &heading{num: num, title: trimTitle(title), rest: body, restAt: at - labelRunes(b)}
+}
+
+// runIn reads a bold run-in heading: bp runes of t are bold and cover the
+// number and the title.
+func runIn(b *block.Block, t string, num numbering, bp int) *heading {
+	rs := []rune(t)
+	if bp >= len(rs) {
+		return nil
+	}
+	title := trimTitle(string(rs[num.prefix:bp]))
+	after := string(rs[bp:])
+	trimmed := strings.TrimLeft(after, " :.-–")
+	body := strings.TrimSpace(trimmed)
+	if title == "" || body == "" || wordCount(title) > 30 {
+		return nil
+	}
+	at := bp + (utf8.RuneCountInString(after) - utf8.RuneCountInString(trimmed))
+	return &heading{num: num, title: title, rest: body, restAt: at - labelRunes(b)}
 }
 
 // trimTitle drops the colon or dot that ends a heading.
@@ -370,6 +424,9 @@ func findHeader(blocks []block.Block, lay *layout, first int) {
 			continue
 		}
 		lay.titleFrom = i
+		// Without markup on the doc-type line (plain text, OCR), the title
+		// is the few short lines that follow it.
+		plain := !(b.Bold || b.Heading > 0 || b.Align == "center")
 		j := i + 1
 		for ; j < limit; j++ {
 			c := &blocks[j]
@@ -379,7 +436,7 @@ func findHeader(blocks []block.Block, lay *layout, first int) {
 			if c.Kind != block.Para || lay.heads[j] != nil || lay.listItem[j] || wordCount(c.Text) > 40 || endsSentence(c.Text) {
 				break
 			}
-			if !(c.Bold || c.Heading > 0 || c.Align == "center" || isUpper(c.Text)) {
+			if !styled(c) && !(plain && j-i <= 3 && wordCount(c.Text) <= 30) {
 				break
 			}
 		}
@@ -398,6 +455,12 @@ func findHeader(blocks []block.Block, lay *layout, first int) {
 		}
 		lay.hdrEnd = i + 1
 	}
+}
+
+// styled reports a line set apart by its form: bold, a heading style,
+// centered, or in capitals.
+func styled(b *block.Block) bool {
+	return b.Bold || b.Heading > 0 || b.Align == "center" || isUpper(b.Text)
 }
 
 // signatureIntent reports the first line of a signature block: "T/M BAN

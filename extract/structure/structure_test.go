@@ -94,6 +94,18 @@ func TestOutline(t *testing.T) {
 			kinds: []string{""},
 		},
 		{
+			name:  "plain run-in heading continues a run of headings",
+			in:    "I. A\n\n4. Công tác dân vận\n\nVăn bản.\n\n5. Công tác tham mưu, giúp việc: Văn phòng làm tốt.\n\n6. Đổi mới phương thức\n\nVăn bản.",
+			want:  []string{"I A", "I/4 Công tác dân vận", "I/5 Công tác tham mưu, giúp việc", "I/6 Đổi mới phương thức"},
+			kinds: []string{"", "", ""},
+		},
+		{
+			name:  "a numbered sentence with a colon is a list item",
+			in:    "I. A\n\n1. Về kinh tế: tăng trưởng 8%.\n\n2. Về xã hội: giảm nghèo.",
+			want:  []string{"I A"},
+			kinds: []string{"list_item", "list_item"},
+		},
+		{
 			name:  "repeated number is kept as written",
 			in:    "I. A\n\nII. B\n\nII. C",
 			want:  []string{"I A", "II B", "II C"},
