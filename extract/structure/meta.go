@@ -78,7 +78,54 @@ func findMeta(blocks []block.Block, lay *layout) schema.Meta {
 		m.ReportYear, m.PlanYear = titleYears(m.Title)
 	}
 	m.Signer, m.SignerTitle = findSigner(blocks, lay)
+	if m.Issuer == "" {
+		m.Issuer = inferIssuer(blocks, lay)
+	}
 	return m
+}
+
+// partyBodyRe finds "Đảng bộ huyện Vĩnh Bảo" in running text.
+var partyBodyRe = regexp.MustCompile(`Đảng bộ (huyện|tỉnh|thành phố|quận|thị xã|xã|phường|thị trấn) ((?:\p{Lu}\p{Ll}*)(?: \p{Lu}\p{Ll}*){0,3})`)
+
+// committees names the Party committee of each administrative level.
+var committees = map[string]string{
+	"huyện": "Huyện ủy", "tỉnh": "Tỉnh ủy", "thành phố": "Thành ủy", "quận": "Quận ủy", "thị xã": "Thị ủy",
+	"xã": "Đảng ủy xã", "phường": "Đảng ủy phường", "thị trấn": "Đảng ủy thị trấn",
+}
+
+// inferIssuer names the issuer of a report whose header is missing (an
+// export that starts at the title) from what it says of itself: signed for
+// a Party standing committee ("T/M BAN THƯỜNG VỤ") and speaking of "Đảng
+// bộ huyện Vĩnh Bảo", it is the Huyện ủy Vĩnh Bảo. It returns "" when the
+// signature is not a Party committee's or no Đảng bộ is named.
+func inferIssuer(blocks []block.Block, lay *layout) string {
+	party := false
+	for i := lay.closeFrom; i < len(blocks); i++ {
+		if blocks[i].Kind == block.Para && signatureIntent(blocks[i].Text) {
+			f := foldPrefix(blocks[i].Text, 60)
+			party = strings.Contains(f, "ban thuong vu") || strings.Contains(f, "ban chap hanh") || strings.Contains(f, "dang uy")
+			break
+		}
+	}
+	if !party {
+		return ""
+	}
+	counts := map[string]int{}
+	best, bestN := "", 0
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Kind != block.Para || !strings.Contains(b.Text, "Đảng bộ") {
+			continue
+		}
+		for _, sm := range partyBodyRe.FindAllStringSubmatch(b.Text, -1) {
+			name := committees[sm[1]] + " " + sm[2]
+			counts[name]++
+			if counts[name] > bestN {
+				best, bestN = name, counts[name]
+			}
+		}
+	}
+	return best
 }
 
 // findPlaceDate finds "Place, ngày d tháng m năm y" in a header line; at is
