@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/baocao/baocao/corpus"
+	"github.com/baocao/baocao/corpus/sample"
 	"github.com/baocao/baocao/schema"
 )
 
@@ -185,5 +187,52 @@ func TestCheckRunNoFileNoCorpus(t *testing.T) {
 	err := checkRun(context.Background(), opts)
 	if code := exitCode(err); code != exitError || !strings.Contains(err.Error(), "no corpus") {
 		t.Fatalf("exit %d, err %v; want %d and no corpus", code, err, exitError)
+	}
+}
+
+// TestCheckRunRealCorpus ingests the Thạch Bàn samples into a corpus on disk
+// and checks the 2023 report by name: the cross-year findings come from the
+// 2022 report read back from the catalog, and the People's Committee report
+// (another issuer with the same place name) is left out.
+func TestCheckRunRealCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests four reports")
+	}
+	dir := t.TempDir()
+	c, err := corpus.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, n := range sample.Names() {
+		paths = append(paths, sample.RepoFile(filepath.Join("corpus", "sample", n)))
+	}
+	res, err := c.Ingest(context.Background(), paths, corpus.IngestOptions{Jobs: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Added) != 4 {
+		t.Fatalf("ingested %d reports, want 4 (failed: %v)", len(res.Added), res.Failed)
+	}
+	c.Close()
+	io, out, errOut := checkStreams()
+	opts := &CheckOptions{IO: io, Target: "thachban-2023", JSON: true, CorpusDir: dir, OpenCorpus: openCheckStore}
+	err = checkRun(context.Background(), opts)
+	if code := exitCode(err); code != exitFindings {
+		t.Fatalf("exit %d (%v), want %d; stderr %s", code, err, exitFindings, errOut)
+	}
+	var rep schema.CheckReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if testing.Verbose() {
+		for _, f := range rep.Findings {
+			t.Logf("%s %s: %s | %s", f.Severity, f.Rule, f.Message, f.Quote)
+		}
+	}
+	for _, rule := range []string{"cross_year_change", "cross_year_target", "numbering", "total_conflict"} {
+		if !slices.ContainsFunc(rep.Findings, func(f schema.Finding) bool { return f.Rule == rule }) {
+			t.Errorf("no %s finding in:\n%s", rule, out)
+		}
 	}
 }

@@ -137,6 +137,8 @@ type checker struct {
 	paraIndex map[string]int
 	notes     map[int]*schema.Footnote
 	order     map[string]int // figure id → index in doc.Figures
+	keys      map[string]string
+	wordSets  map[string]map[string]bool
 }
 
 func newChecker(doc *schema.Document) *checker {
@@ -148,6 +150,8 @@ func newChecker(doc *schema.Document) *checker {
 		paraIndex: make(map[string]int, len(doc.Paragraphs)),
 		notes:     make(map[int]*schema.Footnote, len(doc.Footnotes)),
 		order:     make(map[string]int, len(doc.Figures)),
+		keys:      map[string]string{},
+		wordSets:  map[string]map[string]bool{},
 	}
 	for i := range doc.Paragraphs {
 		p := &doc.Paragraphs[i]

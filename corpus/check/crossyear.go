@@ -55,14 +55,14 @@ func (c *checker) exceeds(s *schema.Figure) bool {
 // unit and class, keeping only roles keep allows. score is the metric
 // similarity; ok is false when nothing matches well enough or two equally
 // good candidates disagree.
-func counterpart(f *schema.Figure, d *schema.Document, keep func(*schema.Figure) bool) (best *schema.Figure, score float64, ok bool) {
+func (c *checker) counterpart(f *schema.Figure, d *schema.Document, keep func(*schema.Figure) bool) (best *schema.Figure, score float64, ok bool) {
 	ambiguous := false
 	for i := range d.Figures {
 		g := &d.Figures[i]
-		if !keep(g) || !sameUnit(g, f) || classOf(g) != classOf(f) {
+		if !keep(g) || !c.sameUnit(g, f) || classOf(g) != classOf(f) {
 			continue
 		}
-		s := metricSimilarity(f.Metric, g.Metric)
+		s := c.similarity(f.Metric, g.Metric)
 		switch {
 		case s > score+1e-9:
 			best, score, ambiguous = g, s, false
@@ -146,7 +146,7 @@ func (c *checker) change(s *schema.Figure, prev []*schema.Document) (schema.Find
 	if metric.Metric == "" {
 		metric = s
 	}
-	p, score, ok := counterpart(&schema.Figure{Metric: metric.Metric, Unit: cur.Unit, Kind: cur.Kind}, pd, isActual)
+	p, score, ok := c.counterpart(&schema.Figure{Metric: metric.Metric, Unit: cur.Unit, Kind: cur.Kind}, pd, isActual)
 	if !ok {
 		return schema.Finding{}, false
 	}
@@ -238,7 +238,7 @@ func (c *checker) target(s *schema.Figure, prev []*schema.Document) (schema.Find
 		kind = schema.KindCount
 	}
 	isTarget := func(g *schema.Figure) bool { return g.Role == schema.RoleTarget }
-	t, score, ok := counterpart(&schema.Figure{Metric: act.Metric, Unit: act.Unit, Kind: kind}, pd, isTarget)
+	t, score, ok := c.counterpart(&schema.Figure{Metric: act.Metric, Unit: act.Unit, Kind: kind}, pd, isTarget)
 	if !ok {
 		return schema.Finding{}, false
 	}

@@ -70,20 +70,36 @@ func replaceRun(ws, from, to []string) []string {
 	return ws
 }
 
-// metricSimilarity is the Jaccard index of two labels' syllable sets: 1 for
-// the same words in any order, 0 for nothing in common or an empty label.
-func metricSimilarity(a, b string) float64 {
-	wa, wb := metricWords(a), metricWords(b)
-	if len(wa) == 0 || len(wb) == 0 {
+// key is normText, remembered for the checker's lifetime: units and labels
+// are compared pairwise, and normalizing is most of the cost.
+func (c *checker) key(s string) string {
+	if k, ok := c.keys[s]; ok {
+		return k
+	}
+	k := normText(s)
+	c.keys[s] = k
+	return k
+}
+
+// words is the set of a label's meaningful syllables, remembered.
+func (c *checker) words(m string) map[string]bool {
+	if w, ok := c.wordSets[m]; ok {
+		return w
+	}
+	w := map[string]bool{}
+	for _, x := range metricWords(m) {
+		w[x] = true
+	}
+	c.wordSets[m] = w
+	return w
+}
+
+// similarity is the Jaccard index of two labels' syllable sets: 1 for the
+// same words in any order, 0 for nothing in common or an empty label.
+func (c *checker) similarity(a, b string) float64 {
+	sa, sb := c.words(a), c.words(b)
+	if len(sa) == 0 || len(sb) == 0 {
 		return 0
-	}
-	sa := map[string]bool{}
-	for _, w := range wa {
-		sa[w] = true
-	}
-	sb := map[string]bool{}
-	for _, w := range wb {
-		sb[w] = true
 	}
 	inter := 0
 	for w := range sa {

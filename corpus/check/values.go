@@ -2,8 +2,10 @@ package check
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,7 +22,7 @@ const (
 
 // comparable reports whether two figures could state one quantity: same
 // class, same unit, both plain stated values.
-func comparable(a, b *schema.Figure) bool {
+func (c *checker) comparable(a, b *schema.Figure) bool {
 	cls := additive(a)
 	if cls == "" || cls != additive(b) || !exactValue(a) || !exactValue(b) {
 		return false
@@ -28,16 +30,16 @@ func comparable(a, b *schema.Figure) bool {
 	if a.Kind == schema.KindRatio || b.Kind == schema.KindRatio {
 		return false
 	}
-	return sameUnit(a, b)
+	return c.sameUnit(a, b)
 }
 
 // sameUnit compares units by words: "đảng viên mới" counts "đảng viên"; any
 // two amounts of money compare through their normalized value.
-func sameUnit(a, b *schema.Figure) bool {
+func (c *checker) sameUnit(a, b *schema.Figure) bool {
 	if a.Kind == schema.KindMoney && b.Kind == schema.KindMoney {
 		return true
 	}
-	ua, ub := normText(a.Unit), normText(b.Unit)
+	ua, ub := c.key(a.Unit), c.key(b.Unit)
 	if ua == ub {
 		return true
 	}
@@ -91,13 +93,13 @@ func (c *checker) values() []schema.Finding {
 		confirmed := map[string]bool{}
 		for _, b := range body {
 			for _, nf := range note {
-				if comparable(b, nf) && stated(b).overlaps(stated(nf)) {
+				if c.comparable(b, nf) && stated(b).overlaps(stated(nf)) {
 					confirmed[b.ID] = true
 				}
 			}
 		}
 		for _, nf := range note {
-			b, score, agrees := bestMatch(nf, body)
+			b, score, agrees := c.bestMatch(nf, body)
 			if b == nil || agrees || score < weakMatch || confirmed[b.ID] || !plausible(b, nf) {
 				continue
 			}
@@ -149,18 +151,18 @@ func (c *checker) markedClause(n *schema.Footnote) (lo, hi int, ok bool) {
 // bestMatch finds the figure of cands most like f by metric. agrees is true
 // when some comparable candidate states f's value, whatever its label: then
 // f repeats that one (labels are too loose to say otherwise).
-func bestMatch(f *schema.Figure, cands []*schema.Figure) (best *schema.Figure, score float64, agrees bool) {
-	for _, c := range cands {
-		if !comparable(f, c) {
+func (c *checker) bestMatch(f *schema.Figure, cands []*schema.Figure) (best *schema.Figure, score float64, agrees bool) {
+	for _, g := range cands {
+		if !c.comparable(f, g) {
 			continue
 		}
-		s := metricSimilarity(f.Metric, c.Metric)
-		if stated(f).overlaps(stated(c)) {
+		s := c.similarity(f.Metric, g.Metric)
+		if stated(f).overlaps(stated(g)) {
 			agrees = true
 			continue
 		}
 		if s > score {
-			best, score = c, s
+			best, score = g, s
 		}
 	}
 	return best, score, agrees
@@ -191,44 +193,50 @@ func (c *checker) bodyValues(seen map[[2]string]bool) []schema.Finding {
 		if f.Parent != "" || f.Role != schema.RoleActual && f.Role != "" {
 			continue
 		}
-		if distinctWords(f.Metric) < 3 || additive(f) == "" || c.mentionsOtherYear(f) {
+		if len(c.words(f.Metric)) < 3 || additive(f) == "" || c.mentionsOtherYear(f) {
 			continue
 		}
 		cands = append(cands, f)
 	}
+	// Only identical labels qualify, so figures are bucketed by label and
+	// compared within a bucket: linear in the report, not quadratic.
+	buckets := map[string][]*schema.Figure{}
+	var order []string
+	for _, f := range cands {
+		k := strings.Join(slices.Sorted(maps.Keys(c.words(f.Metric))), " ")
+		if _, ok := buckets[k]; !ok {
+			order = append(order, k)
+		}
+		buckets[k] = append(buckets[k], f)
+	}
 	reported := map[string]bool{}
-	for i, a := range cands {
-		for _, b := range cands[i+1:] {
-			if sameContainer(a, b) || !comparable(a, b) || seen[[2]string{a.ID, b.ID}] || seen[[2]string{b.ID, a.ID}] {
-				continue
+	for _, k := range order {
+		bucket := buckets[k]
+		for i, a := range bucket {
+			for _, b := range bucket[i+1:] {
+				if sameContainer(a, b) || !c.comparable(a, b) || seen[[2]string{a.ID, b.ID}] || seen[[2]string{b.ID, a.ID}] {
+					continue
+				}
+				if c.similarity(a.Metric, b.Metric) < strongMatch || stated(a).overlaps(stated(b)) || reported[b.ID] || !plausible(a, b) {
+					continue
+				}
+				if part(a.SectionPath) != part(b.SectionPath) {
+					continue // results and plans live in different parts of a report
+				}
+				if a.Footnote != 0 && b.Footnote == 0 || b.Footnote != 0 && a.Footnote == 0 {
+					continue // body against footnote is total_conflict's, through the marker
+				}
+				reported[b.ID] = true
+				f := c.finding(RuleValue, schema.SeverityWarning, b)
+				f.Figures = append(f.Figures, a.ID)
+				f.Related = []schema.Related{{Document: c.doc.ID, Quote: a.Quote}}
+				f.Arithmetic = fmt.Sprintf("%s here, %s in %s", b.Raw, a.Raw, where(a))
+				f.Message = fmt.Sprintf("one metric (%s) has two values in this report (%s); read as the same quantity because the labels are identical", b.Metric, f.Arithmetic)
+				out = append(out, f)
 			}
-			if metricSimilarity(a.Metric, b.Metric) < strongMatch || stated(a).overlaps(stated(b)) || reported[b.ID] || !plausible(a, b) {
-				continue
-			}
-			if part(a.SectionPath) != part(b.SectionPath) {
-				continue // results and plans live in different parts of a report
-			}
-			if a.Footnote != 0 && b.Footnote == 0 || b.Footnote != 0 && a.Footnote == 0 {
-				continue // body against footnote is total_conflict's, through the marker
-			}
-			reported[b.ID] = true
-			f := c.finding(RuleValue, schema.SeverityWarning, b)
-			f.Figures = append(f.Figures, a.ID)
-			f.Related = []schema.Related{{Document: c.doc.ID, Quote: a.Quote}}
-			f.Arithmetic = fmt.Sprintf("%s here, %s in %s", b.Raw, a.Raw, where(a))
-			f.Message = fmt.Sprintf("one metric (%s) has two values in this report (%s); read as the same quantity because the labels are identical", b.Metric, f.Arithmetic)
-			out = append(out, f)
 		}
 	}
 	return out
-}
-
-func distinctWords(m string) int {
-	seen := map[string]bool{}
-	for _, w := range metricWords(m) {
-		seen[w] = true
-	}
-	return len(seen)
 }
 
 // part is the top of a section path: "Phần thứ nhất" of "Phần thứ nhất/II/3".
