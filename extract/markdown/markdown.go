@@ -95,15 +95,27 @@ func readText(lines []string) []block.Block {
 			break
 		}
 	}
+	notes := textNotes(lines)
 	var out []block.Block
 	emit := func(text string, line int) {
-		text = squash(text)
-		if text == "" {
+		b := block.Block{Kind: block.Para, Line: line}
+		if n, rest, ok := cutBracketNote(strings.TrimSpace(text), notes); ok {
+			b.Kind, b.Note, text = block.FootnoteBody, n, rest
+		}
+		var w textWriter
+		w.plain(text, notes)
+		b.Text, b.Markers = w.String(), w.Markers()
+		if b.Text == "" {
 			return
 		}
-		b := block.Block{Kind: block.Para, Text: text, Line: line}
-		if rest, ok := cutBullet(text); ok {
-			b.Text, b.List = rest, true
+		if b.Kind == block.Para {
+			if rest, ok := cutBullet(b.Text); ok {
+				shift := runeLen(b.Text) - runeLen(rest)
+				b.Text, b.List = rest, true
+				for k := range b.Markers {
+					b.Markers[k].Offset = max(0, b.Markers[k].Offset-shift)
+				}
+			}
 		}
 		out = append(out, b)
 	}
@@ -141,6 +153,45 @@ func readText(lines []string) []block.Block {
 	return out
 }
 
+// textNotes returns the footnote numbers of a plain-text export that
+// writes its footnotes as "[1] Tổ chức cơ sở đảng: …" lines, each body on a
+// line of its own; nil when there are none. Only these numbers are read as
+// "[1]" markers in the text: a bracketed number is otherwise just text.
+func textNotes(lines []string) map[int]bool {
+	var notes map[int]bool
+	for _, l := range lines {
+		if n, _, ok := cutBracketNote(strings.TrimSpace(l), nil); ok {
+			if notes == nil {
+				notes = make(map[int]bool)
+			}
+			notes[n] = true
+		}
+	}
+	return notes
+}
+
+// cutBracketNote parses "[12] text". With notes non-nil, n must be in it.
+func cutBracketNote(l string, notes map[int]bool) (int, string, bool) {
+	if len(l) < 4 || l[0] != '[' {
+		return 0, "", false
+	}
+	end := strings.IndexByte(l, ']')
+	if end < 2 || end > 4 || end+1 >= len(l) || l[end+1] != ' ' {
+		return 0, "", false
+	}
+	n := 0
+	for _, c := range l[1:end] {
+		if c < '0' || c > '9' {
+			return 0, "", false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if n == 0 || notes != nil && !notes[n] {
+		return 0, "", false
+	}
+	return n, strings.TrimSpace(l[end+1:]), true
+}
+
 // separateLines reports whether the lines of one plain-text paragraph are
 // separate short lines rather than wrapped prose.
 func separateLines(para []string) bool {
@@ -161,12 +212,6 @@ func runeLen(s string) int {
 		n++
 	}
 	return n
-}
-
-func squash(s string) string {
-	var w textWriter
-	w.writeString(s)
-	return w.String()
 }
 
 // isBulletLine reports a line that starts with a bullet: "- ", "+ ", "* ",

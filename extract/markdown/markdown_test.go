@@ -191,6 +191,22 @@ func TestReadText(t *testing.T) {
 	}
 }
 
+func TestReadTextFootnotes(t *testing.T) {
+	in := "Thành lập 04 chi bộ[1], xem [2] và [3].\n\n[1] Thân một.\n\n[3] Thân ba."
+	src, err := markdown.Read(in, schema.FormatText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []blk{
+		{Text: "Thành lập 04 chi bộ, xem [2] và .", Line: 1, Markers: []block.Marker{{Note: 1, Offset: 19}, {Note: 3, Offset: 32}}},
+		{Kind: block.FootnoteBody, Note: 1, Text: "Thân một.", Line: 3},
+		{Kind: block.FootnoteBody, Note: 3, Text: "Thân ba.", Line: 5},
+	}
+	if got := short(src.Blocks); !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%+v\nwant\n%+v", got, want)
+	}
+}
+
 // TestReadNFD: exports mix NFC and NFD; both read the same.
 func TestReadNFD(t *testing.T) {
 	for _, name := range sample.Names() {

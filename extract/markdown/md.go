@@ -237,7 +237,7 @@ func inlineBlock(p *para) (block.Block, bool) {
 	b := block.Block{
 		Kind:    block.Para,
 		Text:    text,
-		Markers: w.markers,
+		Markers: w.Markers(),
 		Line:    p.line,
 		Heading: p.heading,
 		List:    p.list,
@@ -381,7 +381,47 @@ func (w *textWriter) marker(note int, lead bool) {
 		w.leadNote = note
 		return
 	}
-	w.markers = append(w.markers, block.Marker{Note: note, Offset: w.n})
+	off := w.n
+	if w.pending {
+		// The marker stood after a space: it points past that space, which
+		// the next visible rune writes (Markers clamps it at the end).
+		off++
+	}
+	w.markers = append(w.markers, block.Marker{Note: note, Offset: off})
+}
+
+// Markers returns the markers, none beyond the end of the text.
+func (w *textWriter) Markers() []block.Marker {
+	for i := range w.markers {
+		if w.markers[i].Offset > w.n {
+			w.markers[i].Offset = w.n
+		}
+	}
+	return w.markers
+}
+
+// plain writes plain text, where only "[N]" for a known footnote number is
+// markup.
+func (w *textWriter) plain(s string, notes map[int]bool) {
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '[')
+		if i < 0 || notes == nil {
+			w.writeString(s)
+			return
+		}
+		w.writeString(s[:i])
+		s = s[i:]
+		end := strings.IndexByte(s, ']')
+		if end > 1 && end <= 4 {
+			if n, err := strconv.Atoi(s[1:end]); err == nil && notes[n] {
+				w.marker(n, false)
+				s = s[end+1:]
+				continue
+			}
+		}
+		w.writeRune('[')
+		s = s[1:]
+	}
 }
 
 // lastWord returns the letters written just before the end.
