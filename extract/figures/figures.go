@@ -14,10 +14,20 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/baocao/baocao/extract/vntext"
 	"github.com/baocao/baocao/schema"
 )
+
+// state is the scratch space of one Find call, pooled so that a batch of
+// reports reuses its token buffers.
+type state struct {
+	lx lexer
+	a  analyzer
+}
+
+var statePool = sync.Pool{New: func() any { return new(state) }}
 
 // container is a paragraph or a footnote body, in reading order.
 type container struct {
@@ -43,9 +53,10 @@ func Find(doc *schema.Document) []schema.Figure {
 		paths[s.ID] = s.Path
 	}
 	conts := containers(doc, plan)
-	var out []schema.Figure
-	var lx lexer
-	var a analyzer
+	out := make([]schema.Figure, 0, len(conts)*2)
+	st := statePool.Get().(*state)
+	defer statePool.Put(st)
+	lx, a := &st.lx, &st.a
 	var header *tableHeader
 	for i := range conts {
 		c := &conts[i]
@@ -55,10 +66,10 @@ func Find(doc *schema.Document) []schema.Figure {
 				header = &h
 				continue
 			}
-			figs = a.analyzeRow(&lx, c.text, c.plan, header)
+			figs = a.analyzeRow(lx, c.text, c.plan, header)
 		} else {
 			header = nil
-			figs = a.analyze(&lx, c.text, c.plan)
+			figs = a.analyze(lx, c.text, c.plan)
 		}
 		base := len(out)
 		for _, f := range figs {

@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"math"
 	"strings"
 
 	"github.com/baocao/baocao/extract/vntext"
@@ -25,16 +26,19 @@ type cand struct {
 // analyzer holds the per-container state, reused between containers.
 type analyzer struct {
 	text     string
+	nums     []vntext.Number
 	toks     []token
 	sent     []int // sentence number of each token
 	depth    []int // parenthesis depth of each token
 	consumed []bool
 	cands    []cand
+	segs     []seg
 }
 
 func (a *analyzer) analyze(lx *lexer, text string, plan bool) []cand {
 	a.text = text
 	a.toks = lx.lex(text)
+	a.nums = lx.nums
 	a.cands = a.cands[:0]
 	a.layout()
 	for i := range a.toks {
@@ -95,6 +99,9 @@ func grow(b []int, n int) []int {
 	return b[:n]
 }
 
+// num returns the number of token i, which must be a tNum.
+func (a *analyzer) num(i int) *vntext.Number { return &a.nums[a.toks[i].ni] }
+
 func (a *analyzer) word(i int) *token {
 	if i < 0 || i >= len(a.toks) || a.toks[i].kind != tWord {
 		return nil
@@ -116,7 +123,7 @@ func (a *analyzer) punctAt(i int, p string) bool {
 // figureAt decides whether the numeric token i is a figure and reads it.
 func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 	t := &a.toks[i]
-	n := t.num
+	n := *a.num(i)
 	if n.Kind != vntext.NumPlain && n.Kind != vntext.NumRatio && n.Kind != vntext.NumRange {
 		return cand{}, false
 	}
@@ -142,7 +149,7 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 	if n.Kind == vntext.NumPlain && a.lowAt(i-1) == "từ" {
 		if hi, ok := a.rangeTo(i); ok {
 			f.Kind = schema.KindRange
-			f.ValueHigh = schema.Float(a.toks[hi].num.Value)
+			f.ValueHigh = schema.Float(a.num(hi).Value)
 			a.consumed[hi] = true
 			numEnd = a.toks[hi].endPos
 			spanEnd = a.toks[hi].end
@@ -238,13 +245,23 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 	}
 	f.Raw = a.text[rawStart:rawEnd]
 	f.Span = [2]int{t.start, spanEnd}
-	f.ValueNormalized = f.Value * scale
+	f.ValueNormalized = scaled(f.Value, n.Decimals, scale)
 	if unitKind == schema.KindMoney && strings.HasPrefix(strings.ToLower(unit), "usd") {
 		f.ValueNormalized = f.Value
 	}
 	a.qualify(&c, i, j)
 	a.role(&c, i, j, unitKind == schema.KindPercent, plan)
 	return c, true
+}
+
+// scaled multiplies v, written with d decimals, by scale without the float
+// error of 516,3 × 10⁹: the digits are made whole first.
+func scaled(v float64, d int, scale float64) float64 {
+	if scale == 1 {
+		return v
+	}
+	p := math.Pow10(d)
+	return math.Round(v*p) * scale / p
 }
 
 // rangeTo finds the high end of "từ A … đến B" and returns its token.
@@ -255,7 +272,7 @@ func (a *analyzer) rangeTo(i int) (hi int, ok bool) {
 			return 0, false
 		}
 		if t.isWord("đến") || t.isWord("tới") {
-			if k+1 < len(a.toks) && a.toks[k+1].kind == tNum && a.toks[k+1].num.Kind == vntext.NumPlain && a.toks[k+1].num.Value > a.toks[i].num.Value {
+			if k+1 < len(a.toks) && a.toks[k+1].kind == tNum && a.num(k+1).Kind == vntext.NumPlain && a.num(k+1).Value > a.num(i).Value {
 				return k + 1, true
 			}
 			return 0, false
@@ -293,7 +310,7 @@ func (a *analyzer) nounPhrase(j int) (unit string, end, class int, head string) 
 		if w == nil {
 			break
 		}
-		if nx := a.word(k + 1); nx != nil && unitKeepPairs[w.low+" "+nx.low] {
+		if nx := a.word(k + 1); nx != nil && unitKeepPairs[pair{w.low, nx.low}] {
 			k += 2
 			words += 2
 			continue
@@ -328,7 +345,7 @@ func (a *analyzer) nounPhrase(j int) (unit string, end, class int, head string) 
 		if w := a.word(k + 1); w != nil && a.classAt(k+1) != classNone && a.toks[k+1].kind == tWord {
 			if nx := a.word(k + 2); nx == nil || !unitStop[w.low] {
 				e := k + 2
-				if nx != nil && unitClasses[w.low+" "+nx.low] != classNone {
+				if nx != nil && unitClassPairs[pair{w.low, nx.low}] != classNone {
 					e = k + 3
 				}
 				return a.text[a.toks[start].pos:a.toks[e-1].endPos], e, class, head
@@ -345,7 +362,7 @@ func (a *analyzer) classAt(k int) int {
 		return classNone
 	}
 	if nx := a.word(k + 1); nx != nil {
-		if c, ok := unitClasses[w.low+" "+nx.low]; ok {
+		if c, ok := unitClassPairs[pair{w.low, nx.low}]; ok {
 			return c
 		}
 	}
@@ -355,8 +372,7 @@ func (a *analyzer) classAt(k int) int {
 // notFigure applies the rules that make a number a date, a year, an
 // ordinal, a name, list numbering or a span of time.
 func (a *analyzer) notFigure(i int) bool {
-	t := &a.toks[i]
-	n := t.num
+	n := a.num(i)
 	p1 := a.word(i - 1)
 	p1low := a.lowAt(i - 1)
 	nextTok := (*token)(nil)
@@ -431,7 +447,7 @@ func (a *analyzer) qualify(c *cand, i, j int) {
 		return
 	}
 	if p0 := a.word(i - 2); p0 != nil {
-		if b, ok := qualifierPairs[p0.low+" "+p1.low]; ok && b != "" {
+		if b, ok := qualifierPairs[pair{p0.low, p1.low}]; ok && b != "" {
 			f.Qualifier = a.text[p0.pos:p1.endPos]
 			f.Bound = schema.NullString(b)
 			return
@@ -504,7 +520,7 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 	if a.lowAt(k) == "so" && a.lowAt(k+1) == "với" {
 		k += 2
 	}
-	if w := a.word(k); w != nil && (planSingles[w.low] || planPairs[w.low+" "+a.lowAt(k+1)]) {
+	if w := a.word(k); w != nil && (planSingles[w.low] || planPairs[pair{w.low, a.lowAt(k + 1)}]) {
 		f.Role = schema.RolePlanPercent
 		return
 	}

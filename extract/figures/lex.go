@@ -26,7 +26,7 @@ type token struct {
 	low         string // lower case, words only
 	upper       bool   // word starting with a capital letter
 	initial     bool   // first word of a sentence, a bullet or a parenthesis
-	num         vntext.Number
+	ni          int32  // index of the number in lexer.nums, for tNum
 }
 
 func (t *token) isPunct(p string) bool { return t.kind == tPunct && t.text == p }
@@ -41,6 +41,9 @@ type lexer struct {
 
 func (lx *lexer) lex(s string) []token {
 	lx.nums = vntext.AppendNumbers(lx.nums[:0], s)
+	if cap(lx.toks) < len(s)/4 {
+		lx.toks = make([]token, 0, len(s)/4)
+	}
 	lx.toks = lx.toks[:0]
 	ni := 0
 	runes := 0
@@ -49,23 +52,32 @@ func (lx *lexer) lex(s string) []token {
 		if ni < len(lx.nums) && lx.nums[ni].Pos == i {
 			n := lx.nums[ni]
 			ni++
-			lx.toks = append(lx.toks, token{kind: tNum, start: n.Start, end: n.End, pos: n.Pos, endPos: n.EndPos, text: s[n.Pos:n.EndPos], num: n})
+			lx.toks = append(lx.toks, token{kind: tNum, start: n.Start, end: n.End, pos: n.Pos, endPos: n.EndPos, text: s[n.Pos:n.EndPos], ni: int32(ni - 1)})
 			runes = n.End
 			i = n.EndPos
 			continue
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case unicode.IsSpace(r):
-			i += w
+		c := s[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			i++
 			runes++
+			continue
+		}
+		r, w := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
 		case isLetter(r):
 			j, rj := i, runes
 			for j < len(s) {
 				if ni < len(lx.nums) && lx.nums[ni].Pos == j {
 					break
 				}
-				r2, w2 := utf8.DecodeRuneInString(s[j:])
+				r2, w2 := rune(s[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, w2 = utf8.DecodeRuneInString(s[j:])
+				}
 				if !isLetter(r2) && !(r2 == '²' || r2 == '³') {
 					break
 				}
@@ -73,8 +85,17 @@ func (lx *lexer) lex(s string) []token {
 				rj++
 			}
 			text := s[i:j]
-			lx.toks = append(lx.toks, token{kind: tWord, start: runes, end: rj, pos: i, endPos: j, text: text, low: strings.ToLower(text), upper: unicode.IsUpper(r)})
+			up := r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
+			low := text
+			if up {
+				// mixed-case words start with a capital ("Đảng", "HUYỆN")
+				low = strings.ToLower(text)
+			}
+			lx.toks = append(lx.toks, token{kind: tWord, start: runes, end: rj, pos: i, endPos: j, text: text, low: low, upper: up})
 			i, runes = j, rj
+		case unicode.IsSpace(r):
+			i += w
+			runes++
 		default:
 			// "..." reads as one ellipsis mark.
 			if r == '.' && strings.HasPrefix(s[i:], "...") {
@@ -96,9 +117,16 @@ func (lx *lexer) lex(s string) []token {
 	return lx.toks
 }
 
+// isLetter is unicode.IsLetter plus combining marks (NFD input), with the
+// blocks Vietnamese is written in answered without table lookups.
 func isLetter(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	case r >= 0xC0 && r < 0x250:
+		return r != 0xD7 && r != 0xF7
+	case r >= 0x1E00 && r < 0x1F00, r >= 0x300 && r < 0x370:
+		return true
 	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }

@@ -1,9 +1,25 @@
 package figures
 
+import "strings"
+
 // The word lists below are Vietnamese grammar and administrative
 // vocabulary, not phrases of any one report: function words that end a noun
 // phrase, the nouns that reports count, and the words around a number that
 // make it a date, an ordinal or a name.
+
+// pair is two words; maps keyed by it are looked up without building
+// "w1 w2" strings on the hot path.
+type pair struct{ a, b string }
+
+// pairSet makes a set of two-word phrases.
+func pairSet(phrases ...string) map[pair]bool {
+	m := make(map[pair]bool, len(phrases))
+	for _, p := range phrases {
+		a, b, _ := strings.Cut(p, " ")
+		m[pair{a, b}] = true
+	}
+	return m
+}
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -22,12 +38,12 @@ var unitStop = set(
 	"đó", "khác", "trở", "như", "nhưng", "song", "nhằm", "vào", "ra", "lên", "xuống", "còn", "chiếm",
 	"thu", "đề", "đi", "làm", "không", "chưa", "đều", "cùng", "mỗi", "một", "sau", "trước", "khi",
 	"nên", "thì", "mà", "nhận", "kết", "đối", "tương", "ứng", "trị", "giá", "mức", "tổng", "nâng",
-	"thực", "tổ", "giải", "thăm", "qua", "thành", "bảo", "tạo", "hỗ", "đảm", "hướng", "vận", "thường",
+	"thực", "tổ", "giải", "x", "thăm", "qua", "thành", "bảo", "tạo", "hỗ", "đảm", "hướng", "vận", "thường",
 )
 
 // unitKeep are words that unitStop would end but that belong to the noun
 // after the first word ("tổ chức", "thành viên", "đảng viên mới").
-var unitKeepPairs = set(
+var unitKeepPairs = pairSet(
 	"tổ chức", "tổ hợp", "tổ dân", "tổ phụ", "thành viên", "thành phố", "hộ gia", "trường hợp",
 	"đảng viên", "thu nhập", "ý kiến", "kiến nghị", "bài dự", "nhà văn", "hội nghị", "thôn bản",
 	"đối tượng", "giải thưởng", "tổ công", "tổ tự", "tổ liên", "tổ bảo", "tổ hòa", "tổ hoà",
@@ -74,18 +90,18 @@ var qualifiers = map[string]string{
 	"xấp": "about", "ước": "about", "dưới": "below", "tới": "",
 }
 
-var qualifierPairs = map[string]string{
-	"ít nhất": "at_least", "tối thiểu": "at_least", "tối đa": "at_most", "không quá": "at_most",
-	"xấp xỉ": "about", "ước đạt": "about", "ước tính": "about", "gần như": "",
+var qualifierPairs = map[pair]string{
+	{"ít", "nhất"}: "at_least", {"tối", "thiểu"}: "at_least", {"tối", "đa"}: "at_most", {"không", "quá"}: "at_most",
+	{"xấp", "xỉ"}: "about", {"ước", "đạt"}: "about", {"ước", "tính"}: "about", {"gần", "như"}: "",
 }
 
 // planWords after a percent make it a percent of plan ("đạt 104,5% kế
 // hoạch", "hoàn thành 100% chỉ tiêu").
-var planPairs = set("kế hoạch", "chỉ tiêu", "dự toán", "mục tiêu", "nghị quyết", "nhiệm vụ")
+var planPairs = pairSet("kế hoạch", "chỉ tiêu", "dự toán", "mục tiêu", "nghị quyết", "nhiệm vụ")
 var planSingles = set("kh", "kh.")
 
 // breakdown markers open a list of parts of the figure before them.
-var markerPairs = set("trong đó", "bao gồm", "gồm có", "cụ thể", "chia ra", "chia theo")
+var markerPairs = pairSet("trong đó", "bao gồm", "gồm có", "cụ thể", "chia ra", "chia theo")
 var markerSingles = set("gồm")
 
 // unit classes keep the parts of a total of one sort: a list of people does
@@ -101,27 +117,98 @@ const (
 )
 
 var unitClasses = map[string]int{
-	"đảng viên": classPerson, "đồng chí": classPerson, "cán bộ": classPerson, "người": classPerson,
-	"học viên": classPerson, "quần chúng": classPerson, "hội viên": classPerson, "đoàn viên": classPerson,
-	"lao động": classPerson, "học sinh": classPerson, "sinh viên": classPerson, "công nhân": classPerson,
-	"cá nhân": classPerson, "thành viên": classPerson, "công chức": classPerson, "viên chức": classPerson,
-	"giáo viên": classPerson, "bí thư": classPerson, "đại biểu": classPerson, "cử tri": classPerson,
-	"thanh niên": classPerson, "phụ nữ": classPerson, "trẻ em": classPerson, "nhân khẩu": classPerson,
-	"cựu chiến": classPerson, "nông dân": classPerson, "chiến sĩ": classPerson, "bệnh nhân": classPerson,
-	"tổ chức": classOrg, "chi bộ": classOrg, "đảng bộ": classOrg, "tập thể": classOrg, "cơ quan": classOrg,
-	"đơn vị": classOrg, "doanh nghiệp": classOrg, "hợp tác": classOrg, "tổ hợp": classOrg, "công đoàn": classOrg,
-	"chi hội": classOrg, "chi đoàn": classOrg, "trường": classOrg, "chi": classOrg,
-	"xã": classPlace, "thôn": classPlace, "bản": classPlace, "huyện": classPlace, "tỉnh": classPlace,
-	"thị trấn": classPlace, "tổ dân": classPlace, "làng": classPlace, "ấp": classPlace, "phường": classPlace,
-	"xóm": classPlace, "khu": classPlace,
-	"hội nghị": classEvent, "cuộc": classEvent, "lớp": classEvent, "kỳ họp": classEvent, "buổi": classEvent,
-	"đợt": classEvent, "lần": classEvent, "phiên": classEvent, "hội thi": classEvent, "giải": classEvent,
-	"văn bản": classDoc, "quyết định": classDoc, "quy định": classDoc, "quy chế": classDoc, "thông báo": classDoc,
-	"kết luận": classDoc, "chương trình": classDoc, "chỉ thị": classDoc, "kế hoạch": classDoc, "báo cáo": classDoc,
-	"tờ trình": classDoc, "công văn": classDoc, "nghị quyết": classDoc, "đề án": classDoc, "hướng dẫn": classDoc,
-	"tin": classDoc, "bài": classDoc, "tác phẩm": classDoc, "đơn": classDoc, "hồ sơ": classDoc,
-	"hộ": classHouse, "hộ gia": classHouse,
-	"trường hợp": classNone, "đối tượng": classNone, "lượt": classNone,
+	"người":  classPerson,
+	"trường": classOrg,
+	"chi":    classOrg,
+	"xã":     classPlace,
+	"thôn":   classPlace,
+	"bản":    classPlace,
+	"huyện":  classPlace,
+	"tỉnh":   classPlace,
+	"làng":   classPlace,
+	"ấp":     classPlace,
+	"phường": classPlace,
+	"xóm":    classPlace,
+	"khu":    classPlace,
+	"cuộc":   classEvent,
+	"lớp":    classEvent,
+	"buổi":   classEvent,
+	"đợt":    classEvent,
+	"lần":    classEvent,
+	"phiên":  classEvent,
+	"giải":   classEvent,
+	"tin":    classDoc,
+	"bài":    classDoc,
+	"đơn":    classDoc,
+	"hộ":     classHouse,
+	"lượt":   classNone,
+}
+
+var unitClassPairs = map[pair]int{
+	{"đảng", "viên"}:    classPerson,
+	{"đồng", "chí"}:     classPerson,
+	{"cán", "bộ"}:       classPerson,
+	{"học", "viên"}:     classPerson,
+	{"quần", "chúng"}:   classPerson,
+	{"hội", "viên"}:     classPerson,
+	{"đoàn", "viên"}:    classPerson,
+	{"lao", "động"}:     classPerson,
+	{"học", "sinh"}:     classPerson,
+	{"sinh", "viên"}:    classPerson,
+	{"công", "nhân"}:    classPerson,
+	{"cá", "nhân"}:      classPerson,
+	{"thành", "viên"}:   classPerson,
+	{"công", "chức"}:    classPerson,
+	{"viên", "chức"}:    classPerson,
+	{"giáo", "viên"}:    classPerson,
+	{"bí", "thư"}:       classPerson,
+	{"đại", "biểu"}:     classPerson,
+	{"cử", "tri"}:       classPerson,
+	{"thanh", "niên"}:   classPerson,
+	{"phụ", "nữ"}:       classPerson,
+	{"trẻ", "em"}:       classPerson,
+	{"nhân", "khẩu"}:    classPerson,
+	{"cựu", "chiến"}:    classPerson,
+	{"nông", "dân"}:     classPerson,
+	{"chiến", "sĩ"}:     classPerson,
+	{"bệnh", "nhân"}:    classPerson,
+	{"tổ", "chức"}:      classOrg,
+	{"chi", "bộ"}:       classOrg,
+	{"đảng", "bộ"}:      classOrg,
+	{"tập", "thể"}:      classOrg,
+	{"cơ", "quan"}:      classOrg,
+	{"đơn", "vị"}:       classOrg,
+	{"doanh", "nghiệp"}: classOrg,
+	{"hợp", "tác"}:      classOrg,
+	{"tổ", "hợp"}:       classOrg,
+	{"công", "đoàn"}:    classOrg,
+	{"chi", "hội"}:      classOrg,
+	{"chi", "đoàn"}:     classOrg,
+	{"thị", "trấn"}:     classPlace,
+	{"tổ", "dân"}:       classPlace,
+	{"hội", "nghị"}:     classEvent,
+	{"kỳ", "họp"}:       classEvent,
+	{"hội", "thi"}:      classEvent,
+	{"văn", "bản"}:      classDoc,
+	{"quyết", "định"}:   classDoc,
+	{"quy", "định"}:     classDoc,
+	{"quy", "chế"}:      classDoc,
+	{"thông", "báo"}:    classDoc,
+	{"kết", "luận"}:     classDoc,
+	{"chương", "trình"}: classDoc,
+	{"chỉ", "thị"}:      classDoc,
+	{"kế", "hoạch"}:     classDoc,
+	{"báo", "cáo"}:      classDoc,
+	{"tờ", "trình"}:     classDoc,
+	{"công", "văn"}:     classDoc,
+	{"nghị", "quyết"}:   classDoc,
+	{"đề", "án"}:        classDoc,
+	{"hướng", "dẫn"}:    classDoc,
+	{"tác", "phẩm"}:     classDoc,
+	{"hồ", "sơ"}:        classDoc,
+	{"hộ", "gia"}:       classHouse,
+	{"trường", "hợp"}:   classNone,
+	{"đối", "tượng"}:    classNone,
 }
 
 // countNouns are nouns that follow a count; a four-digit number before one

@@ -80,7 +80,12 @@ func (a *analyzer) markerAt(k int) int {
 	if w == nil {
 		return 0
 	}
-	if markerPairs[w.low+" "+a.lowAt(k+1)] {
+	switch w.low {
+	case "trong", "bao", "gồm", "cụ", "chia":
+	default:
+		return 0
+	}
+	if markerPairs[pair{w.low, a.lowAt(k + 1)}] {
 		return 2
 	}
 	if markerSingles[w.low] {
@@ -341,6 +346,9 @@ func (a *analyzer) clauseBreak(i, j int) bool {
 
 const maxQuoteWords = 20
 
+// seg is a comma-separated stretch of a clause, in tokens.
+type seg struct{ lo, hi, words int }
+
 // quote returns the clause around token i, cut to at most 20 words by
 // dropping comma segments farthest from the number first.
 func (a *analyzer) quote(i int) string {
@@ -352,8 +360,7 @@ func (a *analyzer) quote(i int) string {
 		hi++
 	}
 	// Comma segments of the clause.
-	type seg struct{ lo, hi, words int }
-	var segs []seg
+	segs := a.segs[:0]
 	cur := seg{lo: lo}
 	for k := lo; k <= hi; k++ {
 		t := &a.toks[k]
@@ -390,6 +397,7 @@ func (a *analyzer) quote(i int) string {
 			break
 		}
 	}
+	a.segs = segs
 	qlo, qhi := segs[l].lo, segs[r].hi
 	if words > maxQuoteWords {
 		// one long segment: a window of words around the number

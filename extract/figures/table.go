@@ -105,6 +105,7 @@ func readHeader(text string) (tableHeader, bool) {
 func (a *analyzer) analyzeRow(lx *lexer, text string, plan bool, h *tableHeader) []cand {
 	a.text = text
 	a.toks = lx.lex(text)
+	a.nums = lx.nums
 	a.cands = a.cands[:0]
 	a.layout()
 	cells := splitCells(text)
@@ -154,10 +155,10 @@ func (a *analyzer) analyzeRow(lx *lexer, text string, plan bool, h *tableHeader)
 		}
 		c := cells[ci]
 		cell := strings.TrimSpace(strings.TrimSuffix(text[c[0]:c[1]], "%"))
-		if cell != t.text || (ci == 0 && t.num.Kind == vntext.NumPlain && t.num.Decimals == 0 && colRole(ci) != colActual) {
+		if cell != t.text || (ci == 0 && a.num(i).Kind == vntext.NumPlain && a.num(i).Decimals == 0 && colRole(ci) != colActual) {
 			continue // a row number, or a number inside words
 		}
-		n := t.num
+		n := *a.num(i)
 		if n.Kind != vntext.NumPlain && n.Kind != vntext.NumRatio && n.Kind != vntext.NumRange {
 			continue
 		}
@@ -165,7 +166,7 @@ func (a *analyzer) analyzeRow(lx *lexer, text string, plan bool, h *tableHeader)
 		f := &cd.fig
 		f.Raw, f.Value, f.Span = t.text, n.Value, [2]int{t.start, t.end}
 		f.Kind, f.Unit = kind, unitText
-		f.ValueNormalized = n.Value * scale
+		f.ValueNormalized = scaled(n.Value, n.Decimals, scale)
 		switch colRole(ci) {
 		case colPlanPercent:
 			f.Kind, f.Unit, f.Role, f.ValueNormalized = schema.KindPercent, "%", schema.RolePlanPercent, n.Value

@@ -143,13 +143,11 @@ func AppendNumbers(dst []Number, s string) []Number {
 	for i < len(s) {
 		c := s[i]
 		if !isDigitByte(c) {
-			if c < utf8.RuneSelf {
-				i++
-			} else {
-				_, w := utf8.DecodeRuneInString(s[i:])
-				i += w
+			// count rune starts, not continuation bytes: no decoding needed
+			if c&0xC0 != 0x80 {
+				runes++
 			}
-			runes++
+			i++
 			continue
 		}
 		num, next := scanToken(s, i)
