@@ -420,7 +420,7 @@ func findHeader(blocks []block.Block, lay *layout, first int) {
 	}
 	for i := 0; i < limit; i++ {
 		b := &blocks[i]
-		if b.Kind != block.Para || docTypeOf(b.Text) == "" || wordCount(b.Text) > 40 {
+		if b.Kind != block.Para || docTypeOf(b.Text) == "" || wordCount(b.Text) > 40 || endsSentence(b.Text) {
 			continue
 		}
 		lay.titleFrom = i
@@ -533,6 +533,9 @@ func findClosing(blocks []block.Block, lay *layout, last int) {
 		}
 	}
 	if closeAt < 0 {
+		closeAt = bareSignature(blocks, from)
+	}
+	if closeAt < 0 {
 		return
 	}
 	if lay.keepPara < 0 {
@@ -545,6 +548,42 @@ func findClosing(blocks []block.Block, lay *layout, last int) {
 		}
 	}
 	lay.closeFrom = closeAt
+}
+
+// bareSignature finds a signature without an intent line at the end of
+// the document: an office in capitals ("BÍ THƯ"), perhaps "(Đã ký)", then a
+// name. It returns the index of the office line, or -1.
+func bareSignature(blocks []block.Block, from int) int {
+	var paras []int
+	for j := len(blocks) - 1; j >= from && len(paras) < 3; j-- {
+		switch blocks[j].Kind {
+		case block.Para:
+			if !isSignedNote(blocks[j].Text) {
+				paras = append(paras, j)
+			}
+		case block.Table:
+			return -1
+		}
+	}
+	if len(paras) < 2 || !isName(blocks[paras[0]].Text) {
+		return -1
+	}
+	office := blocks[paras[1]].Text
+	if !isUpper(office) || wordCount(office) > 8 || isName(office) && !isPosition(office) {
+		return -1
+	}
+	return paras[1]
+}
+
+// isPosition reports an office title ("PHÓ BÍ THƯ", "CHỦ TỊCH").
+func isPosition(s string) bool {
+	k := vntext.Key(s)
+	for _, p := range positions {
+		if strings.Contains(k, vntext.Key(p)) {
+			return true
+		}
+	}
+	return false
 }
 
 func prevPara(blocks []block.Block, i int) int {

@@ -321,10 +321,24 @@ func TestMetaBlocks(t *testing.T) {
 				DocType: "Báo cáo", Number: "412/BC-UBND", Place: "Thạch Bàn", Date: "2023-12-08", ReportYear: 2023,
 				Signer: "Nguyễn Văn An", SignerTitle: "Phó Chủ tịch"},
 		},
+		{
+			name: "signature without an intent line",
+			blocks: []block.Block{
+				{Text: "I. KẾT QUẢ", Bold: true},
+				{Text: "Văn bản."},
+				{Text: "BÍ THƯ"},
+				{Text: "(Đã ký)"},
+				{Text: "Vi Đức Thành"},
+			},
+			want: schema.Meta{Signer: "Vi Đức Thành", SignerTitle: "Bí thư"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := structure.Build(&block.Source{Format: schema.FormatPDF, Blocks: tt.blocks})
+			if strings.HasPrefix(tt.name, "signature") && len(doc.Paragraphs) != 1 {
+				t.Errorf("signature lines became paragraphs: %+v", doc.Paragraphs)
+			}
 			if doc.Meta != tt.want {
 				t.Errorf("meta\n got %+v\nwant %+v", doc.Meta, tt.want)
 			}
