@@ -547,6 +547,19 @@ func TestCrossYear(t *testing.T) {
 			want:    []want{{RuleCrossYearTarget, schema.SeverityError, "241/235 = 102,55%, not 109,5%"}},
 		},
 		{
+			name: "opening count against last year's closing count",
+			doc: func(tb testing.TB) *schema.Document {
+				return newDoc(issuer, 2023).
+					para("p1", "tỷ lệ hộ nghèo còn 6,15% (đầu năm 8,40%); tổng số 6.538 đảng viên (6 tháng đầu năm 6.400 đảng viên)").
+					fig(tb, "h", "p1", "6,15%", 6.15, pct, metric("tỷ lệ hộ nghèo")).
+					fig(tb, "o", "p1", "8,40%", 8.40, pct, metric("tỷ lệ hộ nghèo")).
+					fig(tb, "t", "p1", "6.538", 6538, cnt, unit("đảng viên"), metric("tổng số đảng viên")).
+					fig(tb, "s", "p1", "6.400", 6400, cnt, unit("đảng viên"), metric("tổng số đảng viên")).build()
+			},
+			earlier: last,
+			want:    []want{{RuleCrossYearChange, schema.SeverityWarning, "8,40 at the start of 2023, 8,42 at the end of 2022"}},
+		},
+		{
 			name: "no earlier report",
 			doc: func(tb testing.TB) *schema.Document {
 				return newDoc(issuer, 2023).

@@ -111,6 +111,12 @@ func (c *checker) crossYear(prev []*schema.Document) []schema.Finding {
 		if !exactValue(s) {
 			continue
 		}
+		if isActual(s) && c.opensYear(s) {
+			if f, ok := c.opening(s, prev); ok {
+				out = append(out, f)
+			}
+			continue
+		}
 		switch s.Role {
 		case schema.RoleChange:
 			if f, ok := c.change(s, prev); ok {
@@ -300,4 +306,47 @@ func boolTo(b bool, v float64) float64 {
 		return v
 	}
 	return 0
+}
+
+// opensYear reports an opening count: "đầu năm có 1.604/19.050 hộ nghèo"
+// (at the start of the year), just before the figure in its clause. "6
+// tháng đầu năm" (the first six months) is a period, not an opening.
+func (c *checker) opensYear(f *schema.Figure) bool {
+	rs := []rune(c.text(f))
+	hi := f.Span[0]
+	if hi <= 0 || hi > len(rs) {
+		return false
+	}
+	lo := hi
+	for lo > 0 && hi-lo < 40 && !strings.ContainsRune(";:", rs[lo-1]) && !(rs[lo-1] == '.' && rs[lo] == ' ') {
+		lo--
+	}
+	before := normText(string(rs[lo:hi]))
+	return strings.Contains(before, "đầu năm") && !strings.Contains(before, "tháng đầu năm")
+}
+
+// opening compares this year's opening count with last year's report of the
+// same metric. Year-end figures are often revised after a report is
+// written, so a difference is a warning.
+func (c *checker) opening(s *schema.Figure, prev []*schema.Document) (schema.Finding, bool) {
+	pd := c.reportOf(prev, c.doc.Meta.ReportYear-1)
+	if pd == nil {
+		return schema.Finding{}, false
+	}
+	p, score, ok := c.counterpart(s, pd, isActual)
+	if !ok || score < strongMatch {
+		return schema.Finding{}, false
+	}
+	now, before := stated(s), stated(p)
+	if s.Kind == schema.KindRatio || p.Kind == schema.KindRatio {
+		now, before = exact(s.Value), exact(p.Value)
+	}
+	if now.overlaps(before) {
+		return schema.Finding{}, false
+	}
+	f := c.finding(RuleCrossYearChange, schema.SeverityWarning, s)
+	f.Related = []schema.Related{{Document: pd.ID, Quote: p.Quote}}
+	f.Arithmetic = fmt.Sprintf("%s at the start of %d, %s at the end of %d", show(s), c.doc.Meta.ReportYear, show(p), pd.Meta.ReportYear)
+	f.Message = fmt.Sprintf("this year's opening count is not last year's closing count (%s); read as one metric (%q), unless the figure was revised", f.Arithmetic, s.Metric)
+	return f, true
 }

@@ -122,6 +122,7 @@ func (c *checker) numbering() []schema.Finding {
 		switch {
 		case n == prev.n:
 			f := c.sectionFinding(schema.SeverityError, s)
+			f.Arithmetic = fmt.Sprintf("%s, %s: expected %s", prev.sec.Number, s.Number, formatNumber(n+1, style))
 			f.Message = fmt.Sprintf("section number %s is used twice in a row (%q, then %q); read in order, the second should be %s", s.Number, heading(prev.sec), heading(s), formatNumber(n+1, style))
 			f.Related = []schema.Related{{Document: c.doc.ID, Quote: heading(prev.sec)}}
 			out = append(out, f)
@@ -131,6 +132,7 @@ func (c *checker) numbering() []schema.Finding {
 			if n > prev.n+2 {
 				missing += "–" + formatNumber(n-1, style)
 			}
+			f.Arithmetic = fmt.Sprintf("%s, %s: expected %s", prev.sec.Number, s.Number, formatNumber(prev.n+1, style))
 			f.Message = fmt.Sprintf("section %s follows %s: %s is missing (or its heading was not recognised)", s.Number, prev.sec.Number, missing)
 			f.Related = []schema.Related{{Document: c.doc.ID, Quote: heading(prev.sec)}}
 			out = append(out, f)
