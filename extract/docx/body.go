@@ -210,6 +210,7 @@ type para struct {
 	pending []block.Block // text boxes inside the paragraph
 	page    int
 	custom  *customMark // a customMarkFollows reference waiting for its mark
+	visible bool        // some text that is not white space was added
 }
 
 type customMark struct {
@@ -304,7 +305,7 @@ func (p *partWalker) run(pa *para) error {
 		case "lastRenderedPageBreak":
 			if p.pageHints && !p.inNote {
 				p.page++
-				if strings.TrimSpace(string(pa.runes)) == "" {
+				if !pa.visible {
 					// Nothing of the paragraph was on the page before.
 					pa.page = p.page
 				}
@@ -364,6 +365,9 @@ func (p *partWalker) addRune(pa *para, r rune, rp runProps, brk bool) {
 		return
 	}
 	pa.runes = append(pa.runes, r)
+	if !pa.visible && !unicode.IsSpace(r) {
+		pa.visible = true
+	}
 	pa.attrs = append(pa.attrs, attrib{bold: rp.bold == yes, italic: rp.italic == yes, brk: brk, size: float32(rp.size)})
 }
 
