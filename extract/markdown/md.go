@@ -246,10 +246,11 @@ func inlineBlock(p *para) (block.Block, bool) {
 		b.Bold = w.nonBold == 0
 		b.Italic = w.nonItalic == 0
 		if w.startBold {
-			b.BoldPrefix = w.boldPrefix
+			bp := w.boldPrefix
 			if b.Bold {
-				b.BoldPrefix = w.n
+				bp = len(text)
 			}
+			b.BoldPrefix = utf8.RuneCountInString(text[:bp])
 		}
 	}
 	switch {
@@ -266,20 +267,22 @@ func inlineBlock(p *para) (block.Block, bool) {
 }
 
 // textWriter writes visible text with white space squashed, and keeps what
-// the structure stage needs to know about it: footnote markers at rune
-// offsets, and which runes were bold or italic.
+// the structure stage needs to know about it: footnote markers, and which
+// runes were bold or italic. Positions are kept in bytes while writing and
+// turned into rune offsets at the end: counting runes of every run would
+// cost more than the rest of the pass.
 type textWriter struct {
 	b       strings.Builder
-	n       int // runes written
+	n       int // bytes written
 	pending bool
 
 	bold, italic bool
-	visible      int // non-space runes
+	visible      int // non-space runs and runes written
 	nonBold      int
 	nonItalic    int
 	startBold    bool
 	prefixOpen   bool
-	boldPrefix   int
+	boldPrefix   int // bytes
 
 	markers  []block.Marker
 	leadNote int
@@ -325,14 +328,13 @@ func (w *textWriter) writeRun(s string) {
 		w.pending = false
 	}
 	w.b.WriteString(s)
-	k := utf8.RuneCountInString(s)
-	w.n += k
-	w.visible += k
+	w.n += len(s)
+	w.visible++
 	if !w.bold {
-		w.nonBold += k
+		w.nonBold++
 	}
 	if !w.italic {
-		w.nonItalic += k
+		w.nonItalic++
 	}
 }
 
@@ -363,10 +365,11 @@ func (w *textWriter) writeRune(r rune) {
 	}
 	if r < utf8.RuneSelf {
 		w.b.WriteByte(byte(r))
+		w.n++
 	} else {
-		w.b.WriteRune(r)
+		k, _ := w.b.WriteRune(r)
+		w.n += k
 	}
-	w.n++
 	w.visible++
 	if !w.bold {
 		w.nonBold++
@@ -390,12 +393,13 @@ func (w *textWriter) marker(note int, lead bool) {
 	w.markers = append(w.markers, block.Marker{Note: note, Offset: off})
 }
 
-// Markers returns the markers, none beyond the end of the text.
+// Markers returns the markers at rune offsets, none beyond the end of the
+// text.
 func (w *textWriter) Markers() []block.Marker {
+	text := w.b.String()
 	for i := range w.markers {
-		if w.markers[i].Offset > w.n {
-			w.markers[i].Offset = w.n
-		}
+		off := min(w.markers[i].Offset, len(text))
+		w.markers[i].Offset = utf8.RuneCountInString(text[:off])
 	}
 	return w.markers
 }

@@ -3,6 +3,7 @@ package structure
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -240,9 +241,9 @@ func findIssuer(lines []string) string {
 	if len(words) == 0 {
 		return ""
 	}
-	folded := make([]string, len(words))
-	for i, w := range words {
-		folded[i] = vntext.Fold(w)
+	folded := strings.Fields(vntext.Fold(strings.Join(words, " ")))
+	if len(folded) != len(words) {
+		return issuerCase(strings.Join(words, " "))
 	}
 	start := -1
 	for i := range words {
@@ -283,39 +284,38 @@ func issuerCase(s string) string {
 	if len(words) == 0 {
 		return ""
 	}
+	// Fold keeps the spaces, so folded words line up with words.
+	fw := strings.Fields(vntext.Fold(strings.Join(words, " ")))
+	if len(fw) != len(words) {
+		return sentenceCase(strings.Join(words, " "))
+	}
+	folded := strings.Join(fw, " ") + " "
 	var out []string
 	k := 0
 	for _, o := range organs {
-		n := len(strings.Fields(o.fold))
-		if n <= len(words) && vntext.Fold(strings.Join(words[:n], " ")) == o.fold {
+		if strings.HasPrefix(folded, o.fold+" ") {
 			out = append(out, o.display)
-			k = n
+			k = strings.Count(o.fold, " ") + 1
 			break
 		}
-	}
-	if k > 0 {
-		rest := vntext.Fold(strings.Join(words[k:], " "))
-		for _, u := range adminUnits {
-			n := len(strings.Fields(u))
-			if strings.HasPrefix(rest, u+" ") && n < len(words)-k {
-				for _, w := range words[k : k+n] {
-					out = append(out, strings.ToLower(w))
-				}
-				k += n
-				break
-			}
-		}
-	}
-	for _, w := range words[k:] {
-		if k == 0 && len(out) > 0 {
-			out = append(out, strings.ToLower(w))
-			continue
-		}
-		out = append(out, titleWord(w))
 	}
 	if k == 0 {
 		// An unknown body: sentence case, the way it would start a sentence.
 		return sentenceCase(strings.Join(words, " "))
+	}
+	rest := strings.Join(fw[k:], " ") + " "
+	for _, u := range adminUnits {
+		n := strings.Count(u, " ") + 1
+		if strings.HasPrefix(rest, u+" ") && n < len(words)-k {
+			for _, w := range words[k : k+n] {
+				out = append(out, strings.ToLower(w))
+			}
+			k += n
+			break
+		}
+	}
+	for _, w := range words[k:] {
+		out = append(out, titleWord(w))
 	}
 	return strings.Join(out, " ")
 }
@@ -338,15 +338,27 @@ var positions = []string{
 	"phó", "trưởng", "tổng",
 }
 
+// positionKeys are the positions as vntext keys, split into words.
+var positionKeys = func() [][]string {
+	out := make([][]string, len(positions))
+	for i, p := range positions {
+		out[i] = strings.Fields(vntext.Key(p))
+	}
+	return out
+}()
+
 func positionCase(s string) string {
 	words := strings.Fields(strings.ToLower(s))
+	keys := strings.Fields(vntext.Key(strings.Join(words, " ")))
+	if len(keys) != len(words) {
+		keys = words
+	}
 	var out []string
 	for k := 0; k < len(words); {
 		matched := 0
-		for _, p := range positions {
-			pw := strings.Fields(p)
-			if len(pw) <= len(words)-k && vntext.Key(strings.Join(words[k:k+len(pw)], " ")) == vntext.Key(p) {
-				matched = len(pw)
+		for _, pk := range positionKeys {
+			if len(pk) <= len(keys)-k && slices.Equal(keys[k:k+len(pk)], pk) {
+				matched = len(pk)
 				break
 			}
 		}

@@ -613,7 +613,8 @@ func firstWords(s string, n int) string {
 // findNoteConts finds the paragraphs of a footnote body after its first one
 // where the reader did not mark them: an export puts the bodies of a page
 // together where the page broke, so plain paragraphs between two bodies are
-// the rest of the first. The run must be footnote-sized, on one page, with
+// the rest of the first. The run must be footnote-sized (at most 8
+// paragraphs and 6000 bytes, well under a page of text), on one page, with
 // no heading, bullet or marker, and must not start in lower case (that is
 // the cut body paragraph resuming).
 func findNoteConts(blocks []block.Block, lay *layout) {
@@ -622,15 +623,15 @@ func findNoteConts(blocks []block.Block, lay *layout) {
 			continue
 		}
 		page := blocks[i].Page
-		runes, j := 0, i+1
+		size, j := 0, i+1
 		ok := true
 		for ; j < len(blocks) && blocks[j].Kind == block.Para; j++ {
 			c := &blocks[j]
 			first, _ := utf8.DecodeRuneInString(c.Text)
-			runes += utf8.RuneCountInString(c.Text)
+			size += len(c.Text)
 			if lay.heads[j] != nil || lay.consumed[j] || lay.listItem[j] || len(c.Markers) > 0 || c.Joined ||
 				unicode.IsLower(first) || (page != 0 && c.Page != 0 && c.Page != page) ||
-				j-i > 8 || runes > 3000 || (j >= lay.closeFrom) {
+				j-i > 8 || size > 6000 || (j >= lay.closeFrom) {
 				ok = false
 				break
 			}
