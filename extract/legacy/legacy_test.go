@@ -298,12 +298,22 @@ func FuzzDecode(f *testing.F) {
 }
 
 func BenchmarkDecode(b *testing.B) {
-	data := readLegacy(b, "sample.tcvn3.txt")
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, _, err := Decode(data); err != nil {
-			b.Fatal(err)
-		}
+	one := readLegacy(b, "sample.tcvn3.txt")
+	for _, bm := range []struct {
+		name string
+		data []byte
+	}{
+		{"7KB", one},
+		{"report-sized 110KB", bytes.Repeat(one, 16)},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bm.data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, _, err := Decode(bm.data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
