@@ -254,7 +254,7 @@ var docTypes = func() []docType {
 		"Nghị quyết liên tịch", "Thông tư liên tịch", "Thông báo kết luận",
 		"Chương trình hành động", "Chương trình", "Nghị quyết", "Kế hoạch",
 		"Chỉ thị", "Kết luận", "Quy định", "Quyết định", "Hướng dẫn",
-		"Thông báo", "Nghị định", "Thông tư", "Luật", "Pháp lệnh", "Báo cáo",
+		"Thông báo", "Thông tri", "Nghị định", "Thông tư", "Luật", "Pháp lệnh", "Báo cáo",
 		"Công văn", "Văn bản", "Đề án", "Tờ trình", "Quy chế", "Công điện",
 		"Phương án", "Đề cương", "Lệnh", "Hiến pháp",
 	}
@@ -327,15 +327,24 @@ func (p *parser) dateAfter(i int) (iso string, end int, ok bool) {
 		j++
 	}
 	j = p.skipSpace(j)
-	if j < len(p.rs) && p.rs[j] == '(' {
+	paren := j < len(p.rs) && p.rs[j] == '('
+	if paren {
 		j = p.skipSpace(j + 1)
 	}
 	e, ok := p.wordAt(j, ngay)
 	if !ok {
 		return "", 0, false
 	}
-	j = p.skipSpace(e)
-	return p.parseDate(j)
+	iso, end, ok = p.parseDate(p.skipSpace(e))
+	if ok && paren {
+		// "(ngày 05/6/2024)": keep the parenthesis whole in raw, or leave
+		// the date out when it does not close there.
+		if end >= len(p.rs) || p.rs[end] != ')' {
+			return "", 0, false
+		}
+		end++
+	}
+	return iso, end, ok
 }
 
 // parseDate reads d/m/yyyy (also with - or .) or "d tháng m năm yyyy" at i.
@@ -526,6 +535,10 @@ func typeOfSymbol(s vntext.Symbol) string {
 			return "Quy định"
 		}
 		return "Quyết định"
+	case "TT":
+		if s.Party {
+			return "Thông tri" // Party "-TT/" is a circular, State "TT-" a Thông tư
+		}
 	case "":
 		if !s.Party {
 			if s.Year != "" && strings.HasPrefix(s.Code, "QH") {

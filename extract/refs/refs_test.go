@@ -104,6 +104,19 @@ func TestParse(t *testing.T) {
 			want: []want{{"07/2021/NĐ-CP", "Nghị định số 07/2021/NĐ-CP, ngày 27/01/2021", "Nghị định", "2021-01-27", "Chính phủ"}},
 		},
 		{
+			name: "date in parentheses",
+			in:   "theo Hướng dẫn số 07-HD/BTGTU (ngày 03/4/2023) của Ban Tuyên giáo Tỉnh ủy",
+			want: []want{{"07-HD/BTGTU", "Hướng dẫn số 07-HD/BTGTU (ngày 03/4/2023)", "Hướng dẫn", "2023-04-03", "Ban Tuyên giáo Tỉnh ủy"}},
+		},
+		{
+			name: "party circular and state circular",
+			in:   "theo 03-TT/TW; nay 12/2023/TT-BNV",
+			want: []want{
+				{"03-TT/TW", "03-TT/TW", "Thông tri", "", ""},
+				{"12/2023/TT-BNV", "12/2023/TT-BNV", "Thông tư", "", ""},
+			},
+		},
+		{
 			name: "invalid date is not a date",
 			in:   "Kế hoạch số 72-KH/HU, ngày 32/13/2022",
 			want: []want{{"72-KH/HU", "Kế hoạch số 72-KH/HU", "Kế hoạch", "", ""}},

@@ -172,8 +172,10 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func isDash(r rune) bool { return r == '-' || r == '–' || r == '‐' || r == '‑' }
 
+// isUpper accepts any capital, not only ASCII and Đ: codes such as "TƯ"
+// for Trung ương occur in the wild and in OCR output.
 func isUpper(r rune) bool {
-	return (r >= 'A' && r <= 'Z') || r == 'Đ' || r == 'Ð'
+	return (r >= 'A' && r <= 'Z') || (r >= 0x80 && unicode.IsUpper(r))
 }
 
 // isCodeRune is a rune that may follow the first letter of a code part.

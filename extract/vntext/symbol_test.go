@@ -86,6 +86,8 @@ func TestScanSymbols(t *testing.T) {
 		{"number glued to word", "A21-NQ/TU", nil},
 		{"header", "Số: 412/BC-UBND", []string{"412/BC-UBND"}},
 		{"ocr", "Nghị quyết số 1232/NQ-UBTVQHI5 ngày", []string{"1232/NQ-UBTVQHI5"}},
+		{"vietnamese capital in code", "Kết luận số 12-KL/TƯ ngày", []string{"12-KL/TƯ"}},
+		{"capitalised word is not a code", "lần 2 - Đảng/Nhà nước", nil},
 		{"trailing hyphen", "số 52/NQ-HĐND- về", []string{"52/NQ-HĐND"}},
 		{"parenthesised", "(Chỉ thị 05-CT/TW)", []string{"05-CT/TW"}},
 	}
