@@ -143,8 +143,11 @@ func findOutline(blocks []block.Block, lay *layout) {
 		}
 		h := decideHeading(b, t, num, seq.context(num))
 		if h == nil {
-			lay.listItem[i] = true
-			seq.lastList[num.kind] = num.value
+			// "Phần lớn …", "V. I. Lênin …": a sentence, not a list.
+			if num.kind != numPart && num.kind != numRoman {
+				lay.listItem[i] = true
+				seq.lastList[num.kind] = num.value
+			}
 			continue
 		}
 		h.titleBlock = -1
@@ -269,7 +272,8 @@ func decideHeading(b *block.Block, t string, num numbering, seq int) *heading {
 		}
 	}
 	if num.kind == numPart {
-		if words <= 25 {
+		first, _ := utf8.DecodeRuneInString(rest)
+		if words <= 25 && (strong || rest == "" || !unicode.IsLower(first)) {
 			return &heading{num: num, title: trimTitle(rest)}
 		}
 		return nil
@@ -660,12 +664,16 @@ type builder struct {
 	lastNote int           // index into doc.Footnotes of the last body
 	noteAt   map[int]int   // block index of a body → footnote index
 	notesBy  map[int][]int // footnote id → paragraph indices holding its marker, in order
-	inBody   bool
+	// headNotes maps a footnote id whose marker sits in a heading to the
+	// section of that heading.
+	headNotes map[int]string
+	inBody    bool
 }
 
 func (b *builder) run() {
 	b.noteAt = make(map[int]int)
 	b.notesBy = make(map[int][]int)
+	b.headNotes = make(map[int]string)
 	lay := b.lay
 	for i := range b.blocks {
 		blk := &b.blocks[i]
@@ -777,6 +785,13 @@ func (b *builder) appendNoteSep(fi int, t, sep string) {
 }
 
 func (b *builder) addSection(h *heading, blk *block.Block) {
+	defer func() {
+		for _, m := range blk.Markers {
+			if h.rest == "" || m.Offset < h.restAt {
+				b.headNotes[m.Note] = b.cur
+			}
+		}
+	}()
 	level := h.num.level()
 	for len(b.stack) > 0 && b.doc.Sections[b.stack[len(b.stack)-1]].Level >= level {
 		b.stack = b.stack[:len(b.stack)-1]
@@ -866,6 +881,8 @@ func (b *builder) link() {
 		used[f.ID]++
 		if k >= len(ps) {
 			if len(ps) == 0 {
+				// A marker in a heading: no paragraph, but the section is known.
+				f.Section = schema.NullString(b.headNotes[f.ID])
 				continue
 			}
 			k = len(ps) - 1

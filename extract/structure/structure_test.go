@@ -106,6 +106,12 @@ func TestOutline(t *testing.T) {
 			kinds: []string{"list_item", "list_item"},
 		},
 		{
+			name:  "a sentence that starts like a part is a paragraph",
+			in:    "I. A\n\nPhần 1 của kế hoạch đã xong.",
+			want:  []string{"I A"},
+			kinds: []string{""},
+		},
+		{
 			name:  "repeated number is kept as written",
 			in:    "I. A\n\nII. B\n\nII. C",
 			want:  []string{"I A", "II B", "II C"},
@@ -236,6 +242,12 @@ func TestParagraphs(t *testing.T) {
 			notes: []note{{1, "Thân.", "p1"}},
 		},
 		{
+			name:  "marker in a heading: no paragraph, the heading's section",
+			md:    "I. A\n\n**1. Một<sup>1</sup>**\n\n<sup>1</sup> Thân.",
+			paras: nil,
+			notes: []note{{1, "Thân.", ""}},
+		},
+		{
 			name: "reader-joined block",
 			blocks: []block.Block{
 				{Text: "I. A"},
@@ -263,6 +275,9 @@ func TestParagraphs(t *testing.T) {
 			var ns []note
 			for _, f := range doc.Footnotes {
 				ns = append(ns, note{f.ID, f.Text, string(f.RefParagraph)})
+				if f.Section == "" && len(doc.Sections) > 0 && (f.RefParagraph != "" || strings.Contains(tt.name, "heading")) {
+					t.Errorf("footnote %d has no section", f.ID)
+				}
 			}
 			if !reflect.DeepEqual(ns, tt.notes) {
 				t.Errorf("footnotes\n got %+v\nwant %+v", ns, tt.notes)
