@@ -41,12 +41,8 @@ func findMeta(blocks []block.Block, lay *layout) schema.Meta {
 	// issuerLines are the header lines before the document number, mottos
 	// and the place-and-date removed.
 	var issuerLines []string
-	for i := 0; i < end; i++ {
-		b := &blocks[i]
-		if b.Kind != block.Para {
-			continue
-		}
-		l := strings.TrimSpace(mottoRe.ReplaceAllString(b.Text, " "))
+	for _, l := range headerLines(blocks[:end]) {
+		l = strings.TrimSpace(mottoRe.ReplaceAllString(l, " "))
 		if m.Date == "" {
 			if place, date, at, ok := findPlaceDate(l); ok {
 				m.Place, m.Date = place, date
@@ -127,6 +123,31 @@ func inferIssuer(blocks []block.Block, lay *layout) string {
 		}
 	}
 	return best
+}
+
+// headerLines returns the lines of the header block; a Word header is
+// often a table (issuer and number on the left, motto and date on the
+// right), read here cell by cell.
+func headerLines(blocks []block.Block) []string {
+	var out []string
+	for i := range blocks {
+		b := &blocks[i]
+		switch b.Kind {
+		case block.Para:
+			out = append(out, b.Text)
+		case block.Table:
+			for _, row := range b.Rows {
+				for _, c := range row {
+					for _, l := range strings.Split(c, "\n") {
+						if l = strings.TrimSpace(l); l != "" {
+							out = append(out, l)
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // findPlaceDate finds "Place, ngày d tháng m năm y" in a header line; at is

@@ -337,6 +337,19 @@ func TestMetaBlocks(t *testing.T) {
 				Signer: "Nguyễn Văn An", SignerTitle: "Phó Chủ tịch"},
 		},
 		{
+			name: "word header table",
+			blocks: []block.Block{
+				{Kind: block.Table, Rows: [][]string{
+					{"HUYỆN ỦY THẠCH BÀN\n*\nSố 376-BC/HU", "ĐẢNG CỘNG SẢN VIỆT NAM\nThạch Bàn, ngày 22 tháng 12 năm 2023"},
+				}},
+				{Text: "BÁO CÁO", Bold: true, Align: "center"},
+				{Text: "tổng kết năm 2023", Bold: true, Align: "center"},
+				{Text: "Phần thứ nhất", Bold: true},
+			},
+			want: schema.Meta{Title: "BÁO CÁO tổng kết năm 2023", Issuer: "Huyện ủy Thạch Bàn", DocType: "Báo cáo",
+				Number: "376-BC/HU", Place: "Thạch Bàn", Date: "2023-12-22", ReportYear: 2023},
+		},
+		{
 			name: "signature without an intent line",
 			blocks: []block.Block{
 				{Text: "I. KẾT QUẢ", Bold: true},
