@@ -143,7 +143,16 @@ func Parse(text string) []Citation {
 		if iso, e, ok := p.dateAfter(end); ok {
 			c.Date, end = iso, e
 		}
-		c.Issuer = p.issuerAfter(end)
+		issuer, issuerEnd := p.issuerAfter(end)
+		c.Issuer = issuer
+		if c.Date == "" && issuer != "" {
+			// "Chỉ thị số 05-CT/TW của Bộ Chính trị ngày 15/5/2016": the
+			// date after the issuer is still this mention's date, and raw
+			// then runs over the issuer to keep date and quote together.
+			if iso, e, ok := p.dateAfter(issuerEnd); ok {
+				c.Date, end = iso, e
+			}
+		}
 		c.Span = [2]int{start, end}
 		c.Raw = string(rs[start:end])
 
@@ -447,16 +456,16 @@ var nameWords = map[string]struct {
 
 // issuerAfter reads "của <issuer>" at i: up to 12 words, starting with a
 // capital; lower-case words only from nameWords, Roman numerals after
-// "khóa".
-func (p *parser) issuerAfter(i int) string {
+// "khóa". It returns the issuer and the offset after it, or "" and i.
+func (p *parser) issuerAfter(i int) (string, int) {
 	j := p.skipSpace(i)
 	e, ok := p.wordAt(j, cua)
 	if !ok {
-		return ""
+		return "", i
 	}
 	j = p.skipSpace(e)
 	if j >= len(p.rs) || !unicode.IsUpper(p.rs[j]) {
-		return ""
+		return "", i
 	}
 	start, lastEnd := j, j // lastEnd: after the last word a name may end with
 	prev := ""
@@ -486,7 +495,7 @@ func (p *parser) issuerAfter(i int) string {
 		}
 		j = p.skipSpace(k)
 	}
-	return string(p.rs[start:lastEnd])
+	return string(p.rs[start:lastEnd]), lastEnd
 }
 
 func containsWord(list, w string) bool {

@@ -109,6 +109,11 @@ func TestParse(t *testing.T) {
 			want: []want{{"07-HD/BTGTU", "Hướng dẫn số 07-HD/BTGTU (ngày 03/4/2023)", "Hướng dẫn", "2023-04-03", "Ban Tuyên giáo Tỉnh ủy"}},
 		},
 		{
+			name: "date after the issuer",
+			in:   "theo Chỉ thị số 05-CT/TW của Bộ Chính trị ngày 15/5/2016 về đẩy mạnh",
+			want: []want{{"05-CT/TW", "Chỉ thị số 05-CT/TW của Bộ Chính trị ngày 15/5/2016", "Chỉ thị", "2016-05-15", "Bộ Chính trị"}},
+		},
+		{
 			name: "party circular and state circular",
 			in:   "theo 03-TT/TW; nay 12/2023/TT-BNV",
 			want: []want{
