@@ -230,6 +230,31 @@ func dump(tb testing.TB, c *Corpus) string {
 	return b.String()
 }
 
+// diffLines shows the lines of a and b that the other lacks, for a dump
+// comparison that fails.
+func diffLines(a, b string) string {
+	in := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, l := range strings.Split(s, "\n") {
+			m[l] = true
+		}
+		return m
+	}
+	ina, inb := in(a), in(b)
+	var out strings.Builder
+	for _, l := range strings.Split(a, "\n") {
+		if !inb[l] {
+			fmt.Fprintf(&out, "- %.300s\n", l)
+		}
+	}
+	for _, l := range strings.Split(b, "\n") {
+		if !ina[l] {
+			fmt.Fprintf(&out, "+ %.300s\n", l)
+		}
+	}
+	return out.String()
+}
+
 // writeFiles writes name → content into dir.
 func writeFiles(tb testing.TB, dir string, files map[string][]byte) {
 	tb.Helper()

@@ -273,7 +273,7 @@ func TestPutFailureLeavesCatalog(t *testing.T) {
 		t.Errorf("put of a present document = %v, want errDuplicate", err)
 	}
 	if after := dump(t, c); after != before {
-		t.Errorf("catalog changed by failed puts:\nbefore:\n%s\nafter:\n%s", before, after)
+		t.Errorf("catalog changed by failed puts:\n%s", diffLines(before, after))
 	}
 }
 
