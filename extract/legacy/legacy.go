@@ -51,7 +51,8 @@ var candidates = []candidate{
 
 // Decode converts text in a legacy Vietnamese encoding to UTF-8 NFC and
 // names the encoding: "windows-1258", "tcvn3" or "vni". Valid UTF-8 is
-// returned as it is (NFC) with "utf-8". Data that reads as none of them
+// returned as it is (NFC) with "utf-8", and so is UTF-8 with a few broken
+// bytes, which become U+FFFD. Data that reads as none of them
 // (another language, binary data) gives an error wrapping ErrUnknown.
 func Decode(data []byte) (text string, encoding string, err error) {
 	defer func() {
@@ -61,6 +62,11 @@ func Decode(data []byte) (text string, encoding string, err error) {
 	}()
 	if utf8.Valid(data) {
 		return norm.NFC.String(string(data)), UTF8, nil
+	}
+	if mostlyUTF8(data) {
+		// A UTF-8 export with a stray byte (a cut file, one pasted
+		// Windows-1252 character): keep the text, mark the damage.
+		return norm.NFC.String(strings.ToValidUTF8(string(data), "\uFFFD")), UTF8, nil
 	}
 	sample := data
 	if len(sample) > sampleSize {
@@ -79,6 +85,27 @@ func Decode(data []byte) (text string, encoding string, err error) {
 	}
 	c := candidates[best]
 	return norm.NFC.String(c.decode(data)), c.name, nil
+}
+
+// mostlyUTF8 reports data whose non-ASCII bytes are nearly all well-formed
+// UTF-8 sequences: at least 20 of them and at most one bad byte per 100.
+// Legacy 8-bit text forms a valid sequence only by accident.
+func mostlyUTF8(data []byte) bool {
+	good, bad := 0, 0
+	for i := 0; i < len(data); {
+		if data[i] < 0x80 {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		} else {
+			good++
+		}
+		i += n
+	}
+	return good >= 20 && bad*100 <= good
 }
 
 func decodeCP1258(b []byte) string {

@@ -171,6 +171,18 @@ func TestDecodeVN3Punctuation(t *testing.T) {
 	}
 }
 
+func TestDecodeDamagedUTF8(t *testing.T) {
+	good := readLegacy(t, "sample.utf8.txt")
+	data := append(append(append([]byte{}, good[:100]...), 0xff), good[100:]...)
+	text, enc, err := Decode(data)
+	if err != nil || enc != UTF8 {
+		t.Fatalf("Decode = %q, %v, want utf-8", enc, err)
+	}
+	if want := string(good[:100]) + "\uFFFD" + string(good[100:]); text != want {
+		t.Errorf("damaged UTF-8: %s", firstDiff(text, want))
+	}
+}
+
 func TestDecodeUnknown(t *testing.T) {
 	tests := []struct {
 		name string
