@@ -661,6 +661,7 @@ type builder struct {
 
 	open     int // paragraph that a following block may continue, -1 none
 	openCut  bool
+	broke    bool          // a footnote body or page break came after the open paragraph
 	lastNote int           // index into doc.Footnotes of the last body
 	noteAt   map[int]int   // block index of a body → footnote index
 	notesBy  map[int][]int // footnote id → paragraph indices holding its marker, in order
@@ -680,8 +681,10 @@ func (b *builder) run() {
 		switch blk.Kind {
 		case block.FootnoteBody:
 			b.addNote(i, blk)
+			b.broke = true
 			continue
 		case block.PageBreak:
+			b.broke = true
 			continue
 		}
 		if k := lay.noteCont[i]; k > 0 {
@@ -716,7 +719,7 @@ func (b *builder) run() {
 		if lay.listItem[i] {
 			kind = schema.ParagraphList
 		}
-		if b.open >= 0 && (blk.Joined || (b.openCut && kind == "" && i != lay.keepPara)) {
+		if b.open >= 0 && (blk.Joined || (b.openCut && kind == "" && i != lay.keepPara && b.continues(blk))) {
 			b.joinPara(blk)
 			continue
 		}
@@ -734,6 +737,37 @@ func (b *builder) run() {
 			b.doc.Paragraphs[len(b.doc.Paragraphs)-1].Section = ""
 		}
 	}
+}
+
+// continues reports whether blk goes on with the open paragraph, which
+// stops without ending a sentence. Text that starts in lower case does. A
+// capital starts a new paragraph after a sentence whose full stop was
+// forgotten, unless a page visibly broke in between (footnote bodies, a
+// page break, a new page) or the open paragraph stops on a word that cannot
+// end a sentence ("với", "của") or on a comma.
+func (b *builder) continues(blk *block.Block) bool {
+	first, _ := utf8.DecodeRuneInString(blk.Text)
+	if !unicode.IsUpper(first) {
+		return true
+	}
+	p := &b.doc.Paragraphs[b.open]
+	if b.broke || (blk.Page != 0 && int(p.Page) != 0 && blk.Page != int(p.Page)) {
+		return true
+	}
+	if strings.HasSuffix(p.Text, ",") {
+		return true
+	}
+	return connectors[strings.ToLower(lastWord(p.Text))]
+}
+
+// connectors are words that do not end a Vietnamese sentence.
+var connectors = map[string]bool{
+	"với": true, "của": true, "và": true, "các": true, "những": true, "cho": true, "trong": true,
+	"theo": true, "về": true, "tại": true, "từ": true, "đến": true, "là": true, "được": true,
+	"để": true, "bị": true, "do": true, "như": true, "mà": true, "nhưng": true, "hoặc": true,
+	"hay": true, "cùng": true, "giữa": true, "trên": true, "dưới": true, "bằng": true, "vào": true,
+	"ở": true, "khi": true, "nếu": true, "vì": true, "thuộc": true, "gồm": true, "có": true,
+	"đã": true, "sẽ": true, "đang": true, "nhằm": true, "qua": true, "tới": true, "ngày": true,
 }
 
 func shiftMarkers(ms []block.Marker, at int) []block.Marker {
@@ -834,6 +868,7 @@ func (b *builder) addPara(blk *block.Block, t string, ms []block.Marker, kind st
 	b.newPara(blk, t, ms, kind)
 	b.open = len(b.doc.Paragraphs) - 1
 	b.openCut = isCut(t) && !blk.Bold
+	b.broke = false
 }
 
 func (b *builder) newPara(blk *block.Block, t string, ms []block.Marker, kind string) {

@@ -181,6 +181,22 @@ func TestParagraphs(t *testing.T) {
 			paras: []para{{"những người dân.", nil}},
 		},
 		{
+			name:  "a forgotten full stop does not join",
+			md:    "I. A\n\nTỷ lệ đạt 100%\n\nCông tác khác.",
+			paras: []para{{"Tỷ lệ đạt 100%", nil}, {"Công tác khác.", nil}},
+		},
+		{
+			name:  "a capital after a word that cannot end a sentence joins",
+			md:    "I. A\n\nphối hợp với\n\nỦy ban Mặt trận.",
+			paras: []para{{"phối hợp với Ủy ban Mặt trận.", nil}},
+		},
+		{
+			name:  "a capital after footnote bodies joins",
+			md:    "I. A\n\nphối hợp chặt chẽ<sup>1</sup>\n\n<sup>1</sup> Thân.\n\nỦy ban Mặt trận.",
+			paras: []para{{"phối hợp chặt chẽ Ủy ban Mặt trận.", []schema.FootnoteRef{{ID: 1, Offset: 17}}}},
+			notes: []note{{1, "Thân.", "p1"}},
+		},
+		{
 			name:  "a finished paragraph is not joined",
 			md:    "I. A\n\nMột câu xong.\n\nhai câu.",
 			paras: []para{{"Một câu xong.", nil}, {"hai câu.", nil}},
