@@ -100,6 +100,7 @@ func BenchmarkRead500(b *testing.B) {
 	}
 	b.SetBytes(int64(len(data)))
 	var n int
+	cpu := cpuTime()
 	for b.Loop() {
 		src, err := Read(context.Background(), data, Options{})
 		if err != nil {
@@ -108,6 +109,7 @@ func BenchmarkRead500(b *testing.B) {
 		n = src.Pages
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*n), "ms/page")
+	b.ReportMetric((cpuTime()-cpu)/float64(b.N*n), "cpu-ms/page")
 	b.ReportMetric(float64(n), "pages")
 	b.ReportMetric(peakRSSMiB(), "peak-MiB")
 }

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
@@ -291,7 +292,43 @@ func trimToPDF(data []byte) []byte {
 		copy(c, "%PDF-1.7")
 		data = c
 	}
-	return data
+	return repairSize(data)
+}
+
+var (
+	xrefHeadRe = regexp.MustCompile(`xref\s+0\s+(\d+)\s`)
+	sizeRe     = regexp.MustCompile(`/Size\s+(\d+)`)
+)
+
+// repairSize fixes a trailer whose /Size is smaller than its xref table
+// (pdfunite writes such files): the library cuts the table at /Size and
+// loses the last objects, often the page tree's last pages.
+func repairSize(data []byte) []byte {
+	t := bytes.LastIndex(data, []byte("trailer"))
+	if t < 0 {
+		return data
+	}
+	x := bytes.LastIndex(data[:t], []byte("xref"))
+	if x < 0 {
+		return data
+	}
+	head := xrefHeadRe.FindSubmatch(data[x:t])
+	size := sizeRe.FindSubmatchIndex(data[t:])
+	if head == nil || size == nil {
+		return data
+	}
+	n, err1 := strconv.Atoi(string(head[1]))
+	old := data[t+size[2] : t+size[3]]
+	s, err2 := strconv.Atoi(string(old))
+	if err1 != nil || err2 != nil || n <= s {
+		return data
+	}
+	// The trailer follows the xref table and startxref points before it,
+	// so the trailer may change length.
+	c := make([]byte, 0, len(data)+8)
+	c = append(c, data[:t+size[2]]...)
+	c = strconv.AppendInt(c, int64(n), 10)
+	return append(c, data[t+size[3]:]...)
 }
 
 func isEncrypted(data []byte, err error) bool {
