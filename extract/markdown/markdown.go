@@ -12,7 +12,6 @@ package markdown
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/baocao/baocao/extract/block"
 	"github.com/baocao/baocao/extract/vntext"
@@ -20,6 +19,8 @@ import (
 )
 
 // Read splits UTF-8 text (already decoded; NFD is normalized to NFC) into blocks.
+// Invalid UTF-8 bytes are not repaired (extract decodes legacy encodings
+// before this); each counts as one rune in offsets, as U+FFFD would.
 // format is schema.FormatMarkdown or schema.FormatText; any other value is
 // read as Markdown. Text without any content gives a Source with no blocks.
 func Read(text string, format string) (src *block.Source, err error) {
@@ -33,9 +34,6 @@ func Read(text string, format string) (src *block.Source, err error) {
 		format = schema.FormatMarkdown
 	}
 	// Exports mix NFC and NFD; everything below compares NFC letters.
-	if !utf8.ValidString(text) {
-		text = strings.ToValidUTF8(text, "\uFFFD")
-	}
 	lines := splitLines(toNFC(text))
 	var blocks []block.Block
 	if format == schema.FormatText {

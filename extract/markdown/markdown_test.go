@@ -277,3 +277,18 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkRead(b *testing.B) {
+	data, err := fs.ReadFile(sample.FS(), "thachban-2022.export.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(data)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := markdown.Read(text, schema.FormatMarkdown); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -230,7 +230,10 @@ func isDelimiterRow(cells []string) bool {
 // paragraph that starts with a <sup>N</sup> marker is a footnote body.
 func inlineBlock(p *para) (block.Block, bool) {
 	var w textWriter
-	s := strings.Join(p.lines, " ")
+	s := p.lines[0]
+	if len(p.lines) > 1 {
+		s = strings.Join(p.lines, " ")
+	}
 	w.b.Grow(len(s))
 	w.inline(s, p.heading == 0 && p.note == 0 && !p.list)
 	text := w.String()

@@ -42,7 +42,9 @@ func findMeta(blocks []block.Block, lay *layout) schema.Meta {
 	// and the place-and-date removed.
 	var issuerLines []string
 	for _, l := range headerLines(blocks[:end]) {
-		l = strings.TrimSpace(mottoRe.ReplaceAllString(l, " "))
+		if mayHaveMotto(l) {
+			l = strings.TrimSpace(mottoRe.ReplaceAllString(l, " "))
+		}
 		if m.Date == "" {
 			if place, date, at, ok := findPlaceDate(l); ok {
 				m.Place, m.Date = place, date
@@ -123,6 +125,13 @@ func inferIssuer(blocks []block.Block, lay *layout) string {
 		}
 	}
 	return best
+}
+
+// mayHaveMotto is a cheap test before mottoRe: every motto ends in "NAM"
+// or "phúc", in either case.
+func mayHaveMotto(l string) bool {
+	return strings.Contains(l, "NAM") || strings.Contains(l, "Nam") || strings.Contains(l, "nam") ||
+		strings.Contains(l, "húc") || strings.Contains(l, "HÚC")
 }
 
 // headerLines returns the lines of the header block; a Word header is
@@ -267,10 +276,13 @@ func findIssuer(lines []string) string {
 		return issuerCase(strings.Join(words, " "))
 	}
 	start := -1
+	joined := strings.Join(folded, " ") + " "
+	at := 0
 	for i := range words {
-		if organOf(strings.Join(folded[i:], " ")) != "" {
+		if organOf(joined[at:]) != "" {
 			start = i
 		}
+		at += len(folded[i]) + 1
 	}
 	if start < 0 {
 		return issuerCase(strings.Join(words, " "))
@@ -278,19 +290,12 @@ func findIssuer(lines []string) string {
 	return issuerCase(strings.Join(words[start:], " "))
 }
 
-func startsWithUnit(f string) bool {
-	for _, u := range adminUnits {
-		if strings.HasPrefix(f, u+" ") {
-			return true
-		}
-	}
-	return false
-}
 
-// organOf returns the folded organ name f starts with, or "".
+// organOf returns the folded organ name f starts with, or "". f ends
+// with a space.
 func organOf(f string) string {
 	for _, o := range organs {
-		if f == o.fold || strings.HasPrefix(f, o.fold+" ") {
+		if strings.HasPrefix(f, o.fold) && len(f) > len(o.fold) && f[len(o.fold)] == ' ' {
 			return o.fold
 		}
 	}

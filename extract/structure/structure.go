@@ -230,6 +230,9 @@ func numberedLabel(l string) bool {
 // bulletPrefix returns the length of a bullet and its space at the start
 // of s ("- ", "• "), or 0.
 func bulletPrefix(s string) int {
+	if s == "" || strings.IndexByte("-+*\xe2\xc2", s[0]) < 0 {
+		return 0
+	}
 	for _, p := range []string{"- ", "– ", "+ ", "• ", "* ", "· ", "•\t", "-\t"} {
 		if strings.HasPrefix(s, p) && len(s) > len(p) {
 			return len(p)
@@ -258,7 +261,7 @@ func isPartTitle(b *block.Block) bool {
 // list stays in the list.
 func decideHeading(b *block.Block, t string, num numbering, seq int) *heading {
 	rest := num.rest
-	words := wordCount(rest)
+	words := wordCountMax(rest, 61)
 	strong := b.Heading > 0 || b.Bold
 	// A run-in heading: the bold run covers the number and a title, and
 	// body text follows on the same line.
@@ -320,24 +323,50 @@ func decideHeading(b *block.Block, t string, num numbering, seq int) *heading {
 // runIn reads a bold run-in heading: bp runes of t are bold and cover the
 // number and the title.
 func runIn(b *block.Block, t string, num numbering, bp int) *heading {
-	rs := []rune(t)
-	if bp >= len(rs) {
+	from, to := byteOffset(t, num.prefix), byteOffset(t, bp)
+	if to >= len(t) || from > to {
 		return nil
 	}
-	title := trimTitle(string(rs[num.prefix:bp]))
-	after := string(rs[bp:])
+	title := trimTitle(t[from:to])
+	after := t[to:]
 	trimmed := strings.TrimLeft(after, " :.-–")
 	body := strings.TrimSpace(trimmed)
 	if title == "" || body == "" || wordCount(title) > 30 {
 		return nil
 	}
-	at := bp + (utf8.RuneCountInString(after) - utf8.RuneCountInString(trimmed))
+	at := bp + utf8.RuneCountInString(after[:len(after)-len(trimmed)])
 	return &heading{num: num, title: title, rest: body, restAt: at - labelRunes(b)}
+}
+
+// byteOffset returns the byte index of rune n of s (len(s) past the end).
+func byteOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
 }
 
 // trimTitle drops the colon or dot that ends a heading.
 func trimTitle(s string) string {
 	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ":.;-–"))
+}
+
+// wordCountMax counts words up to max: enough to compare a long paragraph
+// with a heading's length without reading all of it.
+func wordCountMax(s string, max int) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s) && n < max; i++ {
+		sp := s[i] == ' '
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }
 
 func wordCount(s string) int {
@@ -470,16 +499,22 @@ func styled(b *block.Block) bool {
 // signatureIntent reports the first line of a signature block: "T/M BAN
 // THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. BÍ THƯ".
 func signatureIntent(t string) bool {
-	u := strings.ToUpper(strings.TrimSpace(t))
+	t = strings.TrimSpace(t)
+	if len(t) > 200 || !isUpper(t) {
+		return false
+	}
 	for _, p := range []string{"T/M ", "T/M.", "TM. ", "TM ", "K/T ", "KT. ", "KT ", "TL. ", "T/L ", "TUQ. ", "Q. ", "THAY MẶT ", "THỪA LỆNH ", "KÝ THAY "} {
-		if strings.HasPrefix(u, p) {
-			return isUpper(u)
+		if strings.HasPrefix(t, p) {
+			return true
 		}
 	}
 	return false
 }
 
 func isRecipients(t string) bool {
+	if t == "" || t[0]|0x20 != 'n' {
+		return false
+	}
 	return strings.HasPrefix(foldPrefix(t, 12), "noi nhan")
 }
 

@@ -699,3 +699,19 @@ func BenchmarkReadBuild(b *testing.B) {
 		structure.Build(src)
 	}
 }
+
+func BenchmarkBuild(b *testing.B) {
+	data, err := fs.ReadFile(sample.FS(), "thachban-2022.export.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	src, err := markdown.Read(string(data), schema.FormatMarkdown)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		structure.Build(src)
+	}
+}
