@@ -290,7 +290,6 @@ func findIssuer(lines []string) string {
 	return issuerCase(strings.Join(words[start:], " "))
 }
 
-
 // organOf returns the folded organ name f starts with, or "". f ends
 // with a space.
 func organOf(f string) string {
