@@ -114,11 +114,17 @@ func HasErrors(fs []schema.Finding) bool {
 	return slices.ContainsFunc(fs, func(f schema.Finding) bool { return f.Severity == schema.SeverityError })
 }
 
+// repanic lets tests and fuzzing see a rule's panic instead of losing it.
+var repanic = false
+
 // safely runs one rule; a runtime error inside it is a bug, reported on
 // stderr when BAOCAO_DEBUG is set, and costs only that rule's findings.
 func safely(name string, run func() []schema.Finding) (out []schema.Finding) {
 	defer func() {
 		if r := recover(); r != nil {
+			if repanic {
+				panic(r)
+			}
 			out = nil
 			if os.Getenv("BAOCAO_DEBUG") != "" {
 				fmt.Fprintf(os.Stderr, "check: %s: %v\n%s", name, r, debug.Stack())

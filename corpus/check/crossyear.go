@@ -318,7 +318,7 @@ func (c *checker) opensYear(f *schema.Figure) bool {
 		return false
 	}
 	lo := hi
-	for lo > 0 && hi-lo < 40 && !strings.ContainsRune(";:", rs[lo-1]) && !(rs[lo-1] == '.' && rs[lo] == ' ') {
+	for lo > 0 && hi-lo < 40 && !strings.ContainsRune(";:", rs[lo-1]) && !(rs[lo-1] == '.' && (lo == len(rs) || rs[lo] == ' ')) {
 		lo--
 	}
 	before := normText(string(rs[lo:hi]))
