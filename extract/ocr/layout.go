@@ -323,6 +323,12 @@ func leadingMark(l line) (n int, rest []word, ok bool) {
 	}
 	w := l.words[0]
 	k := raisedPrefix(l, w)
+	if k == 0 && len(w.chars) > 0 && raised(l, w.chars[0].box) && !unicode.IsLetter([]rune(w.chars[0].r + " ")[0]) &&
+		!strings.ContainsAny(w.chars[0].r, "“‘(") {
+		// At the start of a note line any small raised glyph is the note
+		// number, whatever Tesseract made of it (®, °, ?).
+		k = 1
+	}
 	if k == 0 {
 		// A plain number as first word ("1 Tổ chức …") also starts a
 		// note when it is followed by text.
