@@ -381,8 +381,11 @@ func (c *Corpus) hasSHA(ctx context.Context, sha string) (bool, error) {
 
 // reportExts are tried whatever their content: extract tells them apart by
 // content and reports what it cannot read.
+// Old formats (.doc, .rtf, .odt) are tried so that the user hears that they
+// cannot be read, instead of seeing them silently left out.
 var reportExts = map[string]bool{
 	".pdf": true, ".docx": true, ".md": true, ".markdown": true, ".txt": true, ".text": true, "": true,
+	".doc": true, ".rtf": true, ".odt": true,
 }
 
 // nonReportExts are obviously not reports; a file with one is still tried
@@ -396,6 +399,9 @@ var nonReportExts = map[string]bool{
 	".xls": true, ".xlsx": true, ".ppt": true, ".pptx": true, ".ods": true, ".odp": true, ".odg": true,
 	".json": true, ".xml": true, ".csv": true, ".html": true, ".htm": true, ".css": true, ".js": true,
 	".yaml": true, ".yml": true, ".log": true, ".db": true, ".sqlite": true, ".lnk": true, ".ini": true,
+	".toml": true, ".cfg": true, ".conf": true, ".sql": true, ".go": true, ".mod": true, ".sum": true,
+	".py": true, ".c": true, ".h": true, ".java": true, ".rb": true, ".rs": true, ".ts": true,
+	".sh": true, ".bat": true, ".ps1": true, ".php": true, ".tex": true, ".bib": true,
 }
 
 // collect expands paths into the files to try, in a stable order. Files

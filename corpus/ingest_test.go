@@ -22,7 +22,7 @@ type recorder struct {
 	done  []FileResult
 }
 
-func (r *recorder) Start(n int)        { r.total = n }
+func (r *recorder) Start(n int)       { r.total = n }
 func (r *recorder) Done(f FileResult) { r.done = append(r.done, f) }
 
 var _ Progress = (*recorder)(nil)

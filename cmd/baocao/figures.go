@@ -1,27 +1,141 @@
 package main
 
 import (
+	"context"
+	"encoding/csv"
 	"errors"
+	"fmt"
+	"strconv"
 
 	"github.com/spf13/cobra"
+
+	"github.com/baocao/baocao/corpus"
 )
 
 // FiguresOptions are the inputs of `baocao figures`.
 type FiguresOptions struct {
-	IO *IOStreams
+	IO        *IOStreams
+	CorpusDir func() string
+	Doc       string
+	Issuer    string
+	Metric    string
+	Year      int
+	JSON      bool
+	CSV       bool
 }
 
 func newCmdFigures(f *Factory, runF func(*FiguresOptions) error) *cobra.Command {
-	opts := &FiguresOptions{IO: f.IO}
-	return &cobra.Command{
-		Use:    "figures",
-		Short:  "(not implemented yet)",
-		Hidden: true,
+	opts := &FiguresOptions{IO: f.IO, CorpusDir: f.CorpusDir}
+	cmd := &cobra.Command{
+		Use:   "figures",
+		Short: "List the figures found in the corpus",
+		Long: `Figures lists the numbers stated in the reports, each with what it counts
+(the metric), its role (a result, a target, a change, a share, a percent of
+plan) and where it stands: section, page and the quoted sentence.
+
+--metric matches a part of the metric without case or diacritics ("ket nap"
+finds "kết nạp đảng viên mới"). Values print the Vietnamese way (9.582;
+20,4%); --csv and --json give plain numbers for spreadsheets and scripts.`,
+		Example: `  baocao figures --metric "kết nạp đảng viên"
+  baocao figures --doc thachban-2022 --year 2022
+  baocao figures --metric "ket nap" --csv > ket-nap.csv`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.JSON && opts.CSV {
+				return usageError("--json and --csv cannot be used together")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
-			return withCode(exitError, errors.New("figures: not implemented yet"))
+			return figuresRun(cmd.Context(), opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.Doc, "doc", "", "only figures of document `DOC` (id, id prefix or file name)")
+	cmd.Flags().StringVar(&opts.Issuer, "issuer", "", "only reports of this `ISSUER`")
+	cmd.Flags().StringVar(&opts.Metric, "metric", "", "only metrics containing `TEXT`")
+	cmd.Flags().IntVar(&opts.Year, "year", 0, "only reports on this `YEAR`")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the figures as JSON")
+	cmd.Flags().BoolVar(&opts.CSV, "csv", false, "print the figures as CSV")
+	return cmd
+}
+
+func figuresRun(ctx context.Context, opts *FiguresOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	c, err := openCorpus(opts.IO, opts.CorpusDir())
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	figs, err := c.Figures(ctx, corpus.FigureFilter{Doc: opts.Doc, Issuer: opts.Issuer, Metric: opts.Metric, Year: opts.Year})
+	if err != nil {
+		return docError(err)
+	}
+	switch {
+	case opts.JSON:
+		return writeJSON(opts.IO.Out, figs)
+	case opts.CSV:
+		return writeFiguresCSV(opts.IO, figs)
+	}
+	if len(figs) == 0 {
+		what := "figure"
+		if opts.Metric != "" {
+			what = fmt.Sprintf("figure for %q", opts.Metric)
+		}
+		fmt.Fprintln(opts.IO.ErrOut, explainNone(ctx, c, what, opts.Issuer, opts.Year))
+		return nil
+	}
+	return printFigures(opts.IO, figs, true)
+}
+
+// printFigures prints a figure table; withDoc adds the document columns.
+func printFigures(io *IOStreams, figs []corpus.FigureHit, withDoc bool) error {
+	header := []string{"METRIC", "VALUE", "UNIT", "ROLE", "SECTION", "PAGE", "QUOTE"}
+	if withDoc {
+		header = append([]string{"YEAR", "ISSUER"}, header...)
+	} else {
+		header = append([]string{"ID"}, header...)
+	}
+	rows := make([][]string, 0, len(figs))
+	for _, h := range figs {
+		x := h.Figure
+		row := []string{x.Metric, cellFigureValue(x), cellFigureUnit(x), x.Role,
+			cellWhere(x.SectionPath, x.Footnote), cellPage(x.Page), x.Quote}
+		if withDoc {
+			row = append([]string{cellYear(h.ReportYear), h.DocumentIssuer}, row...)
+		} else {
+			row = append([]string{x.ID}, row...)
+		}
+		rows = append(rows, row)
+	}
+	return printTable(io, header, rows)
+}
+
+// writeFiguresCSV writes one row per figure with plain numbers (a dot
+// before decimals, no grouping), which every spreadsheet reads.
+func writeFiguresCSV(io *IOStreams, figs []corpus.FigureHit) error {
+	w := csv.NewWriter(io.Out)
+	w.Write([]string{"document", "file", "issuer", "report_year", "id", "raw", "value", "denominator",
+		"value_high", "unit", "kind", "value_normalized", "metric", "role", "qualifier", "bound",
+		"section_path", "page", "paragraph", "footnote", "quote"})
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	fp := func(v *float64) string {
+		if v == nil {
+			return ""
+		}
+		return f(*v)
+	}
+	for _, h := range figs {
+		x := h.Figure
+		w.Write([]string{h.Document, h.File, h.DocumentIssuer, cellYear(h.ReportYear), x.ID, x.Raw,
+			f(x.Value), fp(x.Denominator), fp(x.ValueHigh), x.Unit, x.Kind, f(x.ValueNormalized),
+			x.Metric, x.Role, x.Qualifier, string(x.Bound), x.SectionPath, cellPage(x.Page),
+			string(x.Paragraph), cellPage(x.Footnote), x.Quote})
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return errors.New("csv: " + err.Error())
+	}
+	return nil
 }
