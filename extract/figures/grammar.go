@@ -33,6 +33,7 @@ type analyzer struct {
 	consumed []bool
 	cands    []cand
 	segs     []seg
+	candOf   []int // figure index of each token, -1 for none
 }
 
 func (a *analyzer) analyze(lx *lexer, text string, plan bool) []cand {
@@ -50,6 +51,7 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool) []cand {
 			a.cands = append(a.cands, c)
 		}
 	}
+	a.indexCands()
 	if !plan {
 		a.linkMarkers()
 		a.linkParens()
@@ -62,6 +64,17 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool) []cand {
 		c.fig.Metric = a.metric(c)
 	}
 	return a.cands
+}
+
+// indexCands maps tokens to the figures read from them.
+func (a *analyzer) indexCands() {
+	a.candOf = grow(a.candOf, len(a.toks))
+	for i := range a.candOf {
+		a.candOf[i] = -1
+	}
+	for i := range a.cands {
+		a.candOf[a.cands[i].tok] = i
+	}
 }
 
 // layout numbers sentences and parenthesis depths.

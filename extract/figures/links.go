@@ -36,23 +36,37 @@ func compatible(total, part *cand) bool {
 
 // candAt returns the index of the figure whose number is token k, or -1.
 func (a *analyzer) candAt(k int) int {
-	for i := range a.cands {
-		if a.cands[i].tok == k {
-			return i
-		}
-		if a.cands[i].tok > k {
-			break
-		}
+	if k < 0 || k >= len(a.candOf) {
+		return -1
 	}
-	return -1
+	return a.candOf[k]
 }
+
+// Reach limits: how far the linking rules look, in figures or tokens. A
+// breakdown, a clause or a parenthesis longer than this is not one a report
+// writes, and the limits keep a pathological paragraph (thousands of
+// numbers in one sentence) linear.
+const (
+	maxLookFigures = 40
+	maxScopeTokens = 400
+)
 
 // totalBefore finds the nearest figure before token k in the same sentence
 // that can be the total of part: same family, not inside a closed
 // parenthesis that k is not in.
 func (a *analyzer) totalBefore(k int, part *cand) int {
 	d := a.depth[k]
-	for i := len(a.cands) - 1; i >= 0; i-- {
+	i := len(a.cands) - 1
+	for k2 := k - 1; k2 >= 0; k2-- {
+		if j := a.candAt(k2); j >= 0 {
+			i = j
+			break
+		}
+		if k-k2 > maxScopeTokens {
+			return -1
+		}
+	}
+	for n := 0; i >= 0 && n < maxLookFigures; i, n = i-1, n+1 {
 		c := &a.cands[i]
 		if c.tok >= k {
 			continue
@@ -115,11 +129,13 @@ func (a *analyzer) linkMarkers() {
 		d := a.depth[m]
 		end := a.scopeEnd(start, d, colon)
 		first := -1
-		for i := range a.cands {
-			c := &a.cands[i]
-			if c.tok >= start && c.tok < end && a.depth[c.tok] == d && canBePart(c) && !c.linked {
-				first = i
-				break
+		for k := start; k < end; k++ {
+			if i := a.candAt(k); i >= 0 {
+				c := &a.cands[i]
+				if a.depth[c.tok] == d && canBePart(c) && !c.linked {
+					first = i
+					break
+				}
 			}
 		}
 		if first < 0 {
@@ -142,7 +158,7 @@ func (a *analyzer) scopeEnd(start, d int, colon bool) int {
 	semicolons := false
 	if colon {
 		seenNum := false
-		for k := start; k < len(a.toks) && !isSentenceEnd(&a.toks[k]); k++ {
+		for k := start; k < len(a.toks) && k < start+maxScopeTokens && !isSentenceEnd(&a.toks[k]); k++ {
 			t := &a.toks[k]
 			if t.kind == tNum {
 				seenNum = true
@@ -154,7 +170,7 @@ func (a *analyzer) scopeEnd(start, d int, colon bool) int {
 		}
 	}
 	k := start
-	for ; k < len(a.toks); k++ {
+	for ; k < len(a.toks) && k < start+maxScopeTokens; k++ {
 		t := &a.toks[k]
 		if a.depth[k] < d || (t.isPunct(")") && a.depth[k] == d && d > 0) {
 			return k
@@ -257,7 +273,7 @@ func (a *analyzer) linkParens() {
 func (a *analyzer) parenEnd(o int) int {
 	d := a.depth[o]
 	k := o + 1
-	for ; k < len(a.toks); k++ {
+	for ; k < len(a.toks) && k < o+maxScopeTokens; k++ {
 		if a.depth[k] <= d || isSentenceEnd(&a.toks[k]) {
 			return k
 		}
@@ -278,7 +294,7 @@ func (a *analyzer) linkSums() {
 		}
 		var run []int
 		sum := 0.0
-		for pi := ti + 1; pi < len(a.cands); pi++ {
+		for pi := ti + 1; pi < len(a.cands) && pi <= ti+maxLookFigures; pi++ {
 			c := &a.cands[pi]
 			if a.sent[c.tok] != a.sent[tc.tok] {
 				break
@@ -317,7 +333,7 @@ func (a *analyzer) linkRefers() {
 		default:
 			continue
 		}
-		for j := i - 1; j >= 0; j-- {
+		for j := i - 1; j >= 0 && j >= i-maxLookFigures; j-- {
 			r := &a.cands[j]
 			if a.sent[r.tok] != a.sent[c.tok] || a.clauseBreak(r.tok, c.tok) {
 				break
@@ -336,6 +352,9 @@ func (a *analyzer) linkRefers() {
 
 // clauseBreak reports a ';' between tokens i and j outside parentheses.
 func (a *analyzer) clauseBreak(i, j int) bool {
+	if j-i > maxScopeTokens {
+		return true
+	}
 	for k := i + 1; k < j; k++ {
 		if a.toks[k].isPunct(";") {
 			return true
@@ -353,10 +372,10 @@ type seg struct{ lo, hi, words int }
 // dropping comma segments farthest from the number first.
 func (a *analyzer) quote(i int) string {
 	lo, hi := i, i
-	for lo > 0 && !isClauseEnd(&a.toks[lo-1]) {
+	for lo > 0 && i-lo < 3*maxQuoteWords && !isClauseEnd(&a.toks[lo-1]) {
 		lo--
 	}
-	for hi+1 < len(a.toks) && !isClauseEnd(&a.toks[hi+1]) {
+	for hi+1 < len(a.toks) && hi-i < 3*maxQuoteWords && !isClauseEnd(&a.toks[hi+1]) {
 		hi++
 	}
 	// Comma segments of the clause.
@@ -534,7 +553,7 @@ func (a *analyzer) verbBefore(i int, qualifier string) string {
 // percent ("tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,7%").
 func (a *analyzer) rateName(i int) string {
 	k := i - 1
-	for k >= 0 && !isClauseEnd(&a.toks[k]) && !a.toks[k].isPunct(",") {
+	for k >= 0 && k > i-maxQuoteWords && !isClauseEnd(&a.toks[k]) && !a.toks[k].isPunct(",") {
 		if a.toks[k].isWord("tỷ") || a.toks[k].isWord("tỉ") {
 			if a.lowAt(k+1) == "lệ" {
 				e := k + 2
