@@ -66,44 +66,76 @@ func must(err error) {
 	}
 }
 
-// tokenizer is a Bleve tokenizer that emits the syllables of a text and the
-// pairs of adjacent alphabetic syllables, in the exact or the folded form.
+// tokenizer is a Bleve tokenizer. The folded form emits every token and
+// every pair of adjacent alphabetic tokens. The exact form emits only the
+// tokens that carry diacritics: for the others the exact and the folded
+// term are the same, and queries look them up in the folded field; exact
+// pairs would only re-rank candidates, which the passage ranking does on
+// the text anyway.
 type tokenizer struct{ fold bool }
 
 func (t *tokenizer) Tokenize(input []byte) analysis.TokenStream {
 	text := string(input)
-	var out analysis.TokenStream
+	// Tokens and their terms are allocated in slabs: a report has tens of
+	// thousands of them, and one allocation each dominated indexing time.
+	slab := make([]analysis.Token, 0, len(text)/4)
+	arena := make([]byte, 0, len(text)*2)
+	out := make(analysis.TokenStream, 0, len(text)/4)
 	pos := 0
-	var prev string // previous alphabetic term, "" after a break
-	var buf []byte
-	emit := func(term string, start, end int) {
+	prevStart, prevEnd := -1, -1 // previous alphabetic term in arena
+	emit := func(termStart, start, end int) {
 		pos++
-		out = append(out, &analysis.Token{Term: []byte(term), Start: start, End: end, Position: pos, Type: analysis.AlphaNumeric})
+		if len(slab) == cap(slab) {
+			slab = make([]analysis.Token, 0, 256)
+		}
+		slab = append(slab, analysis.Token{Term: arena[termStart:len(arena):len(arena)], Start: start, End: end, Position: pos, Type: analysis.AlphaNumeric})
+		out = append(out, &slab[len(slab)-1])
+	}
+	grow := func() {
+		// Terms point into arena; a full arena is replaced, not grown, so
+		// that earlier terms stay valid.
+		if cap(arena)-len(arena) < 256 {
+			arena = make([]byte, 0, max(4096, len(text)))
+			prevStart, prevEnd = -1, -1
+		}
 	}
 	scanTokens(text, true, func(tk rawToken) {
 		if tk.brk {
-			prev = ""
+			prevStart = -1
 			return
 		}
-		var term string
+		grow()
+		termStart := len(arena)
 		switch {
 		case tk.symbol != "":
-			term = symbolTerm(tk.symbol, t.fold)
+			arena = append(arena, symbolTerm(tk.symbol, t.fold)...)
 		case t.fold:
-			buf = foldAppend(buf[:0], text[tk.start:tk.end])
-			term = string(buf)
+			arena = foldAppend(arena, text[tk.start:tk.end])
 		default:
-			term = keyOf(text[tk.start:tk.end])
+			arena = append(arena, keyOf(text[tk.start:tk.end])...)
 		}
-		emit(term, tk.start, tk.end)
-		if tk.alpha {
-			if prev != "" {
-				emit(prev+" "+term, tk.start, tk.end)
+		termEnd := len(arena)
+		if !t.fold {
+			if hasDiacritics(string(arena[termStart:termEnd])) {
+				emit(termStart, tk.start, tk.end)
+			} else {
+				arena = arena[:termStart]
 			}
-			prev = term
-		} else {
-			prev = ""
+			return
 		}
+		emit(termStart, tk.start, tk.end)
+		if !tk.alpha {
+			prevStart = -1
+			return
+		}
+		if prevStart >= 0 && termEnd-termStart < 128 {
+			pairStart := len(arena)
+			arena = append(arena, arena[prevStart:prevEnd]...)
+			arena = append(arena, ' ')
+			arena = append(arena, arena[termStart:termEnd]...)
+			emit(pairStart, tk.start, tk.end)
+		}
+		prevStart, prevEnd = termStart, termEnd
 	})
 	return out
 }

@@ -14,12 +14,15 @@ func TestTokenizer(t *testing.T) {
 		fold bool
 		want []string
 	}{
-		{"syllables and pairs", "Kết nạp đảng viên", false,
-			[]string{"kết", "nạp", "kết nạp", "đảng", "nạp đảng", "viên", "đảng viên"}},
-		{"folded", "Kết nạp Đảng", true, []string{"ket", "nap", "ket nap", "dang", "nap dang"}},
-		{"tone placement", "Huyện uỷ, hoà", false, []string{"huyện", "ủy", "huyện ủy", "hòa", "ủy hòa"}},
-		{"party symbol with a stray space", "Kế hoạch số 81- KH/HU", false,
-			[]string{"kế", "hoạch", "kế hoạch", "số", "hoạch số", "81-kh/hu"}},
+		{"syllables and pairs", "Kết nạp Đảng viên", true,
+			[]string{"ket", "nap", "ket nap", "dang", "nap dang", "vien", "dang vien"}},
+		{"exact keeps only words with diacritics", "Sản phẩm OCOP đạt 3 sao", false,
+			[]string{"sản", "phẩm", "đạt"}},
+		{"tone placement", "Huyện uỷ, hoà", false, []string{"huyện", "ủy", "hòa"}},
+		{"party symbol with a stray space", "Kế hoạch số 81- KH/HU", true,
+			[]string{"ke", "hoach", "ke hoach", "so", "hoach so", "81-kh/hu"}},
+		{"state symbol exact", "Nghị quyết 52/NQ-HĐND", false,
+			[]string{"nghị", "quyết", "52/nq-hđnd"}},
 		{"state symbol folded", "Nghị quyết 52/NQ-HĐND ngày", true,
 			[]string{"nghi", "quyet", "nghi quyet", "52/nq-hdnd", "ngay"}},
 		{"numbers break pairs", "đạt 95,4% và 9.582 người", true,

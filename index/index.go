@@ -25,6 +25,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
@@ -99,7 +100,9 @@ func OpenExisting(path string) (*Index, error) {
 // NewMemory returns an index held in memory, for tests and one-off
 // searches.
 func NewMemory() (*Index, error) {
-	bi, err := bleve.NewMemOnly(newMapping())
+	// Scorch with no path keeps its segments in memory: the same engine as
+	// on disk, unlike NewMemOnly's key-value store.
+	bi, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}

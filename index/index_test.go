@@ -334,6 +334,8 @@ func TestQuerySyntax(t *testing.T) {
 		{name: "field and range", req: Request{Query: `+fold:"dan van kheo" +year:>=2023`}, want: []string{"hu2023/p2", "ub2023/p3"}},
 		{name: "issuer field", req: Request{Query: `+"dân vận khéo" +issuer:"Ủy ban nhân dân huyện Thạch Bàn"`}, want: []string{"ub2023/p3"}},
 		{name: "exclusion", req: Request{Query: `+"dân vận khéo" -year:2022`}, want: []string{"hu2023/p2", "ub2023/p3"}},
+		{name: "exact field", req: Request{Query: `text:Đang`}, want: []string{"hu2023/p4"}},
+		{name: "folded field", req: Request{Query: `+fold:dang +year:2023`}, want: []string{"hu2023/p1", "hu2023/p4", "ub2023/p1"}},
 		{name: "plain forced", req: Request{Query: "+khéo", Syntax: SyntaxPlain}, want: []string{"hu2022/p5", "hu2023/p2", "ub2023/p3"}},
 		{name: "malformed", req: Request{Query: `+year:>= (`, Syntax: SyntaxBleve}, wantErr: true},
 		{name: "unknown field", req: Request{Query: `nothing:here`, Syntax: SyntaxBleve}, wantErr: true},

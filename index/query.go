@@ -27,6 +27,7 @@ func (t qterm) diac() bool { return t.key != t.fold }
 type unit struct {
 	terms  []qterm
 	phrase bool
+	exact  bool    // only the exact form counts (the text: field)
 	w      float64 // weight (inverse report frequency)
 }
 
@@ -129,18 +130,14 @@ func wordClauses(words []qterm, f fieldPair) (must, should []query.Query) {
 			should = append(should, termQuery(f.exact, t.key, 2))
 		}
 		if i > 0 && words[i-1].alpha && t.alpha {
-			p := words[i-1]
-			should = append(should, termQuery(f.fold, p.fold+" "+t.fold, 1.5))
-			if p.diac() || t.diac() {
-				should = append(should, termQuery(f.exact, p.key+" "+t.key, 3))
-			}
+			should = append(should, termQuery(f.fold, words[i-1].fold+" "+t.fold, 1.5))
 		}
 	}
 	return must, should
 }
 
 // phraseClauses require every adjacent pair of the phrase (and any word
-// not part of a pair: numbers, symbols), folded; exact pairs add to the
+// not part of a pair: numbers, symbols), folded; exact words add to the
 // score. Word order is checked later on the text.
 func phraseClauses(ph []qterm, f fieldPair) (must, should []query.Query) {
 	covered := make([]bool, len(ph))
@@ -151,16 +148,13 @@ func phraseClauses(ph []qterm, f fieldPair) (must, should []query.Query) {
 		}
 		covered[i-1], covered[i] = true, true
 		must = append(must, termQuery(f.fold, a.fold+" "+b.fold, 1))
-		if a.diac() || b.diac() {
-			should = append(should, termQuery(f.exact, a.key+" "+b.key, 3))
-		}
 	}
 	for i, t := range ph {
 		if !covered[i] {
 			must = append(must, termQuery(f.fold, t.fold, 1))
-			if t.diac() {
-				should = append(should, termQuery(f.exact, t.key, 2))
-			}
+		}
+		if t.diac() {
+			should = append(should, termQuery(f.exact, t.key, 2))
 		}
 	}
 	return must, should
@@ -246,12 +240,19 @@ func (rw *rewriter) rewrite(q query.Query, negated bool) (query.Query, error) {
 
 func (rw *rewriter) text(field, text string, phrase, negated bool) (query.Query, error) {
 	f := rw.f
+	exactOnly := false
 	switch field {
-	case "", fieldFold, fieldText:
-	case fieldNoteFold, fieldNoteText:
+	case "", fieldFold:
+	case fieldText:
+		exactOnly = true
+	case fieldNoteFold:
 		f = fieldsNotes
-	case fieldMetric, fieldMetricFold:
+	case fieldNoteText:
+		f, exactOnly = fieldsNotes, true
+	case fieldMetricFold:
 		f = fieldPair{fieldMetric, fieldMetricFold}
+	case fieldMetric:
+		f, exactOnly = fieldPair{fieldMetric, fieldMetricFold}, true
 	case fieldIssuer:
 		return termQuery(fieldIssuerKey, issuerKey(text), 1), nil
 	case fieldType:
@@ -271,13 +272,25 @@ func (rw *rewriter) text(field, text string, phrase, negated bool) (query.Query,
 	if phrase && len(ts) > 1 {
 		must, should = phraseClauses(ts, f)
 		if !negated {
-			rw.units = append(rw.units, unit{terms: ts, phrase: true})
+			rw.units = append(rw.units, unit{terms: ts, phrase: true, exact: exactOnly})
 		}
 	} else {
 		must, should = wordClauses(ts, f)
+		if exactOnly {
+			// The exact field holds only words with diacritics; a word
+			// without any is its own exact form, found in the folded field.
+			must, should = nil, nil
+			for _, t := range ts {
+				if t.diac() {
+					must = append(must, termQuery(f.exact, t.key, 1))
+				} else {
+					must = append(must, termQuery(f.fold, t.fold, 1))
+				}
+			}
+		}
 		if !negated {
 			for _, t := range ts {
-				rw.units = append(rw.units, unit{terms: []qterm{t}})
+				rw.units = append(rw.units, unit{terms: []qterm{t}, exact: exactOnly})
 			}
 		}
 	}

@@ -212,17 +212,20 @@ func (m *matcher) score(text string, toks []tok) (float64, [][2]int) {
 			if !ok {
 				continue
 			}
-			count++
-			marks = append(marks, [2]int{toks[i].start, toks[i+n-1].end})
-			if !isExact {
-				e := true
+			e := true
+			if !isExact || u.exact {
 				for k := 0; k < n && e; k++ {
 					if m.terms[ids[k]].diac() {
 						e = m.exactAt(text, toks[i+k], ids[k])
 					}
 				}
-				isExact = e
+				isExact = isExact || e
 			}
+			if u.exact && !e {
+				continue
+			}
+			count++
+			marks = append(marks, [2]int{toks[i].start, toks[i+n-1].end})
 		}
 		if count == 0 {
 			continue
