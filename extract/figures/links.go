@@ -553,7 +553,7 @@ func (a *analyzer) verbBefore(i int, qualifier string) string {
 // percent ("tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,7%").
 func (a *analyzer) rateName(i int) string {
 	k := i - 1
-	for k >= 0 && k > i-maxQuoteWords && !isClauseEnd(&a.toks[k]) && !a.toks[k].isPunct(",") {
+	for k >= 0 && k > i-3*maxQuoteWords && !isClauseEnd(&a.toks[k]) && !a.toks[k].isPunct(",") {
 		if a.toks[k].isWord("tỷ") || a.toks[k].isWord("tỉ") {
 			if a.lowAt(k+1) == "lệ" {
 				e := k + 2
