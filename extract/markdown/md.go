@@ -418,7 +418,7 @@ func (w *textWriter) plain(s string, notes map[int]bool) {
 		}
 		w.writeString(s[:i])
 		s = s[i:]
-		end := strings.IndexByte(s, ']')
+		end := strings.IndexByte(window(s, 6), ']')
 		if end > 1 && end <= 4 {
 			if n, err := strconv.Atoi(s[1:end]); err == nil && notes[n] {
 				w.marker(n, false)
@@ -504,7 +504,7 @@ func (w *textWriter) inline(s string, leadBody bool) {
 			}
 		case '[':
 			if strings.HasPrefix(s[i:], "[^") {
-				end := strings.IndexByte(s[i:], ']')
+				end := strings.IndexByte(window(s[i:], 12), ']')
 				if end > 2 && end < 12 {
 					if n, err := strconv.Atoi(s[i+2 : i+end]); err == nil && n > 0 {
 						w.marker(n, false)
@@ -514,7 +514,7 @@ func (w *textWriter) inline(s string, leadBody bool) {
 				}
 			}
 		case '&':
-			end := strings.IndexByte(s[i:], ';')
+			end := strings.IndexByte(window(s[i:], 12), ';')
 			if end > 1 && end <= 10 {
 				ent := s[i : i+end+1]
 				if u := html.UnescapeString(ent); u != ent {
@@ -535,14 +535,14 @@ func (w *textWriter) inline(s string, leadBody bool) {
 func (w *textWriter) tag(s string, i int, leadBody bool) int {
 	rest := s[i:]
 	if strings.HasPrefix(rest, "<!--") {
-		end := strings.Index(rest, "-->")
+		end := strings.Index(rest, "-->") // a comment runs to its end, once
 		if end < 0 {
 			return len(s)
 		}
 		return i + end + 3
 	}
 	if len(rest) >= 5 && strings.EqualFold(rest[:5], "<sup>") {
-		end := indexFold(rest, "</sup>")
+		end := indexFold(window(rest, 256), "</sup>")
 		if end < 0 {
 			return i + 5
 		}
@@ -560,7 +560,7 @@ func (w *textWriter) tag(s string, i int, leadBody bool) int {
 	}
 	// Any other tag (<br>, <u>, </sub>, <span …>) is dropped; its text stays.
 	if len(rest) > 2 && (isASCIILetter(rest[1]) || rest[1] == '/') {
-		end := strings.IndexByte(rest, '>')
+		end := strings.IndexByte(window(rest, 80), '>')
 		if end > 1 && end < 80 && !strings.ContainsAny(rest[1:end], "<\n") {
 			if strings.EqualFold(rest[:end+1], "<br>") || strings.EqualFold(rest[:end+1], "<br/>") || strings.EqualFold(rest[:end+1], "<br />") {
 				w.writeRune(' ')
@@ -586,6 +586,16 @@ func unitPower(word, inner string) rune {
 		return '³'
 	}
 	return 0
+}
+
+// window returns at most the first n bytes of s: the searches for the end
+// of a marker, entity or tag look that far only, so that text full of
+// unclosed "<sup>" or "&" stays linear.
+func window(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
 }
 
 func indexFold(s, sub string) int {

@@ -694,12 +694,16 @@ type builder struct {
 	stack []int // indices into doc.Sections, outermost first
 	cur   string
 
-	open     int // paragraph that a following block may continue, -1 none
-	openCut  bool
-	broke    bool          // a footnote body or page break came after the open paragraph
-	lastNote int           // index into doc.Footnotes of the last body
-	noteAt   map[int]int   // block index of a body → footnote index
-	notesBy  map[int][]int // footnote id → paragraph indices holding its marker, in order
+	open    int // paragraph that a following block may continue, -1 none
+	openCut bool
+	broke   bool // a footnote body or page break came after the open paragraph
+	// pieces make up the text of the open paragraph; openRunes counts its
+	// runes once a join needs them, -1 before.
+	pieces    []string
+	openRunes int
+	lastNote  int           // index into doc.Footnotes of the last body
+	noteAt    map[int]int   // block index of a body → footnote index
+	notesBy   map[int][]int // footnote id → paragraph indices holding its marker, in order
 	// headNotes maps a footnote id whose marker sits in a heading to the
 	// section of that heading.
 	headNotes map[int]string
@@ -748,7 +752,7 @@ func (b *builder) run() {
 		section := b.cur
 		if i == lay.keepPara {
 			section = ""
-			b.open = -1
+			b.closeOpen()
 		}
 		kind := ""
 		if lay.listItem[i] {
@@ -767,11 +771,13 @@ func (b *builder) run() {
 			// list item reads the same from every format.
 			t, ms = blk.Label+" "+t, shiftMarkers(ms, -labelRunes(blk))
 		}
+		n := len(b.doc.Paragraphs)
 		b.addPara(blk, t, ms, kind)
-		if section == "" {
-			b.doc.Paragraphs[len(b.doc.Paragraphs)-1].Section = ""
+		if section == "" && len(b.doc.Paragraphs) > n {
+			b.doc.Paragraphs[n].Section = ""
 		}
 	}
+	b.closeOpen()
 }
 
 // continues reports whether blk goes on with the open paragraph, which
@@ -789,10 +795,11 @@ func (b *builder) continues(blk *block.Block) bool {
 	if b.broke || (blk.Page != 0 && int(p.Page) != 0 && blk.Page != int(p.Page)) {
 		return true
 	}
-	if strings.HasSuffix(p.Text, ",") {
+	t := b.tail()
+	if strings.HasSuffix(t, ",") {
 		return true
 	}
-	return connectors[strings.ToLower(lastWord(p.Text))]
+	return connectors[strings.ToLower(lastWord(t))]
 }
 
 // connectors are words that do not end a Vietnamese sentence.
@@ -882,10 +889,11 @@ func (b *builder) addSection(h *heading, blk *block.Block) {
 	b.doc.Sections = append(b.doc.Sections, s)
 	b.stack = append(b.stack, len(b.doc.Sections)-1)
 	b.cur = s.ID
-	b.open = -1
+	b.closeOpen()
 }
 
 func (b *builder) addTable(blk *block.Block) {
+	b.closeOpen()
 	for _, row := range blk.Rows {
 		t := vntext.SquashSpace(strings.Join(row, " | "))
 		if strings.Trim(t, " |") == "" {
@@ -893,17 +901,37 @@ func (b *builder) addTable(blk *block.Block) {
 		}
 		b.newPara(blk, t, nil, schema.ParagraphTableRow)
 	}
-	b.open = -1
 }
 
 func (b *builder) addPara(blk *block.Block, t string, ms []block.Marker, kind string) {
 	if t == "" {
 		return
 	}
+	b.closeOpen()
 	b.newPara(blk, t, ms, kind)
 	b.open = len(b.doc.Paragraphs) - 1
 	b.openCut = isCut(t) && !blk.Bold
 	b.broke = false
+	b.pieces = append(b.pieces[:0], t)
+	b.openRunes = -1 // counted on the first join only
+}
+
+// closeOpen writes the text of the open paragraph, which joins may have
+// made of several pieces, and closes it.
+func (b *builder) closeOpen() {
+	if b.open >= 0 && len(b.pieces) > 1 {
+		b.doc.Paragraphs[b.open].Text = strings.Join(b.pieces, "")
+	}
+	b.open = -1
+	b.pieces = b.pieces[:0]
+}
+
+// tail is the last piece of the open paragraph: what a join looks at.
+func (b *builder) tail() string {
+	if len(b.pieces) == 0 {
+		return ""
+	}
+	return b.pieces[len(b.pieces)-1]
 }
 
 func (b *builder) newPara(blk *block.Block, t string, ms []block.Marker, kind string) {
@@ -922,15 +950,23 @@ func (b *builder) newPara(blk *block.Block, t string, ms []block.Marker, kind st
 }
 
 // joinPara appends blk to the open paragraph, which a page break cut.
+// The pieces are put together when the paragraph closes, so that a long
+// run of joins (a text file of unpunctuated lines) stays linear.
 func (b *builder) joinPara(blk *block.Block) {
 	p := &b.doc.Paragraphs[b.open]
-	sep := joinSep(p.Text, blk.Text)
-	base := utf8.RuneCountInString(p.Text) + len(sep)
-	p.Text += sep + blk.Text
+	if b.openRunes < 0 {
+		b.openRunes = utf8.RuneCountInString(p.Text)
+	}
+	sep := joinSep(b.tail(), blk.Text)
+	base := b.openRunes + len(sep)
+	b.pieces = append(b.pieces, sep, blk.Text)
+	b.openRunes = base + utf8.RuneCountInString(blk.Text)
 	for _, m := range blk.Markers {
 		p.FootnoteRefs = append(p.FootnoteRefs, schema.FootnoteRef{ID: m.Note, Offset: base + m.Offset})
 	}
-	b.openCut = isCut(p.Text)
+	if blk.Text != "" {
+		b.openCut = isCut(blk.Text)
+	}
 }
 
 // link points each footnote at the paragraph holding its marker. When a
