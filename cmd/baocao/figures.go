@@ -20,6 +20,7 @@ type FiguresOptions struct {
 	Issuer    string
 	Metric    string
 	Year      int
+	Limit     int
 	JSON      bool
 	CSV       bool
 }
@@ -44,6 +45,9 @@ finds "kết nạp đảng viên mới"). Values print the Vietnamese way (9.582
 			if opts.JSON && opts.CSV {
 				return usageError("--json and --csv cannot be used together")
 			}
+			if opts.Limit < 0 {
+				return usageError("--limit must be positive")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -54,6 +58,7 @@ finds "kết nạp đảng viên mới"). Values print the Vietnamese way (9.582
 	cmd.Flags().StringVar(&opts.Issuer, "issuer", "", "only reports of this `ISSUER`")
 	cmd.Flags().StringVar(&opts.Metric, "metric", "", "only metrics containing `TEXT`")
 	cmd.Flags().IntVar(&opts.Year, "year", 0, "only reports on this `YEAR`")
+	cmd.Flags().IntVar(&opts.Limit, "limit", 0, "print at most `N` figures (default: all)")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the figures as JSON")
 	cmd.Flags().BoolVar(&opts.CSV, "csv", false, "print the figures as CSV")
 	return cmd
@@ -71,6 +76,9 @@ func figuresRun(ctx context.Context, opts *FiguresOptions) error {
 	figs, err := c.Figures(ctx, corpus.FigureFilter{Doc: opts.Doc, Issuer: opts.Issuer, Metric: opts.Metric, Year: opts.Year})
 	if err != nil {
 		return docError(err)
+	}
+	if opts.Limit > 0 && len(figs) > opts.Limit {
+		figs = figs[:opts.Limit]
 	}
 	switch {
 	case opts.JSON:
