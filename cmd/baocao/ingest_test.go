@@ -1,0 +1,127 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/corpus"
+	"github.com/baocao/baocao/schema"
+)
+
+func corpusStreams() (*IOStreams, *bytes.Buffer, *bytes.Buffer) {
+	out, errOut := &bytes.Buffer{}, &bytes.Buffer{}
+	return &IOStreams{In: strings.NewReader(""), Out: out, ErrOut: errOut}, out, errOut
+}
+
+func TestNewCmdIngestFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		want    IngestOptions
+		wantErr bool
+	}{
+		{"one file", []string{"a.pdf"}, IngestOptions{Paths: []string{"a.pdf"}}, false},
+		{"folders and flags", []string{"r/", "s/", "--json", "--no-ocr", "-j", "3"},
+			IngestOptions{Paths: []string{"r/", "s/"}, JSON: true, NoOCR: true, Jobs: 3}, false},
+		{"nothing to ingest", nil, IngestOptions{}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			io, _, _ := corpusStreams()
+			f := &Factory{IO: io, CorpusDir: func() string { return "/nowhere" }}
+			var got *IngestOptions
+			cmd := newCmdIngest(f, func(o *IngestOptions) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(io.Out)
+			cmd.SetErr(io.ErrOut)
+			err := cmd.Execute()
+			if tt.wantErr {
+				if err == nil {
+					t.Error("no error")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got.IO, got.CorpusDir = nil, nil
+			if !reflect.DeepEqual(*got, tt.want) {
+				t.Errorf("options %+v, want %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReportIngestExitCodes(t *testing.T) {
+	added := corpus.FileResult{Path: "a.md", Outcome: corpus.Added, ID: "0123456789abcdef", Doc: &corpus.DocInfo{}}
+	skipped := corpus.FileResult{Path: "b.md", Outcome: corpus.Skipped, ID: "fedcba9876543210"}
+	failed := corpus.FileResult{Path: "c.pdf", Outcome: corpus.Failed, Err: errors.New("c.pdf: broken")}
+	tests := []struct {
+		name    string
+		res     corpus.IngestResult
+		code    int
+		summary string
+	}{
+		{"all added", corpus.IngestResult{Added: []corpus.FileResult{added}}, exitOK, "ingested 1, skipped 0 (already in corpus), failed 0"},
+		{"all known", corpus.IngestResult{Skipped: []corpus.FileResult{skipped}}, exitOK, "ingested 0, skipped 1"},
+		{"some failed", corpus.IngestResult{Added: []corpus.FileResult{added}, Failed: []corpus.FileResult{failed}}, exitFindings, "failed 1"},
+		{"all failed", corpus.IngestResult{Failed: []corpus.FileResult{failed}}, exitError, "failed 1"},
+		{"nothing found", corpus.IngestResult{}, exitError, "ingested 0"},
+		{"index behind", corpus.IngestResult{Added: []corpus.FileResult{added}, IndexErr: errors.New("disk full")}, exitFindings, "ingested 1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			io, out, _ := corpusStreams()
+			err := reportIngest(io, false, &tt.res)
+			if got := exitCode(err); got != tt.code {
+				t.Errorf("exit %d, want %d", got, tt.code)
+			}
+			if !strings.Contains(out.String(), tt.summary) {
+				t.Errorf("summary %q lacks %q", out.String(), tt.summary)
+			}
+			io, out, _ = corpusStreams()
+			reportIngest(io, true, &tt.res)
+			if !strings.Contains(out.String(), `"added": [`) || !strings.Contains(out.String(), `"failed": [`) {
+				t.Errorf("--json does not list empty lists as []:\n%s", out)
+			}
+		})
+	}
+}
+
+func TestCellFigureValue(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		name string
+		fig  figureCell
+		want string
+	}{
+		{"count", figureCell{value: 6387}, "6.387"},
+		{"ratio", figureCell{value: 37, den: f(39)}, "37/39"},
+		{"percent", figureCell{value: 94.9, kind: "percent"}, "94,9%"},
+		{"range", figureCell{value: 3, high: f(4)}, "3–4"},
+		{"open bound", figureCell{value: 90, kind: "percent", qualifier: "trên"}, "trên 90%"},
+		{"closed bound around", figureCell{value: 260, qualifier: "từ … trở lên"}, "từ 260 trở lên"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := cellFigureValue(tt.fig.figure()); got != tt.want {
+				t.Errorf("cellFigureValue = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// figureCell is the part of a figure that its table cell shows.
+type figureCell struct {
+	value     float64
+	den, high *float64
+	kind      string
+	qualifier string
+}
+
+func (c figureCell) figure() schema.Figure {
+	return schema.Figure{Value: c.value, Denominator: c.den, ValueHigh: c.high, Kind: c.kind, Qualifier: c.qualifier}
+}
