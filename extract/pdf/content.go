@@ -25,6 +25,17 @@ type rule struct {
 	x0, x1, y float64
 }
 
+// vrule is a thin vertical path: a table's column border.
+type vrule struct {
+	x, y0, y1 float64
+}
+
+// box is the page-space bounding box of one subpath.
+type box struct {
+	x0, y0, x1, y1 float64
+	rect           bool // made by re: a stroked rectangle draws four borders
+}
+
 // matrix is an affine transform [a b c d e f].
 type matrix [6]float64
 
@@ -65,6 +76,7 @@ type walker struct {
 	doc    *document
 	glyphs []glyph
 	rules  []rule
+	vrules []vrule
 	images int // image XObjects and inline images drawn
 
 	g     gstate
@@ -77,9 +89,11 @@ type walker struct {
 	arrBuf []operand
 	strBuf []byte
 
-	// current path bounding box (user space → page space)
-	px0, py0, px1, py1 float64
-	hasPath            bool
+	// the current path's subpaths, each as a bounding box in page space:
+	// one path often draws all borders of a table
+	sub    box
+	hasSub bool
+	subs   []box
 }
 
 type operand struct {
@@ -341,7 +355,12 @@ func (w *walker) op(op string, res resources, fonts map[string]*fontInfo) {
 				}
 			}
 		}
-	case "m", "l":
+	case "m":
+		if w.args(2) {
+			w.closeSub()
+			w.addPoint(w.num(0), w.num(1))
+		}
+	case "l":
 		if w.args(2) {
 			w.addPoint(w.num(0), w.num(1))
 		}
@@ -356,13 +375,21 @@ func (w *walker) op(op string, res resources, fonts map[string]*fontInfo) {
 	case "re":
 		if w.args(4) {
 			x, y, dx, dy := w.num(0), w.num(1), w.num(2), w.num(3)
+			w.closeSub()
 			w.addPoint(x, y)
 			w.addPoint(x+dx, y+dy)
+			w.addPoint(x, y+dy)
+			w.addPoint(x+dx, y)
+			w.sub.rect = true
+			w.closeSub()
 		}
-	case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*":
-		w.paintPath()
+	case "S", "s", "B", "B*", "b", "b*":
+		w.paintPath(true)
+	case "f", "F", "f*":
+		w.paintPath(false)
 	case "n":
-		w.hasPath = false
+		w.hasSub = false
+		w.subs = w.subs[:0]
 	case "Do":
 		if w.args(1) && w.ops[0].kind == tokName {
 			w.xobject(string(w.ops[0].b), res)
@@ -377,24 +404,58 @@ func (w *walker) moveLine(tx, ty float64) {
 
 func (w *walker) addPoint(x, y float64) {
 	px, py := w.g.ctm.apply(x, y)
-	if !w.hasPath {
-		w.px0, w.px1, w.py0, w.py1 = px, px, py, py
-		w.hasPath = true
+	if !w.hasSub {
+		w.sub = box{x0: px, x1: px, y0: py, y1: py}
+		w.hasSub = true
 		return
 	}
-	w.px0 = math.Min(w.px0, px)
-	w.px1 = math.Max(w.px1, px)
-	w.py0 = math.Min(w.py0, py)
-	w.py1 = math.Max(w.py1, py)
+	w.sub.x0 = math.Min(w.sub.x0, px)
+	w.sub.x1 = math.Max(w.sub.x1, px)
+	w.sub.y0 = math.Min(w.sub.y0, py)
+	w.sub.y1 = math.Max(w.sub.y1, py)
 }
 
-func (w *walker) paintPath() {
-	if !w.hasPath {
+// closeSub ends the current subpath.
+func (w *walker) closeSub() {
+	if w.hasSub && len(w.subs) < maxSubpaths {
+		w.subs = append(w.subs, w.sub)
+	}
+	w.hasSub = false
+}
+
+const (
+	maxSubpaths = 4096
+	maxRules    = 10000
+	ruleWidth   = 2.5 // thicker is a shape, not a border
+)
+
+// paintPath keeps the thin horizontal and vertical subpaths of a painted
+// path as rules, and the four sides of a stroked rectangle (a cell border
+// drawn as a box).
+func (w *walker) paintPath(stroke bool) {
+	w.closeSub()
+	for _, b := range w.subs {
+		if b.rect && stroke && b.x1-b.x0 > ruleWidth && b.y1-b.y0 > ruleWidth {
+			w.addRule(box{x0: b.x0, x1: b.x1, y0: b.y0, y1: b.y0})
+			w.addRule(box{x0: b.x0, x1: b.x1, y0: b.y1, y1: b.y1})
+			w.addRule(box{x0: b.x0, x1: b.x0, y0: b.y0, y1: b.y1})
+			w.addRule(box{x0: b.x1, x1: b.x1, y0: b.y0, y1: b.y1})
+			continue
+		}
+		w.addRule(b)
+	}
+	w.subs = w.subs[:0]
+}
+
+func (w *walker) addRule(b box) {
+	if len(w.rules)+len(w.vrules) >= maxRules {
 		return
 	}
-	w.hasPath = false
-	if w.py1-w.py0 <= 2.5 && w.px1-w.px0 >= 20 && len(w.rules) < 10000 {
-		w.rules = append(w.rules, rule{x0: w.px0, x1: w.px1, y: (w.py0 + w.py1) / 2})
+	switch {
+	case b.y1-b.y0 <= ruleWidth && b.x1-b.x0 >= 20:
+		w.rules = append(w.rules, rule{x0: b.x0, x1: b.x1, y: (b.y0 + b.y1) / 2})
+	case b.x1-b.x0 <= ruleWidth && b.y1-b.y0 >= 8:
+		w.vrules = append(w.vrules, vrule{x: (b.x0 + b.x1) / 2, y0: b.y0, y1: b.y1})
 	}
 }
 

@@ -23,7 +23,9 @@ func measure(pages []pageLines) metrics {
 	sizes := map[float64]int{}
 	for _, p := range pages {
 		for _, l := range p.lines {
-			sizes[math.Round(l.size*2)/2] += l.glyphs
+			if l.tbl == nil {
+				sizes[math.Round(l.size*2)/2] += l.glyphs
+			}
 		}
 	}
 	m := metrics{size: modeKey(sizes)}
@@ -35,7 +37,7 @@ func measure(pages []pageLines) metrics {
 	n := 0
 	for _, p := range pages {
 		for i, l := range p.lines {
-			if math.Abs(l.size-m.size) > 1 {
+			if math.Abs(l.size-m.size) > 1 || l.tbl != nil || l.colRight > 0 {
 				continue
 			}
 			n++
@@ -77,7 +79,9 @@ func modeKey(h map[float64]int) float64 {
 	return k
 }
 
-func (m metrics) small(l *line) bool { return l.size <= 0.9*m.size }
+// small reports a line in smaller type than the body: footnotes. A table
+// is never part of a footnote zone.
+func (m metrics) small(l *line) bool { return l.tbl == nil && l.size <= 0.9*m.size }
 
 // short reports whether prev ends a paragraph: there was room at its end
 // for the first word of next.
@@ -124,7 +128,9 @@ func dropRunning(pages []pageLines) {
 			textPages++
 		}
 		for _, i := range cands(p) {
-			count[keyOf(p.lines[i])]++
+			if p.lines[i].tbl == nil {
+				count[keyOf(p.lines[i])]++
+			}
 		}
 	}
 	for pi := range pages {
@@ -136,6 +142,9 @@ func dropRunning(pages []pageLines) {
 		drop := map[int]bool{}
 		for _, i := range cands(p) {
 			l := p.lines[i]
+			if l.tbl != nil {
+				continue
+			}
 			inBand := l.base > p.box[3]-0.15*h || l.base < p.box[1]+0.15*h
 			if !inBand {
 				continue
@@ -198,6 +207,11 @@ func layout(pages []pageLines, res *textResult) {
 	for pi := range pages {
 		p := &pages[pi]
 		for i, l := range p.lines {
+			if l.tbl != nil {
+				cur = &para{page: p.page, kind: block.Table, lines: []*line{l}}
+				paras = append(paras, cur)
+				continue
+			}
 			switch {
 			case cur == nil:
 				cur = &para{page: p.page}
@@ -250,6 +264,7 @@ func layout(pages []pageLines, res *textResult) {
 			notePages[pg-1] = append(notePages[pg-1], ps...)
 		}
 	}
+	dropRepeatedHeaders(paras)
 	for _, p := range paras {
 		for _, q := range splitInlineLabels(p) {
 			res.blocks[q.page-1] = append(res.blocks[q.page-1], m.block(q))
@@ -258,6 +273,21 @@ func layout(pages []pageLines, res *textResult) {
 	for pi, ps := range notePages {
 		for _, p := range ps {
 			res.blocks[pi] = append(res.blocks[pi], m.block(p))
+		}
+	}
+}
+
+// dropRepeatedHeaders removes the header row that a table split over
+// pages repeats at the top of the next page.
+func dropRepeatedHeaders(paras []*para) {
+	for i := 1; i < len(paras); i++ {
+		a, b := paras[i-1], paras[i]
+		if a.kind != block.Table || b.kind != block.Table || b.page != a.page+1 {
+			continue
+		}
+		ta, tb := a.lines[0].tbl, b.lines[0].tbl
+		if len(ta.rows) > 0 && len(tb.rows) > 1 && sameRow(ta.rows[0], tb.rows[0]) {
+			tb.rows = tb.rows[1:]
 		}
 	}
 }
@@ -298,6 +328,9 @@ func splitInlineLabels(p *para) []*para {
 // breaks reports whether l starts a new paragraph after the lines of cur.
 func (m metrics) breaks(cur *para, l *line) bool {
 	prev := cur.last()
+	if cur.kind == block.Table {
+		return true
+	}
 	if math.Abs(l.size-prev.size) > 1 {
 		return true
 	}
@@ -474,6 +507,10 @@ var exponentUnits = map[string]bool{"m": true, "km": true, "cm": true, "dm": tru
 // block renders a paragraph as a block: text joined over lines, markers
 // taken out with their offsets, style measured.
 func (m metrics) block(p *para) block.Block {
+	if p.kind == block.Table {
+		return block.Block{Kind: block.Table, Page: p.page, Rows: p.lines[0].tbl.rows,
+			FontSize: math.Round(p.lines[0].size*10) / 10}
+	}
 	var raw []rune
 	var notes []int
 	state := 0 // 0: nothing visible yet; 1: in the leading bold run; 2: after it

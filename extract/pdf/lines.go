@@ -26,6 +26,17 @@ type line struct {
 	size       float64 // main font size
 	firstWordW float64 // width of the first word: would it have fitted on the line before?
 	glyphs     int
+
+	// tbl is set on the one line that stands for a table read from the
+	// page's grid; the table's own lines are gone from the page.
+	tbl *table
+	// colRight is the right edge of the column a line sits in when it was
+	// cut out of a two-column block (0: the page's right margin).
+	colRight float64
+	// solo marks a line of a two-column block: such blocks are stacks of
+	// one-line items (issuer, number, date), joined only when a line
+	// visibly wraps.
+	solo bool
 }
 
 func (l *line) text() string {
@@ -96,13 +107,20 @@ func overlapRatio(a, b extent) float64 {
 	return o / m
 }
 
-// buildLines groups a page's glyphs into lines, top to bottom. Glyphs join
-// the line whose main glyphs they overlap vertically by half their height or
-// more, so raised footnote markers stay on their line while the next line,
-// a full line height away, does not.
+// buildLines groups a page's glyphs into lines, top to bottom.
 func buildLines(page int, gs []glyph) []*line {
+	lines, _ := buildLineGroups(page, gs)
+	return lines
+}
+
+// buildLineGroups groups a page's glyphs into lines, top to bottom, and
+// returns with each line the indices of its glyphs, left to right. Glyphs
+// join the line whose main glyphs they overlap vertically by half their
+// height or more, so raised footnote markers stay on their line while the
+// next line, a full line height away, does not.
+func buildLineGroups(page int, gs []glyph) ([]*line, [][]int) {
 	if len(gs) == 0 {
-		return nil
+		return nil, nil
 	}
 	idx := make([]int, len(gs))
 	for i := range idx {
@@ -138,12 +156,14 @@ func buildLines(page int, gs []glyph) []*line {
 	sort.SliceStable(groups, func(a, b int) bool { return groups[a].ref.hi > groups[b].ref.hi })
 
 	lines := make([]*line, 0, len(groups))
+	members := make([][]int, 0, len(groups))
 	for _, gr := range groups {
 		if l := makeLine(page, gs, gr.members); l != nil {
 			lines = append(lines, l)
+			members = append(members, gr.members)
 		}
 	}
-	return lines
+	return lines, members
 }
 
 func makeLine(page int, gs []glyph, members []int) *line {

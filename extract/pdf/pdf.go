@@ -461,7 +461,8 @@ func (d *document) readPage(num int, p pageInfo) (pl pageLines) {
 		pl.needOCR = true
 		return pl
 	}
-	pl.lines = buildLines(num, w.glyphs)
+	lines, members := buildLineGroups(num, w.glyphs)
+	pl.lines = findTables(num, lines, members, w.glyphs, w.rules, w.vrules)
 	pl.rules = w.rules
 	return pl
 }
