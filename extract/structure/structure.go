@@ -663,19 +663,30 @@ func findNoteConts(blocks []block.Block, lay *layout) {
 		}
 		page := blocks[i].Page
 		size, j := 0, i+1
-		ok := true
+		resumes := false // the run ends at the cut paragraph going on
 		for ; j < len(blocks) && blocks[j].Kind == block.Para; j++ {
 			c := &blocks[j]
 			first, _ := utf8.DecodeRuneInString(c.Text)
 			size += len(c.Text)
+			if unicode.IsLower(first) {
+				resumes = lay.heads[j] == nil && !lay.listItem[j]
+				break
+			}
 			if lay.heads[j] != nil || lay.consumed[j] || lay.listItem[j] || len(c.Markers) > 0 || c.Joined ||
-				unicode.IsLower(first) || (page != 0 && c.Page != 0 && c.Page != page) ||
-				j-i > 8 || size > 6000 || (j >= lay.closeFrom) {
-				ok = false
+				(page != 0 && c.Page != 0 && c.Page != page) || j-i > 8 || size > 6000 || j >= lay.closeFrom {
 				break
 			}
 		}
-		if !ok || j == i+1 || j >= len(blocks) || blocks[j].Kind != block.FootnoteBody {
+		if j == i+1 || j >= len(blocks) {
+			continue
+		}
+		// The run belongs to body i when the next body follows it, or when
+		// the paragraph cut before the bodies resumes right after it (the
+		// last body of a page has more paragraphs).
+		switch {
+		case blocks[j].Kind == block.FootnoteBody:
+		case resumes && cutBefore(blocks, lay, i):
+		default:
 			continue
 		}
 		for k := i + 1; k < j; k++ {
@@ -683,6 +694,24 @@ func findNoteConts(blocks []block.Block, lay *layout) {
 		}
 		i = j - 1
 	}
+}
+
+// cutBefore reports whether the body paragraph before the footnote bodies
+// that end at block i stops without ending a sentence.
+func cutBefore(blocks []block.Block, lay *layout, i int) bool {
+	for k := i; k >= 0; k-- {
+		switch blocks[k].Kind {
+		case block.FootnoteBody, block.PageBreak:
+			continue
+		case block.Para:
+			if lay.noteCont[k] > 0 {
+				continue
+			}
+			return isCut(blocks[k].Text) && !blocks[k].Bold
+		}
+		return false
+	}
+	return false
 }
 
 // builder emits sections, paragraphs and footnotes in one pass.

@@ -171,6 +171,13 @@ func TestParagraphs(t *testing.T) {
 			notes: []note{{1, "Thân một.\nĐoạn hai của chú thích một.", "p1"}, {2, "Thân hai.", "p1"}},
 		},
 		{
+			name: "the last body of a page has a second paragraph",
+			md: "I. A\n\nThành lập 04 chi bộ<sup>1</sup>\n\n<sup>1</sup> Thân một.\n\nTiếp một.\n\n" +
+				"<sup>2</sup> Thân hai.\n\nĐoạn hai của chú thích hai.\n\nđảng trong doanh nghiệp<sup>2</sup>.",
+			paras: []para{{"Thành lập 04 chi bộ đảng trong doanh nghiệp.", []schema.FootnoteRef{{ID: 1, Offset: 19}, {ID: 2, Offset: 43}}}},
+			notes: []note{{1, "Thân một.\nTiếp một.", "p1"}, {2, "Thân hai.\nĐoạn hai của chú thích hai.", "p1"}},
+		},
+		{
 			name:  "bare page break without footnotes",
 			md:    "I. A\n\nlao động trở về từ các tỉnh\n\nphía Nam sau dịch bệnh.",
 			paras: []para{{"lao động trở về từ các tỉnh phía Nam sau dịch bệnh.", nil}},
