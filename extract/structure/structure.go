@@ -1027,3 +1027,16 @@ func (b *builder) link() {
 		f.Section = p.Section
 	}
 }
+
+// BUG(structure): A Markdown export shows a page break only as a blank
+// line: a paragraph whose full stop was forgotten, followed by one that
+// starts with a capital, stays two paragraphs unless the first stops on a
+// connector word or a comma; one cut before a proper noun ("… của" / "Ủy
+// ban …") is joined only thanks to the connector.
+
+// BUG(structure): Short unpunctuated numbered lines without markup
+// ("1. Tuyên truyền") are taken as headings unless they continue a numbered
+// list; a list of such lines at the start of a section becomes sections.
+
+// BUG(structure): The last footnote body before a page resumes can own
+// more paragraphs only when the cut paragraph resumes in lower case.
