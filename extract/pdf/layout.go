@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/baocao/baocao/extract/block"
@@ -86,7 +87,11 @@ func (m metrics) small(l *line) bool { return l.tbl == nil && l.size <= 0.9*m.si
 // short reports whether prev ends a paragraph: there was room at its end
 // for the first word of next.
 func (m metrics) short(prev, next *line) bool {
-	room := m.right - prev.x1
+	right := m.right
+	if prev.colRight > 0 {
+		right = prev.colRight
+	}
+	room := right - prev.x1
 	return room > next.firstWordW+0.3*next.size && room > 1.2*next.size
 }
 
@@ -217,7 +222,7 @@ func layout(pages []pageLines, res *textResult) {
 				cur = &para{page: p.page}
 			case i == 0:
 				prev := cur.last()
-				joined := cur.kind == block.Para && !m.short(prev, l) && !m.indented(&line{x0: m.left}, l) &&
+				joined := cur.kind == block.Para && !l.solo && !prev.solo && !m.short(prev, l) && !m.indented(&line{x0: m.left}, l) &&
 					math.Abs(prev.size-l.size) <= 1 && prev.allBold() == l.allBold()
 				cur = &para{page: p.page, joined: joined}
 			case m.breaks(cur, l):
@@ -292,6 +297,17 @@ func dropRepeatedHeaders(paras []*para) {
 	}
 }
 
+// startsLower reports a line that begins with a lower-case letter.
+func startsLower(l *line) bool {
+	for _, r := range l.text() {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
 var inlineLabelRe = regexp.MustCompile(`^([a-zđ]|\d{1,2})[).]\s`)
 
 // splitInlineLabels splits a paragraph where a bold list label ("b)
@@ -330,6 +346,13 @@ func (m metrics) breaks(cur *para, l *line) bool {
 	prev := cur.last()
 	if cur.kind == block.Table {
 		return true
+	}
+	if prev.solo || l.solo {
+		// A line of a two-column block goes on only where it visibly
+		// wraps: the line before is full and this one starts lower case.
+		if !prev.solo || !l.solo || prev.colRight != l.colRight || m.short(prev, l) || !startsLower(l) {
+			return true
+		}
 	}
 	if math.Abs(l.size-prev.size) > 1 {
 		return true

@@ -462,7 +462,8 @@ func (d *document) readPage(num int, p pageInfo) (pl pageLines) {
 		return pl
 	}
 	lines, members := buildLineGroups(num, w.glyphs)
-	pl.lines = findTables(num, lines, members, w.glyphs, w.rules, w.vrules)
+	lines, members = findTables(num, lines, members, w.glyphs, w.rules, w.vrules)
+	pl.lines = splitColumns(num, lines, members, w.glyphs)
 	pl.rules = w.rules
 	return pl
 }

@@ -68,10 +68,10 @@ func ruleLevels(rules []rule) []level {
 // ruled only above and below (the booktabs style of LibreOffice and
 // pandoc), from the white channels that run down through every text line.
 // Each table's lines are replaced by one line that carries the table.
-func findTables(page int, lines []*line, members [][]int, gs []glyph, rules []rule, vrules []vrule) []*line {
+func findTables(page int, lines []*line, members [][]int, gs []glyph, rules []rule, vrules []vrule) ([]*line, [][]int) {
 	levels := ruleLevels(rules)
 	if len(levels) < 2 || len(lines) == 0 {
-		return lines
+		return lines, members
 	}
 	for i := 0; i < len(levels); {
 		j := i + 1
@@ -83,7 +83,7 @@ func findTables(page int, lines []*line, members [][]int, gs []glyph, rules []ru
 		}
 		i = j
 	}
-	return lines
+	return lines, members
 }
 
 // tableLine is a line of a table cut at the column borders.
