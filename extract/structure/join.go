@@ -77,8 +77,8 @@ var (
 // it accepts some non-words; it is used to recognise fragments, which it
 // rejects (no vowel, a coda no syllable has).
 func isSyllable(w string) bool {
-	f := vntext.Fold(w)
-	if f == "" || len(f) > 8 {
+	f, ok := foldWord(w)
+	if !ok || f == "" || len(f) > 8 {
 		return false
 	}
 	for _, on := range onsets {
@@ -98,4 +98,41 @@ func isSyllable(w string) bool {
 		}
 	}
 	return false
+}
+
+// baseLetters maps each Latin letter with Vietnamese diacritics (and the
+// plain ones) to its folded ASCII letter, as vntext.Fold would.
+var baseLetters = func() map[rune]byte {
+	m := make(map[rune]byte)
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			if f := vntext.Fold(string(r)); len(f) == 1 && f[0] >= 'a' && f[0] <= 'z' {
+				m[r] = f[0]
+			}
+		}
+	}
+	add('A', 'Z')
+	add('a', 'z')
+	add(0xC0, 0x1B0)    // Latin-1 and Extended-A/B: â, ê, ô, ă, đ, ơ, ư
+	add(0x1EA0, 0x1EF9) // Latin Extended Additional: the toned vowels
+	return m
+}()
+
+// foldWord folds a short NFC word without normalizing it; ok is false for
+// a rune that is not a Latin letter.
+func foldWord(w string) (string, bool) {
+	if len(w) > 32 {
+		return "", false
+	}
+	var buf [32]byte
+	n := 0
+	for _, r := range w {
+		c, ok := baseLetters[r]
+		if !ok {
+			return "", false
+		}
+		buf[n] = c
+		n++
+	}
+	return string(buf[:n]), true
 }
