@@ -18,6 +18,10 @@ type metrics struct {
 	left  float64 // left margin of body lines
 	right float64 // right edge of justified body lines
 	gap   float64 // baseline distance between body lines
+	// paraGap is the usual baseline distance from a paragraph's last line
+	// to the next paragraph when the document spaces its paragraphs, 0
+	// when it does not.
+	paraGap float64
 }
 
 func measure(pages []pageLines) metrics {
@@ -66,7 +70,35 @@ func measure(pages []pageLines) metrics {
 	} else {
 		m.gap = 1.2 * m.size
 	}
+	m.paraGap = m.measureParaGap(pages)
 	return m
+}
+
+// measureParaGap returns the median distance between a line that ends a
+// paragraph (it leaves room for the next line's first word) and the line
+// after it, when that is clearly more than the line distance.
+func (m metrics) measureParaGap(pages []pageLines) float64 {
+	var gaps []float64
+	for _, p := range pages {
+		for i := 1; i < len(p.lines); i++ {
+			prev, l := p.lines[i-1], p.lines[i]
+			if prev.tbl != nil || l.tbl != nil || prev.colRight > 0 || l.colRight > 0 ||
+				math.Abs(prev.size-m.size) > 1 || math.Abs(l.size-m.size) > 1 {
+				continue
+			}
+			if d := prev.base - l.base; d > 0.8*m.size && d < 3*m.size && m.short(prev, l) {
+				gaps = append(gaps, d)
+			}
+		}
+	}
+	if len(gaps) < 2 {
+		return 0
+	}
+	sort.Float64s(gaps)
+	if med := gaps[len(gaps)/2]; med > 1.12*m.gap {
+		return med
+	}
+	return 0
 }
 
 func modeKey(h map[float64]int) float64 {
@@ -297,6 +329,42 @@ func dropRepeatedHeaders(paras []*para) {
 	}
 }
 
+var dashItemRe = regexp.MustCompile(`^\s*[-–+•*]\s`)
+
+// endsSentence reports a line whose text ends with sentence or clause
+// punctuation, closing quotes and brackets aside.
+func endsSentence(l *line) bool {
+	t := l.text()
+	for len(t) > 0 {
+		r, n := utf8.DecodeLastRuneInString(t)
+		t = t[:len(t)-n]
+		switch r {
+		case ' ', '"', '\'', ')', ']', '”', '’', '»':
+			continue
+		case '.', ';', ':', '!', '?', '…':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// startsParagraph reports a line that begins with a capital letter or a
+// list label, as a paragraph does.
+func startsParagraph(l *line) bool {
+	t := l.text()
+	if listStartRe.MatchString(t) {
+		return true
+	}
+	for _, r := range t {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
 // startsLower reports a line that begins with a lower-case letter.
 func startsLower(l *line) bool {
 	for _, r := range l.text() {
@@ -358,11 +426,25 @@ func (m metrics) breaks(cur *para, l *line) bool {
 		return true
 	}
 	want := m.gap * l.size / m.size
-	if d := prev.base - l.base; d > 1.5*want || d < 0.3*want {
+	d := prev.base - l.base
+	if d > 1.5*want || d < 0.3*want {
 		return true
 	}
 	if m.short(prev, l) {
 		return true
+	}
+	// The last line of a paragraph may reach the right margin. What
+	// still shows the end: the line ends a sentence, the next starts with
+	// a capital or a list label, and the space between them is the
+	// document's paragraph spacing rather than its line spacing; or the
+	// next line is a dash item after a line that ends a clause.
+	if endsSentence(prev) {
+		if m.paraGap > 0 && d > (m.gap+m.paraGap)/2*l.size/m.size && startsParagraph(l) {
+			return true
+		}
+		if dashItemRe.MatchString(l.text()) {
+			return true
+		}
 	}
 	if m.indented(prev, l) {
 		// a list item whose wrapped lines hang under its text

@@ -108,6 +108,13 @@ func testPDF(pages ...*testPage) []byte {
 // first-line indent and the given space between paragraphs; it returns the
 // baseline below the last line.
 func (p *testPage) flow(y, size, left, right, indent, lineGap, paraGap float64, paras ...string) float64 {
+	return p.flowLast(y, size, left, right, indent, lineGap, paraGap, false, paras...)
+}
+
+// flowLast is flow; with fullLast, each paragraph's last line is spread to
+// the right margin too when it is nearly full (as Word does with a line
+// that ends one character short).
+func (p *testPage) flowLast(y, size, left, right, indent, lineGap, paraGap float64, fullLast bool, paras ...string) float64 {
 	perLine := func(x float64) int { return int((right - x) / (charW * size)) }
 	for _, para := range paras {
 		words := strings.Fields(para)
@@ -130,7 +137,7 @@ func (p *testPage) flow(y, size, left, right, indent, lineGap, paraGap float64, 
 			}
 			lineWords := words[:n]
 			words = words[n:]
-			if len(words) == 0 {
+			if len(words) == 0 && !(fullLast && used >= perLine(x)-2) {
 				p.text(x, y, size, false, strings.Join(lineWords, " "))
 			} else {
 				p.justify(x, right, y, size, lineWords)
