@@ -237,7 +237,8 @@ func FuzzRead(f *testing.F) {
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(string(data[:len(data)/3]), false)
+		// Small seeds: minimizing a new input costs one run per byte removed.
+		f.Add(string(data[len(data)/3:len(data)/3+3000]), false)
 	}
 	f.Add("**5. Công tác:** Văn phòng<sup>1</sup>\n\n<sup>1</sup> Thân\n\ntiếp", false)
 	f.Add("[^1]: a\n\n    b\n\n| a | b |\n|--|--|\n", false)

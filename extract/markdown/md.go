@@ -25,7 +25,7 @@ type para struct {
 // footnote definitions start new ones; a hard break ends one), then parses
 // each paragraph's inline markup.
 func readMarkdown(lines []string) []block.Block {
-	var out []block.Block
+	out := make([]block.Block, 0, len(lines)/2+1)
 	var cur *para
 	flush := func() {
 		if cur != nil {
@@ -453,9 +453,16 @@ func (w *textWriter) lastWord() string {
 func (w *textWriter) inline(s string, leadBody bool) {
 	for i := 0; i < len(s); {
 		if !special[s[i]] {
+			// A run of ordinary text, single spaces between words included.
 			j := i + 1
-			for j < len(s) && !special[s[j]] {
-				j++
+			for j < len(s) {
+				if !special[s[j]] {
+					j++
+				} else if s[j] == ' ' && j+1 < len(s) && !special[s[j+1]] {
+					j += 2
+				} else {
+					break
+				}
 			}
 			w.writeRun(s[i:j])
 			i = j
