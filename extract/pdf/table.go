@@ -211,11 +211,15 @@ func clusterXs(xs []float64, tol float64) []float64 {
 }
 
 // textColumns finds the white channels that run through all the given
-// lines: gaps of at least half the type size in the union of their words.
+// lines: gaps in the union of their words wider than a word space (the
+// lower quartile of the gaps inside lines, which are mostly word spaces),
+// at least half the type size and at most 0.9 of it.
 func textColumns(lines []*line, members [][]int, gs []glyph, use []int, x0, x1, size float64) []float64 {
 	type span struct{ lo, hi float64 }
 	var spans []span
+	var inner []float64
 	for _, i := range use {
+		first := len(spans)
 		l := lines[i]
 		in := false
 		var cur span
@@ -239,15 +243,23 @@ func textColumns(lines []*line, members [][]int, gs []glyph, use []int, x0, x1, 
 		if in {
 			spans = append(spans, cur)
 		}
+		for k := first + 1; k < len(spans); k++ {
+			inner = append(inner, spans[k].lo-spans[k-1].hi)
+		}
 	}
 	if len(spans) == 0 {
 		return nil
+	}
+	thr := 0.5 * size
+	if len(inner) > 0 {
+		sort.Float64s(inner)
+		thr = math.Max(thr, math.Min(1.6*inner[len(inner)/4], 0.9*size))
 	}
 	sort.Slice(spans, func(a, b int) bool { return spans[a].lo < spans[b].lo })
 	var cols []float64
 	hi := spans[0].hi
 	for _, s := range spans[1:] {
-		if s.lo-hi >= 0.5*size {
+		if s.lo-hi >= thr {
 			cols = append(cols, (s.lo+hi)/2)
 		}
 		hi = math.Max(hi, s.hi)
