@@ -81,8 +81,10 @@ type IngestOptions struct {
 	// Progress is told about each file (default: NoProgress).
 	Progress Progress
 	// IndexBatch is the number of documents given to the index at once
-	// (default 32): Bleve is much faster with batches than one by one, and
-	// a crash loses at most one batch of index work, which Open redoes.
+	// (default 100): Bleve makes a segment per batch and merges segments in
+	// the background, so few large batches cost much less than many small
+	// ones; a crash loses at most two batches of index work, which Open
+	// redoes.
 	IndexBatch int
 }
 
@@ -118,7 +120,7 @@ func (c *Corpus) Ingest(ctx context.Context, paths []string, opts IngestOptions)
 	}
 	batch := opts.IndexBatch
 	if batch <= 0 {
-		batch = 32
+		batch = 100
 	}
 	res := &IngestResult{}
 	files, ignored, failed := collect(paths)
@@ -154,15 +156,26 @@ func (c *Corpus) Ingest(ctx context.Context, paths []string, opts IngestOptions)
 	}
 
 	results := c.extractAll(ctx, files, jobs, opts.Extract)
+	// Indexing runs beside the catalog writer, one batch behind it: the
+	// order per document stays catalog commit, index, indexed = 1, while the
+	// two kinds of work overlap.
+	batches := make(chan []*schema.Document, 1)
+	var indexErr error
+	indexDone := make(chan struct{})
+	go func() {
+		defer close(indexDone)
+		for docs := range batches {
+			if err := c.indexDocs(ctx, ix, docs); err != nil && indexErr == nil {
+				indexErr = err
+			}
+		}
+	}()
 	var pending []*schema.Document
 	flush := func() {
-		if len(pending) == 0 {
-			return
+		if len(pending) > 0 {
+			batches <- pending
+			pending = nil
 		}
-		if err := c.indexDocs(ctx, ix, pending); err != nil && res.IndexErr == nil {
-			res.IndexErr = err
-		}
-		pending = pending[:0]
 	}
 	for r := range results {
 		fr := FileResult{Path: r.path, ID: r.id, Err: r.err}
@@ -193,6 +206,11 @@ func (c *Corpus) Ingest(ctx context.Context, paths []string, opts IngestOptions)
 		opts.Progress.Done(fr)
 	}
 	flush()
+	close(batches)
+	<-indexDone
+	if indexErr != nil && res.IndexErr == nil {
+		res.IndexErr = indexErr
+	}
 	if ix != nil {
 		if err := ix.Close(); err != nil && res.IndexErr == nil {
 			res.IndexErr = fmt.Errorf("index: close: %w", err)

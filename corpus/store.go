@@ -29,8 +29,8 @@ const (
 		VALUES (?,?,?,?,?,?,?,?,?)`
 	insertParagraph = `INSERT INTO paragraphs (doc, id, seq, section, page, kind, text)
 		VALUES (?,?,?,?,?,?,?)`
-	insertFootnote = `INSERT INTO footnotes (doc, id, text, page, ref_paragraph, section)
-		VALUES (?,?,?,?,?,?)`
+	insertFootnote = `INSERT INTO footnotes (doc, seq, id, text, page, ref_paragraph, section)
+		VALUES (?,?,?,?,?,?,?)`
 	insertFigure = `INSERT INTO figures (doc, id, seq, raw, value, denominator, value_high, unit, kind,
 		value_normalized, metric, metric_fold, role, direction, qualifier, bound, parent, partial,
 		refers_to, paragraph, footnote, section, section_path, page, span_start, span_end, quote)
@@ -93,8 +93,12 @@ func (s *store) put(ctx context.Context, doc *schema.Document) (err error) {
 	if n > 0 {
 		return errDuplicate
 	}
+	txStmts := make(map[string]*sql.Stmt, len(s.stmts))
+	for q, st := range s.stmts {
+		txStmts[q] = tx.StmtContext(ctx, st)
+	}
 	exec := func(q string, args ...any) error {
-		_, err := tx.StmtContext(ctx, s.stmts[q]).ExecContext(ctx, args...)
+		_, err := txStmts[q].ExecContext(ctx, args...)
 		return err
 	}
 	m, src := doc.Meta, doc.Source
@@ -118,8 +122,8 @@ func (s *store) put(ctx context.Context, doc *schema.Document) (err error) {
 			return fmt.Errorf("catalog: paragraph %s: %w", p.ID, err)
 		}
 	}
-	for _, f := range doc.Footnotes {
-		if err := exec(insertFootnote, doc.ID, f.ID, f.Text, nullInt(f.Page),
+	for i, f := range doc.Footnotes {
+		if err := exec(insertFootnote, doc.ID, i, f.ID, f.Text, nullInt(f.Page),
 			nullString(f.RefParagraph), nullString(f.Section)); err != nil {
 			return fmt.Errorf("catalog: footnote %d: %w", f.ID, err)
 		}

@@ -1,5 +1,8 @@
 -- The catalog of a corpus. Every row of the child tables belongs to one
 -- document and goes with it (ON DELETE CASCADE). Empty links are NULL, not ''.
+-- Child rows are keyed by their position (seq) in the document, not by the
+-- id extraction gave them: a report whose footnote numbers repeat is still a
+-- report to keep, not a constraint violation.
 
 CREATE TABLE documents (
     id           TEXT PRIMARY KEY,          -- first 16 hex digits of sha256
@@ -48,7 +51,7 @@ CREATE TABLE sections (
     parent TEXT,
     path   TEXT NOT NULL,
     page   INTEGER,
-    PRIMARY KEY (doc, id)
+    PRIMARY KEY (doc, seq)
 ) WITHOUT ROWID;
 
 CREATE TABLE paragraphs (
@@ -59,18 +62,21 @@ CREATE TABLE paragraphs (
     page    INTEGER,
     kind    TEXT NOT NULL,
     text    TEXT NOT NULL,
-    PRIMARY KEY (doc, id)
+    PRIMARY KEY (doc, seq)
 ) WITHOUT ROWID;
+CREATE INDEX paragraphs_id ON paragraphs (doc, id);
 
 CREATE TABLE footnotes (
     doc           TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    seq           INTEGER NOT NULL,
     id            INTEGER NOT NULL,
     text          TEXT NOT NULL,
     page          INTEGER,
     ref_paragraph TEXT,
     section       TEXT,
-    PRIMARY KEY (doc, id)
+    PRIMARY KEY (doc, seq)
 ) WITHOUT ROWID;
+CREATE INDEX footnotes_id ON footnotes (doc, id);
 
 CREATE TABLE figures (
     doc              TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -100,7 +106,7 @@ CREATE TABLE figures (
     span_start       INTEGER NOT NULL,
     span_end         INTEGER NOT NULL,
     quote            TEXT NOT NULL,
-    PRIMARY KEY (doc, id)
+    PRIMARY KEY (doc, seq)
 ) WITHOUT ROWID;
 
 CREATE TABLE refs (
