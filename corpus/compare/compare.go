@@ -75,6 +75,11 @@ type Target struct {
 	ActualQuote string   `json:"actual_quote,omitempty"`
 	ActualDoc   string   `json:"actual_document,omitempty"`
 	Score       float64  `json:"score,omitempty"`
+	// Per is set for a goal stated for each unit ("mỗi xã, thị trấn"):
+	// Target is then PerTarget times PerCount, the units the reports count.
+	Per       string  `json:"per,omitempty"`
+	PerCount  int     `json:"per_count,omitempty"`
+	PerTarget float64 `json:"per_target,omitempty"`
 }
 
 // Table is the comparison of one issuer's reports.
@@ -98,6 +103,8 @@ type cand struct {
 	year    int
 	class   string
 	unit    string
+	units   []string // the unit's words, for a unit written shorter or longer
+	value   float64  // the value compared and shown: money in đồng, percent as the number
 	label   []string // syllables after aliases
 	feat    features
 	section features
@@ -162,6 +169,15 @@ func kindClass(k string) string {
 	return k
 }
 
+// valueOf is the value a figure is compared on: money in đồng, so that
+// "2,1 tỷ đồng" and "3.100 triệu đồng" compare; otherwise as written.
+func valueOf(f *schema.Figure) float64 {
+	if f.Kind == schema.KindMoney || f.Kind == schema.KindPercent {
+		return f.ValueNormalized
+	}
+	return f.Value
+}
+
 func candidates(d *schema.Document, year int, dict *Dictionary, keep func(*schema.Figure) bool) []*cand {
 	titles := map[string]string{}
 	for _, s := range d.Sections {
@@ -171,7 +187,7 @@ func candidates(d *schema.Document, year int, dict *Dictionary, keep func(*schem
 	seen := map[string]bool{}
 	for i := range d.Figures {
 		f := &d.Figures[i]
-		if !keep(f) || f.Kind == schema.KindOther {
+		if !keep(f) {
 			continue
 		}
 		label := f.Metric
@@ -184,13 +200,15 @@ func candidates(d *schema.Document, year int, dict *Dictionary, keep func(*schem
 		}
 		// The same statement repeated (body and footnote, summary and
 		// detail) is one fact for the table: keep its first occurrence.
-		key := strings.Join(syl, " ") + "|" + strconv.FormatFloat(f.Value, 'g', -1, 64) + "|" + vntext.Key(f.Unit)
+		key := strings.Join(syl, " ") + "|" + strconv.FormatFloat(valueOf(f), 'g', -1, 64) + "|" + vntext.Key(f.Unit)
 		if seen[key] {
 			continue
 		}
 		seen[key] = true
+		unit := vntext.Key(f.Unit)
 		out = append(out, &cand{
-			fig: f, doc: d, year: year, class: kindClass(f.Kind), unit: vntext.Key(f.Unit),
+			fig: f, doc: d, year: year, class: kindClass(f.Kind), unit: unit, units: strings.Fields(strings.ReplaceAll(unit, ",", " ")),
+			value: valueOf(f),
 			label: syl, feat: newFeatures(syl), section: newFeatures(syllables(titles[string(f.Section)])),
 			order: i,
 		})
@@ -207,19 +225,43 @@ func similarity(a, b *cand) float64 {
 	switch {
 	case a.unit == b.unit:
 		s += 0.10
-	case a.unit != "" && b.unit != "":
-		s *= 0.6
+	case a.unit == "" || b.unit == "":
+	case unitsAlike(a.units, b.units):
+		// "đảng viên mới" and "đảng viên", "đoàn viên" and "đoàn viên
+		// công đoàn": one unit written shorter
+		s += 0.05
+	case a.class == "other":
+		return 0 // tấn and ha are never one quantity
+	default:
+		s *= 0.75
 	}
 	// Values of one metric in consecutive years are of the same order of
-	// magnitude; a tenfold jump is more likely another quantity.
-	if va, vb := math.Abs(a.fig.Value), math.Abs(b.fig.Value); va > 0 && vb > 0 {
-		if r := min(va, vb) / max(va, vb); r < 0.2 {
+	// magnitude; a tenfold jump is more likely another quantity, and of
+	// two candidates the nearer value is the likelier.
+	if va, vb := math.Abs(a.value), math.Abs(b.value); va > 0 && vb > 0 {
+		switch r := min(va, vb) / max(va, vb); {
+		case r < 0.2:
 			s *= 0.6
-		} else if r < 0.5 {
+		case r < 0.5:
 			s *= 0.9
+		default:
+			s += 0.06 * (r - 0.5)
 		}
 	}
-	return s
+	return min(s, 1)
+}
+
+// unitsAlike reports units of which one starts the other or that share
+// their first two words.
+func unitsAlike(a, b []string) bool {
+	n := min(len(a), len(b))
+	if n == 0 {
+		return false
+	}
+	if n >= 2 && a[0] == b[0] && a[1] == b[1] {
+		return true
+	}
+	return slices.Equal(a[:n], b[:n])
 }
 
 type row struct {
@@ -305,7 +347,7 @@ func (r *row) output() Row {
 	}
 	out.LowConfidence = out.Confidence < sureScore
 	if n := len(r.cells); n >= 2 {
-		a, b := r.cells[n-2].fig.Value, r.cells[n-1].fig.Value
+		a, b := r.cells[n-2].value, r.cells[n-1].value
 		d := b - a
 		out.Delta = &d
 		if a != 0 {
@@ -318,7 +360,7 @@ func (r *row) output() Row {
 
 func cellOf(c *cand, score float64) *Cell {
 	return &Cell{
-		Value: c.fig.Value, Raw: c.fig.Raw, Document: c.doc.ID, File: c.doc.Source.File,
+		Value: c.value, Raw: c.fig.Raw, Document: c.doc.ID, File: c.doc.Source.File,
 		Page: int(c.fig.Page), SectionPath: c.fig.SectionPath, Figure: c.fig.ID, Quote: c.fig.Quote,
 		Score: math.Round(score*100) / 100,
 	}
@@ -338,13 +380,22 @@ func targets(byYear map[int][]*schema.Document, years []int, dict *Dictionary, f
 			var results []*cand
 			for _, nd := range byYear[plan] {
 				results = append(results, candidates(nd, plan, dict, func(f *schema.Figure) bool {
-					return f.Role == schema.RoleActual || f.Role == schema.RoleShare
+					return (f.Role == schema.RoleActual || f.Role == schema.RoleShare) && !restatesGoal(f)
 				})...)
 			}
+			pop := populations(append([]*schema.Document{d}, byYear[plan]...))
 			for _, g := range goals {
 				t := targetOf(g, y, plan)
 				if filter != "" && !strings.Contains(vntext.Fold(t.Metric), filter) {
 					continue
+				}
+				if per, n := perUnit(g.fig, pop); n > 0 {
+					// "Mỗi xã, thị trấn xây dựng mới ít nhất 01 mô hình":
+					// the goal of the whole is the goal of one unit times
+					// the number of units.
+					t.Per, t.PerCount, t.PerTarget = per, n, t.Target
+					t.Target *= float64(n)
+					g = withValue(g, t.Target)
 				}
 				var best *cand
 				bestScore := 0.0
@@ -363,14 +414,100 @@ func targets(byYear map[int][]*schema.Document, years []int, dict *Dictionary, f
 	return out
 }
 
+func withValue(c *cand, v float64) *cand {
+	cc := *c
+	cc.value = v
+	return &cc
+}
+
+// restatesGoal reports a result-year figure that only repeats the goal
+// ("vượt chỉ tiêu trên 92% đề ra", "vượt mục tiêu tăng trưởng 8,5%"): the
+// words before it name a target.
+func restatesGoal(f *schema.Figure) bool {
+	i := strings.Index(f.Quote, f.Raw)
+	if i < 0 {
+		return false
+	}
+	words := strings.Fields(vntext.Fold(f.Quote[:i]))
+	if q := f.Qualifier; q != "" {
+		words = words[:max(0, len(words)-len(strings.Fields(q)))]
+	}
+	for k := len(words) - 1; k >= 0 && k >= len(words)-4; k-- {
+		switch words[k] {
+		case "tieu", "hoach", "toan":
+			if k > 0 && (words[k-1] == "chi" || words[k-1] == "muc" || words[k-1] == "ke" || words[k-1] == "du") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// populations counts the units a report names as a whole: the denominator
+// of "22/22 xã, thị trấn", keyed by the unit's syllables.
+func populations(docs []*schema.Document) map[string]int {
+	votes := map[string]map[int]int{}
+	for _, d := range docs {
+		for i := range d.Figures {
+			f := &d.Figures[i]
+			if f.Kind != schema.KindRatio || f.Denominator == nil || *f.Denominator < 2 || f.Value > *f.Denominator {
+				continue
+			}
+			u := strings.Join(unitSyllables(f.Unit), " ")
+			if u == "" {
+				continue
+			}
+			if votes[u] == nil {
+				votes[u] = map[int]int{}
+			}
+			votes[u][int(*f.Denominator)]++
+		}
+	}
+	out := make(map[string]int, len(votes))
+	for u, v := range votes {
+		best, n := 0, 0
+		for d, c := range v {
+			if c > n || c == n && d > best {
+				best, n = d, c
+			}
+		}
+		out[u] = best
+	}
+	return out
+}
+
+func unitSyllables(u string) []string {
+	return strings.FieldsFunc(vntext.Key(u), func(r rune) bool { return r == ' ' || r == ',' })
+}
+
+// perUnit reads a goal set for each unit ("Mỗi xã, thị trấn … 01 mô hình")
+// and returns the unit and how many of them the reports count, or 0.
+func perUnit(f *schema.Figure, pop map[string]int) (string, int) {
+	i := strings.Index(f.Quote, f.Raw)
+	if i < 0 {
+		return "", 0
+	}
+	words := unitSyllables(f.Quote[:i])
+	for k, w := range words {
+		if w != "mỗi" {
+			continue
+		}
+		after := words[k+1:]
+		for u, n := range pop {
+			us := strings.Fields(u)
+			if len(us) <= len(after) && slices.Equal(us, after[:len(us)]) {
+				return strings.Join(us, " "), n
+			}
+		}
+	}
+	return "", 0
+}
+
 func targetOf(g *cand, setIn, forYear int) Target {
 	f := g.fig
 	t := Target{
 		Metric: f.Metric, Unit: f.Unit, SetIn: setIn, ForYear: forYear,
-		Target: f.Value, TargetHigh: f.ValueHigh, TargetQuote: f.Quote, TargetDoc: g.doc.ID,
-	}
-	if f.Kind == schema.KindPercent {
-		t.Target = f.ValueNormalized
+		Target: g.value, TargetHigh: f.ValueHigh, TargetQuote: f.Quote, TargetDoc: g.doc.ID,
 	}
 	if f.Bound != "" {
 		b := string(f.Bound)
@@ -380,10 +517,7 @@ func targetOf(g *cand, setIn, forYear int) Target {
 }
 
 func (t *Target) settle(r *cand, score float64) {
-	v := r.fig.Value
-	if r.fig.Kind == schema.KindPercent {
-		v = r.fig.ValueNormalized
-	}
+	v := r.value
 	t.Actual = &v
 	t.ActualQuote = r.fig.Quote
 	t.ActualDoc = r.doc.ID

@@ -24,13 +24,17 @@ type Dictionary struct {
 
 type alias struct{ from, to []string }
 
-// Default holds only general Vietnamese synonyms: the verbs reports use in
-// turn for admitting members.
+// Default holds only general Vietnamese synonyms of administrative
+// reports: the verbs used in turn for admitting members, the two ways of
+// naming a Party's grassroots organizations, and passing a council's
+// resolutions.
 func Default() *Dictionary {
 	d := &Dictionary{Aliases: [][]string{
 		{"kết nạp đảng viên", "phát triển đảng viên"},
 		{"kết nạp đoàn viên", "phát triển đoàn viên"},
 		{"kết nạp hội viên", "phát triển hội viên"},
+		{"tổ chức cơ sở đảng", "chi, đảng bộ cơ sở", "chi bộ, đảng bộ cơ sở", "đảng bộ, chi bộ cơ sở", "tổ chức đảng cơ sở"},
+		{"ban hành nghị quyết", "thông qua nghị quyết"},
 	}}
 	d.compile()
 	return d

@@ -36,7 +36,16 @@ func syllables(s string) []string {
 		return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r)
 	})
 	out := f[:0]
-	for _, w := range f {
+	for i := 0; i < len(f); i++ {
+		w := f[i]
+		// "từ … trở lên" is a bound that is part of what a share counts
+		// ("xếp loại từ hoàn thành tốt nhiệm vụ trở lên" is not the share
+		// of "hoàn thành tốt nhiệm vụ"): keep it as one feature.
+		if w == "trở" && i+1 < len(f) && f[i+1] == "lên" {
+			out = append(out, "trở_lên")
+			i++
+			continue
+		}
 		if !stopSyllables[w] {
 			out = append(out, w)
 		}

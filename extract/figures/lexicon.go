@@ -218,3 +218,99 @@ var countNouns = set("suất", "người", "hộ", "lượt", "đảng", "đồn
 	"con", "chiếc", "tấn", "ha", "km", "m", "kg", "lần", "buổi", "đợt", "tin", "bài", "tác", "ý", "vụ", "đơn", "hồ", "dự",
 	"doanh", "hợp", "cơ", "đơn vị", "cá", "tập", "thành", "ngày", "giờ", "trẻ", "em", "học viên", "hộp", "bộ", "phần", "gói",
 	"căn", "phòng", "giường", "bác", "sĩ", "giáo", "sinh", "thẻ", "xuất", "sản", "triệu", "tỷ", "tỉ", "nghìn", "ngàn")
+
+// Label vocabulary. A metric label is cut at clause boundaries and on word
+// boundaries; these lists are general Vietnamese grammar and the frequent
+// words of administrative reports, not the phrases of one report.
+
+// predicateStop ends a predicate read backwards from a number: conjunctions,
+// auxiliaries, prepositions and determiners that open a clause or a subject.
+var predicateStop = set(
+	"và", "hoặc", "nhưng", "song", "đã", "đang", "sẽ", "là", "có", "của", "với", "trong", "theo",
+	"để", "nhằm", "do", "bởi", "thì", "mà", "khi", "nếu", "các", "những", "toàn", "mọi", "đều",
+	"cũng", "vẫn", "này", "đó", "nên", "vì", "sau", "trước", "từ", "đến", "tới", "về", "bằng",
+	"gồm", "như", "được", "cho", "tại", "ở", "đối", "trên", "dưới", "năm", "tháng", "ngày",
+)
+
+// articles before a noun make it the subject: "toàn huyện", "các cấp",
+// "những đoàn thể" are who acted, not part of what was done.
+var articles = set("các", "những", "toàn", "mọi")
+
+// subjectNouns before a verb are who acted ("toàn huyện trồng", "các cấp
+// tổ chức"), so a predicate read backwards stops there.
+var subjectNouns = set("huyện", "xã", "tỉnh", "phường", "thôn", "cấp", "ngành", "quận")
+
+var subjectPairs = pairSet(
+	"thị trấn", "đoàn thể", "chính quyền", "cấp ủy", "cấp uỷ", "địa phương", "đơn vị", "cơ quan",
+	"mặt trận", "hội đồng", "ủy ban", "uỷ ban", "huyện ủy", "huyện uỷ", "tỉnh ủy", "tỉnh uỷ",
+	"đảng ủy", "đảng uỷ", "chi bộ", "đảng bộ", "thành phố", "thị xã",
+)
+
+// subjectStop ends a subject read backwards from "là", "đạt", "bằng".
+var subjectStop = set(
+	"và", "hoặc", "nhưng", "song", "đã", "đang", "sẽ", "thì", "mà", "cũng", "đều", "vẫn", "khi",
+	"nếu", "để", "nhằm", "là", "được", "năm",
+)
+
+// nounStop ends a counted noun phrase even inside a name ("nhà Đại đoàn
+// kết cho hộ nghèo").
+var nounStop = set(
+	"được", "đã", "là", "có", "của", "cho", "với", "và", "hoặc", "tại", "ở", "trong", "theo", "từ",
+	"đến", "về", "để", "do", "bằng", "đạt", "tăng", "giảm", "vượt", "so", "trên", "dưới", "gồm",
+	"các", "những", "này", "đó", "khác", "như", "nhằm", "vào", "chiếm", "không", "chưa", "đều",
+	"mỗi", "một", "sau", "trước", "khi", "thì", "mà", "xếp", "năm", "đạt",
+)
+
+// nounKeep are words unitStop would end that modify a counted noun in a
+// label ("tổ chức cơ sở đảng trực thuộc").
+var nounKeep = set("trực", "thuộc")
+
+// verbPairs are frequent two-syllable verbs of reports; a comma between two
+// of them joins one predicate ("hỗ trợ xây dựng, sửa chữa 48 nhà").
+var verbPairs = pairSet(
+	"xây dựng", "sửa chữa", "xóa tên", "xoá tên", "cho ra", "đào tạo", "bồi dưỡng", "điều động",
+	"luân chuyển", "bổ nhiệm", "kiểm tra", "giám sát", "xem xét", "giải quyết", "tiếp nhận",
+	"kết luận", "phát hiện", "báo cáo", "thu hút", "tiếp thu", "khảo sát", "thanh tra", "quản lý",
+	"kê khai", "công khai", "lắng nghe", "tổng hợp", "rà soát", "sắp xếp", "kiện toàn", "đăng tải",
+	"chia sẻ", "trao tặng", "thăm hỏi", "động viên", "hướng dẫn", "tuyên truyền", "vận động",
+	"hỗ trợ", "khen thưởng", "biểu dương", "kết nạp", "phát triển", "thi hành", "ban hành",
+	"tổ chức", "tham mưu", "thành lập", "giới thiệu", "phê duyệt", "thẩm định", "phúng viếng",
+	"thông qua", "huy động", "đóng góp", "giải ngân", "đầu tư", "triển khai", "thực hiện",
+	"quán triệt", "học tập", "công nhận", "tiếp xúc", "đối thoại", "hình thành", "chuyển đổi",
+	"nâng cấp", "cải tạo", "duy trì", "phối hợp", "tập huấn", "xác minh", "xử lý", "khởi công",
+	"hoàn thành", "nghiệm thu", "sáp nhập", "hợp nhất", "biên soạn", "chỉ đạo", "lãnh đạo",
+	"ký kết", "cấp phát", "trao quà", "tặng quà", "xét xử", "thụ lý", "tiếp dân", "khám chữa",
+	"tiêm chủng", "cấp mới", "làm mới", "nâng lương", "khai trừ", "khiển trách", "cảnh cáo",
+	"cách chức", "đình chỉ", "thu hồi", "bảo vệ", "kỷ luật",
+)
+
+// wordPairs are two-syllable words a label must not cut in half: the verbs
+// above, the counted nouns and subjects, and frequent nouns of reports.
+var wordPairs = func() map[pair]bool {
+	m := pairSet(
+		"cơ sở", "mô hình", "văn bản", "kinh phí", "ngân sách", "nhà nước", "địa bàn", "sản lượng",
+		"lương thực", "tốc độ", "tăng trưởng", "giá trị", "sản xuất", "hộ nghèo", "nhân dân",
+		"người dân", "cây xanh", "dự án", "công trình", "tài sản", "thủ tục", "hành chính",
+		"việc làm", "trường học", "ưu tú", "lý luận", "chính trị", "chuyên đề", "dấu hiệu",
+		"vi phạm", "chính sách", "dân số", "tiêu chuẩn", "chức danh", "quy hoạch", "sinh hoạt",
+		"nhiệm vụ", "xuất sắc", "diện tích", "đất đai", "giao thông", "nông thôn", "đô thị",
+		"văn minh", "văn hóa", "văn hoá", "gia đình", "an ninh", "trật tự", "quốc phòng", "quân sự",
+		"y tế", "giáo dục", "bảo hiểm", "xã hội", "môi trường", "tài chính", "thông tin",
+		"truyền thông", "điện tử", "sức khỏe", "sức khoẻ", "định kỳ", "chỉ tiêu", "kết quả",
+		"thành tích", "huy hiệu", "lực lượng", "cốt cán", "điển hình", "tiên tiến", "tuổi đảng",
+		"dân tộc", "thiểu số", "vùng cao", "thanh niên", "công tác", "nghiệp vụ", "kỹ năng",
+		"nhận thức", "chất lượng", "xếp loại", "đánh giá", "trực thuộc", "lý lịch", "xác nhận",
+		"giấy tờ", "thu nhập", "tiền lương", "trình độ", "chuyên môn", "phần mềm", "dữ liệu",
+		"học sinh", "sinh viên", "giáo viên", "bác sĩ", "bệnh viện", "trạm y", "nhà ở", "đường giao",
+		"cấp huyện", "cấp xã", "cấp tỉnh", "cấp cơ",
+	)
+	for _, src := range []map[pair]bool{verbPairs, subjectPairs, unitKeepPairs} {
+		for p := range src {
+			m[p] = true
+		}
+	}
+	for p := range unitClassPairs {
+		m[p] = true
+	}
+	return m
+}()

@@ -1,0 +1,495 @@
+package figures
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/baocao/baocao/schema"
+)
+
+// A metric label names the quantity as a reader would, in words that recur
+// from one year's report to the next: what was done (the predicate before
+// the number) and what was counted (the noun phrase after it), or, when the
+// number is the complement of "là", "đạt", "bằng", the subject it is said
+// of. Labels are cut at clause boundaries and never start inside a word:
+// Vietnamese words are one to three syllables, and a label that opens on
+// "nạp" or "triển" matches nothing the next year.
+
+const (
+	maxPredicate = 6  // syllables of a predicate ("hỗ trợ xây dựng, sửa chữa")
+	maxSubject   = 9  // syllables of a subject ("sản lượng lương thực có hạt")
+	maxNoun      = 8  // syllables of a counted noun phrase with its modifiers
+	maxClass     = 11 // syllables of a classification ("xếp loại “Hoàn thành tốt nhiệm vụ”")
+)
+
+// metric builds the label of c.
+func (a *analyzer) metric(c *cand) string {
+	f := &c.fig
+	switch f.Role {
+	case schema.RolePlanPercent, schema.RoleChange:
+		if c.refersTo >= 0 {
+			base := a.baseMetric(c.refersTo)
+			if f.Role == schema.RolePlanPercent {
+				return base + " (% kế hoạch)"
+			}
+			return base
+		}
+	}
+	if f.Kind == schema.KindPercent {
+		return a.percentMetric(c)
+	}
+	lead, mode := a.leading(c)
+	if mode == modeSubject {
+		// the subject names the quantity; the unit after "là" is only
+		// its measure ("… là 6.387 đồng chí")
+		if s := a.subject(lead); s != "" {
+			return s
+		}
+	}
+	noun := a.nounLabel(c)
+	if c.parent >= 0 && f.Unit == a.cands[c.parent].fig.Unit && c.head == "" {
+		noun = a.nounLabel(&a.cands[c.parent])
+	}
+	if noun == "" && c.parent >= 0 {
+		noun = a.nounLabel(&a.cands[c.parent]) // "(điều động 31 lượt, …)" of "96 lượt cán bộ"
+	}
+	if f.Kind == schema.KindMoney {
+		noun = ""
+	}
+	if mode == modeExist {
+		if noun != "" {
+			return noun
+		}
+		mode = modePredicate
+	}
+	pred := a.predicate(lead)
+	if pred == "" {
+		pred = a.inherited(c)
+	}
+	c.verb = pred
+	if pred == "" && f.Kind != schema.KindCount && f.Kind != schema.KindRatio && f.Kind != schema.KindRange {
+		pred = a.subject(lead)
+	}
+	return joinLabel(pred, noun)
+}
+
+func (a *analyzer) baseMetric(i int) string {
+	r := &a.cands[i]
+	if r.fig.Metric == "" {
+		r.fig.Metric = a.metric(r)
+	}
+	return r.fig.Metric
+}
+
+func joinLabel(a, b string) string {
+	return strings.TrimSpace(a + " " + b)
+}
+
+// percentMetric names a percent: a rate named before it ("tỷ lệ hồ sơ …
+// đạt 98,7%"), the share of the figure it is computed on, the noun phrase
+// after it ("100% thôn, bản có chi bộ"), or the subject before it.
+func (a *analyzer) percentMetric(c *cand) string {
+	if m := a.rateName(c.tok); m != "" {
+		return m
+	}
+	if c.refersTo >= 0 {
+		base := a.baseMetric(c.refersTo)
+		if !strings.Contains(base, "xếp loại") {
+			if cl := a.classification(c.last+1, c.refersTo); cl != "" {
+				base = joinLabel(base, cl)
+			}
+		}
+		return "tỷ lệ " + base
+	}
+	if a.word(c.last+1) != nil {
+		if np := a.phrase(c.last+1, c.index); np != "" {
+			return "tỷ lệ " + np
+		}
+	}
+	lead, _ := a.leading(c)
+	return a.subject(lead)
+}
+
+type labelMode int
+
+const (
+	modePredicate labelMode = iota // "kết nạp 230 đảng viên"
+	modeSubject                    // "tổng số đảng viên … là 6.387 đồng chí"
+	modeExist                      // "Đảng bộ có 39 tổ chức cơ sở đảng"
+)
+
+// leading skips the qualifier and the function words just before the
+// number ("được", "cho", "đối với", "lên") and tells from them how the
+// number is said: as the object of a verb, the complement of a subject or
+// the count of an existential "có".
+func (a *analyzer) leading(c *cand) (int, labelMode) {
+	k := c.tok - 1
+	if q := c.fig.Qualifier; q != "" && !strings.HasPrefix(q, "trở") {
+		k -= strings.Count(strings.ReplaceAll(q, " … trở lên", ""), " ") + 1
+		if strings.HasPrefix(strings.ToLower(q), "ước") {
+			return k, modeSubject // "… ước đạt 612,4 tỷ đồng"
+		}
+	}
+	for k >= 0 {
+		w := a.word(k)
+		if w == nil {
+			// "từ 8,5% đến 9%": the range opens with "từ" before the number
+			return k, modePredicate
+		}
+		switch w.low {
+		case "là", "bằng", "chiếm":
+			return k - 1, modeSubject
+		case "đạt":
+			if a.lowAt(k-1) == "ước" {
+				k--
+			}
+			return k - 1, modeSubject
+		case "có", "gồm":
+			if a.lowAt(k-1) == "trong" && a.lowAt(k-2) == "đó" || a.lowAt(k-1) == "đó" {
+				return k - 2, modeExist
+			}
+			return k - 1, modeExist
+		case "với":
+			if a.lowAt(k-1) == "đối" {
+				k -= 2
+				continue
+			}
+			return k - 1, modeExist
+		case "được", "đã", "cho", "tại", "ở", "thêm", "lên", "từ", "khoảng", "gần", "hơn", "trên":
+			k--
+			continue
+		case "đó":
+			if a.lowAt(k-1) == "trong" {
+				return k - 2, modeExist
+			}
+		}
+		return k, modePredicate
+	}
+	return k, modePredicate
+}
+
+// predicate reads the verb phrase that ends at token k, walking back to the
+// start of its clause: punctuation (a comma only between two verbs,
+// "xây dựng, sửa chữa"), a conjunction or auxiliary, a name, or the subject
+// noun ("toàn huyện", "các cấp").
+func (a *analyzer) predicate(k int) string {
+	hi := k
+	lo := k + 1
+	n, names := 0, 0
+	for k >= 0 && n < maxPredicate {
+		t := &a.toks[k]
+		if t.kind != tWord {
+			if t.isPunct(",") && n > 0 && n <= 3 && a.word(k-1) != nil && a.word(k-2) != nil &&
+				verbPairs[pair{a.toks[k-2].low, a.toks[k-1].low}] && verbPairs[pair{a.toks[lo].low, a.lowAt(lo + 1)}] {
+				k--
+				continue
+			}
+			break
+		}
+		capital := t.upper && !t.initial
+		tail := !t.upper && k > 0 && a.toks[k-1].kind == tWord && a.toks[k-1].upper && !a.toks[k-1].initial
+		if capital || tail {
+			// A name ends the predicate, unless it is the object just
+			// before the number ("cho ra khỏi Đảng 41 đảng viên", "trao
+			// tặng Huy hiệu Đảng cho 448 đảng viên").
+			if n > names {
+				break
+			}
+			names++
+			lo = k
+			n++
+			k--
+			continue
+		}
+		if t.low == "cho" && a.lowAt(k+1) == "ra" {
+			lo = k
+			n++
+			k--
+			continue
+		}
+		if predicateStop[t.low] {
+			if articles[t.low] && lo <= hi {
+				lo += a.wordLen(lo)
+			}
+			break
+		}
+		if n > 0 && (subjectNouns[t.low] || a.word(k-1) != nil && subjectPairs[pair{a.toks[k-1].low, t.low}]) {
+			break
+		}
+		lo = k
+		n++
+		k--
+	}
+	if names == n {
+		return "" // a name alone is the subject, not what was done
+	}
+	lo = a.alignStart(lo, hi)
+	if lo > hi {
+		return ""
+	}
+	return a.span(lo, hi)
+}
+
+// inherited gives a figure without a verb of its own the verb of the figure
+// it is listed after: "kiểm tra 334 lượt tổ chức đảng, 181 lượt đảng viên".
+func (a *analyzer) inherited(c *cand) string {
+	if c.index == 0 {
+		return ""
+	}
+	p := &a.cands[c.index-1]
+	k := c.tok - 1
+	if !(a.punctAt(k, ",") || a.lowAt(k) == "và") || p.last != k-1 || a.sent[p.tok] != a.sent[c.tok] || a.depth[p.tok] != a.depth[c.tok] {
+		return ""
+	}
+	if p.fig.Kind != c.fig.Kind && !(isCountKind(p.fig.Kind) && isCountKind(c.fig.Kind)) {
+		return ""
+	}
+	return p.verb
+}
+
+func isCountKind(k string) bool {
+	return k == schema.KindCount || k == schema.KindRatio || k == schema.KindRange
+}
+
+// subject reads the noun phrase that ends at token k and opens its clause,
+// names and prepositional phrases included ("tổng số đảng viên toàn Đảng
+// bộ", "Thu ngân sách nhà nước trên địa bàn").
+func (a *analyzer) subject(k int) string {
+	hi := k
+	lo := k + 1
+	n := 0
+	for k >= 0 && n < maxSubject {
+		t := &a.toks[k]
+		if t.kind != tWord || subjectStop[t.low] {
+			break
+		}
+		lo = k
+		n++
+		k--
+	}
+	lo = a.alignStart(lo, hi)
+	if lo > hi {
+		return ""
+	}
+	return a.span(lo, hi)
+}
+
+// alignStart moves a label's first token so that it does not open on the
+// second syllable of a known word: the first syllable is taken in when it
+// is a plain word, otherwise the broken word is dropped.
+func (a *analyzer) alignStart(lo, hi int) int {
+	if lo > hi || lo == 0 {
+		return lo
+	}
+	p := a.word(lo - 1)
+	if p == nil || !wordPairs[pair{p.low, a.toks[lo].low}] {
+		return lo
+	}
+	if !predicateStop[p.low] && !(p.upper && !p.initial) {
+		return lo - 1
+	}
+	return lo + 1
+}
+
+// wordLen is the length in syllables of the word at token k: two for a
+// known two-syllable word, else one.
+func (a *analyzer) wordLen(k int) int {
+	if a.word(k) != nil && a.word(k+1) != nil && wordPairs[pair{a.toks[k].low, a.toks[k+1].low}] {
+		return 2
+	}
+	return 1
+}
+
+// nounLabel is the counted noun phrase of c with its modifiers: the unit
+// and the words after it up to a function word ("đảng viên mới", "tổ chức
+// cơ sở đảng trực thuộc", "nhà Đại đoàn kết"), the noun after "lượt", and a
+// classification that follows ("xếp loại “Hoàn thành xuất sắc nhiệm vụ”").
+func (a *analyzer) nounLabel(c *cand) string {
+	start := c.tok + 1
+	if a.punctAt(start, "%") {
+		return ""
+	}
+	for start <= c.last && a.word(start) != nil && scales[a.toks[start].low] > 0 {
+		start++
+	}
+	if c.head == "lượt" || c.head == "lần" {
+		start++
+	}
+	if a.word(start) == nil && !a.punctAt(start, "“") {
+		return ""
+	}
+	return a.phrase(start, c.index)
+}
+
+// phrase reads a noun phrase from token start with its modifiers and the
+// classification that follows, for the figure with index ci.
+func (a *analyzer) phrase(start, ci int) string {
+	k := start
+	n := 0
+	inName := false
+	for k < len(a.toks) && n < maxNoun {
+		t := &a.toks[k]
+		switch {
+		case t.kind == tWord:
+			prev, next := a.lowAt(k-1), a.lowAt(k+1)
+			if n > 0 && unitKeepPairs[pair{t.low, next}] {
+				n += 2
+				k += 2
+				continue
+			}
+			stop := nounStop[t.low] || !inName && unitStop[t.low] && !nounKeep[t.low]
+			switch {
+			case n == 0:
+				// a phrase opens on a noun, never on a function word
+				if nounStop[t.low] || unitStop[t.low] && !unitKeepPairs[pair{t.low, next}] && !wordPairs[pair{t.low, next}] {
+					goto done
+				}
+			case stop && nounStop[t.low]:
+				goto done
+			case stop && !wordPairs[pair{prev, t.low}] && unitClasses[prev] != classEvent:
+				// the second syllable of a word, or the noun after "cuộc",
+				// "lớp" ("cuộc đối thoại", "lớp bồi dưỡng"), stays
+				goto done
+			}
+			if t.upper && !t.initial {
+				inName = true
+			}
+			n++
+			k++
+		case t.isPunct("“") || t.isPunct("\""):
+			e := a.quoteEnd(k)
+			if e < 0 {
+				goto done
+			}
+			k = e + 1
+		case t.isPunct(",") && n > 0 && n <= 2 && k == start+n && a.word(k+1) != nil && a.classAt(k+1) != classNone:
+			// "tin, bài", "chi, đảng bộ cơ sở": two nouns of one kind
+			k++
+		default:
+			goto done
+		}
+	}
+done:
+	for k > start && a.toks[k-1].kind == tPunct && !a.toks[k-1].isPunct("”") && !a.toks[k-1].isPunct("\"") {
+		k--
+	}
+	if k == start {
+		return ""
+	}
+	np := a.span(start, k-1)
+	if cl := a.classification(k, ci); cl != "" {
+		np = joinLabel(np, cl)
+	}
+	return np
+}
+
+// quoteEnd returns the closing quote of the quote opened at token o, or -1.
+func (a *analyzer) quoteEnd(o int) int {
+	for k := o + 1; k < len(a.toks) && k <= o+2*maxClass; k++ {
+		t := &a.toks[k]
+		if t.isPunct("”") || t.isPunct("\"") {
+			return k
+		}
+		if t.kind != tWord {
+			return -1
+		}
+	}
+	return -1
+}
+
+// classification reads a rating ("xếp loại …", "hoàn thành tốt nhiệm vụ") of the figure ci
+// after its noun phrase, possibly past its own share ("37/39 tổ chức cơ sở
+// đảng, bằng 94,9%, được xếp loại từ hoàn thành tốt nhiệm vụ trở lên").
+func (a *analyzer) classification(k, ci int) string {
+	commas := false
+	for ; k < len(a.toks); k++ {
+		t := &a.toks[k]
+		if isClauseEnd(t) || t.isPunct("(") || t.isPunct(")") {
+			return ""
+		}
+		if t.kind == tNum {
+			j := a.candAt(k)
+			if j < 0 || a.cands[j].refersTo != ci {
+				return ""
+			}
+			continue
+		}
+		if t.kind == tWord && isRating(t.low, a.lowAt(k+1), a.lowAt(k+2)) {
+			if t.low == "xếp" || t.low == "đánh" || !commas {
+				break
+			}
+			return ""
+		}
+		if t.isPunct(",") {
+			commas = true
+		}
+		if t.kind == tWord && !(t.low == "được" || t.low == "bằng" || t.low == "đạt" || t.low == "chiếm") {
+			return ""
+		}
+	}
+	if k >= len(a.toks) {
+		return ""
+	}
+	lo := k
+	n := 0
+	for k < len(a.toks) && n < maxClass {
+		t := &a.toks[k]
+		switch {
+		case t.kind == tWord:
+			n++
+		case t.isPunct("“") || t.isPunct("”") || t.isPunct("\""):
+		case t.isPunct(",") && a.word(k+1) != nil && isRating(a.toks[k+1].low, a.lowAt(k+2), a.lowAt(k+3)):
+			// "được đánh giá, xếp loại"
+		default:
+			return a.span(lo, k-1)
+		}
+		k++
+	}
+	return a.span(lo, k-1)
+}
+
+// span is the text of tokens lo..hi as written, with words that are
+// capitalized only because they open a sentence put in lower case.
+func (a *analyzer) span(lo, hi int) string {
+	var b strings.Builder
+	for k := lo; k <= hi; k++ {
+		t := &a.toks[k]
+		if k > lo {
+			b.WriteString(a.text[a.toks[k-1].endPos:t.pos])
+		}
+		if t.kind == tWord && t.upper && t.initial && !isAllCaps(t.text) {
+			r, w := utf8.DecodeRuneInString(t.text)
+			b.WriteRune(unicode.ToLower(r))
+			b.WriteString(t.text[w:])
+			continue
+		}
+		b.WriteString(t.text)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		n++
+	}
+	return n > 1
+}
+
+// isRating reports a phrase that rates what was counted: "xếp loại …",
+// "đánh giá …", "(không) hoàn thành … nhiệm vụ".
+func isRating(w1, w2, w3 string) bool {
+	switch {
+	case w1 == "xếp" && w2 == "loại", w1 == "đánh" && w2 == "giá":
+		return true
+	case w1 == "hoàn" && w2 == "thành":
+		return w3 == "nhiệm" || w3 == "tốt" || w3 == "xuất"
+	case w1 == "không" && w2 == "hoàn" && w3 == "thành":
+		return true
+	}
+	return false
+}
