@@ -13,26 +13,28 @@ import (
 
 // Vietnamese analysis. Every syllable is a token, so a two-syllable word
 // ("đảng viên") is two tokens and, on its own, a poor search term: the
-// syllables are among the most frequent in any report. Each text field
+// syllables are among the most frequent in any report. A text field
 // therefore holds, besides the syllables, every pair of adjacent syllables
 // as one term ("dang vien"). A phrase of two syllables becomes one term
 // lookup and a longer phrase a conjunction of pairs, without positions or
 // term vectors in the index; the word order is then checked on the text of
 // the few candidate reports (see rank.go).
 //
-// Two forms of each token are indexed in separate fields: the exact key
-// (vntext.Key: NFC, tone placement made canonical, lower case) and the fold
-// (vntext.Fold: no diacritics, đ→d). Document symbols ("28-NQ/TU",
-// "1232/NQ-UBTVQH15", also as written with a stray space, "81- KH/HU") are
-// one token in their canonical form, so that 28-NQ/TU and 28-NQ/TW never
-// share a term.
+// One field holds both forms of a token: the fold (vntext.Fold: no
+// diacritics, đ→d) and, for a token with diacritics, its exact key
+// (vntext.Key: NFC, tone placement made canonical, lower case). The two
+// cannot collide, since an exact key has diacritics and a fold has none,
+// and one field means one tokenization pass and one posting list per term
+// instead of two. Exact pairs are not indexed: they would only re-rank
+// candidate reports, which the passage ranking does on the text anyway.
+// Document symbols ("28-NQ/TU", "1232/NQ-UBTVQH15", also as written with a
+// stray space, "81- KH/HU") are one token in their canonical form, so that
+// 28-NQ/TU and 28-NQ/TW never share a term.
 
-// Analyzer names in the index mapping. They are registered with Bleve so
-// that an index opened later, and the query-string parser, find them.
-const (
-	analyzerExact = "vn_exact"
-	analyzerFold  = "vn_fold"
-)
+// analyzerName is the analyzer of the text fields in the index mapping. It
+// is registered with Bleve so that an index opened later, and the
+// query-string parser, find it.
+const analyzerName = "vn"
 
 // passageSep separates passages inside one field value: no pair of
 // syllables is formed across it.
@@ -41,23 +43,16 @@ const passageSep = "\u2029"
 func init() {
 	// Registration is how Bleve finds analyzers by name; it cannot be
 	// done per index.
-	for _, a := range []struct {
-		name string
-		fold bool
-	}{{analyzerExact, false}, {analyzerFold, true}} {
-		fold := a.fold
-		must(registry.RegisterTokenizer(a.name, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
-			return &tokenizer{fold: fold}, nil
-		}))
-		name := a.name
-		must(registry.RegisterAnalyzer(a.name, func(_ map[string]any, c *registry.Cache) (analysis.Analyzer, error) {
-			tok, err := c.TokenizerNamed(name)
-			if err != nil {
-				return nil, err
-			}
-			return &analysis.DefaultAnalyzer{Tokenizer: tok}, nil
-		}))
-	}
+	must(registry.RegisterTokenizer(analyzerName, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
+		return &tokenizer{}, nil
+	}))
+	must(registry.RegisterAnalyzer(analyzerName, func(_ map[string]any, c *registry.Cache) (analysis.Analyzer, error) {
+		tok, err := c.TokenizerNamed(analyzerName)
+		if err != nil {
+			return nil, err
+		}
+		return &analysis.DefaultAnalyzer{Tokenizer: tok}, nil
+	}))
 }
 
 func must(err error) {
@@ -66,77 +61,88 @@ func must(err error) {
 	}
 }
 
-// tokenizer is a Bleve tokenizer. The folded form emits every token and
-// every pair of adjacent alphabetic tokens. The exact form emits only the
-// tokens that carry diacritics: for the others the exact and the folded
-// term are the same, and queries look them up in the folded field; exact
-// pairs would only re-rank candidates, which the passage ranking does on
-// the text anyway.
-type tokenizer struct{ fold bool }
+// tokenizer is the Bleve tokenizer of the text fields. It emits each
+// distinct term once, or two or three times when it is frequent in the
+// text (see copies): Bleve only counts term frequencies, and handing it
+// every occurrence cost more than the rest of indexing together.
+type tokenizer struct{}
+
+// copies is how many times a term seen n times is emitted: a dampened
+// frequency, enough for Bleve to prefer a report that is about a word.
+func copies(n int32) int {
+	switch {
+	case n >= 8:
+		return 3
+	case n >= 3:
+		return 2
+	}
+	return 1
+}
 
 func (t *tokenizer) Tokenize(input []byte) analysis.TokenStream {
 	text := string(input)
-	// Tokens and their terms are allocated in slabs: a report has tens of
-	// thousands of them, and one allocation each dominated indexing time.
-	slab := make([]analysis.Token, 0, len(text)/4)
-	arena := make([]byte, 0, len(text)*2)
-	out := make(analysis.TokenStream, 0, len(text)/4)
-	pos := 0
-	prevStart, prevEnd := -1, -1 // previous alphabetic term in arena
-	emit := func(termStart, start, end int) {
-		pos++
-		if len(slab) == cap(slab) {
-			slab = make([]analysis.Token, 0, 256)
+	// One map lookup per occurrence: ids index order and counts.
+	ids := make(map[string]int32, len(text)/8)
+	var order []string
+	var counts []int32
+	var buf, prev []byte
+	add := func(term []byte) {
+		if id, ok := ids[string(term)]; ok {
+			counts[id]++
+			return
 		}
-		slab = append(slab, analysis.Token{Term: arena[termStart:len(arena):len(arena)], Start: start, End: end, Position: pos, Type: analysis.AlphaNumeric})
-		out = append(out, &slab[len(slab)-1])
+		s := string(term)
+		ids[s] = int32(len(order))
+		order = append(order, s)
+		counts = append(counts, 1)
 	}
-	grow := func() {
-		// Terms point into arena; a full arena is replaced, not grown, so
-		// that earlier terms stay valid.
-		if cap(arena)-len(arena) < 256 {
-			arena = make([]byte, 0, max(4096, len(text)))
-			prevStart, prevEnd = -1, -1
-		}
-	}
+	var pair []byte
 	scanTokens(text, true, func(tk rawToken) {
 		if tk.brk {
-			prevStart = -1
+			prev = prev[:0]
 			return
 		}
-		grow()
-		termStart := len(arena)
-		switch {
-		case tk.symbol != "":
-			arena = append(arena, symbolTerm(tk.symbol, t.fold)...)
-		case t.fold:
-			arena = foldAppend(arena, text[tk.start:tk.end])
-		default:
-			arena = append(arena, keyOf(text[tk.start:tk.end])...)
-		}
-		termEnd := len(arena)
-		if !t.fold {
-			if hasDiacritics(string(arena[termStart:termEnd])) {
-				emit(termStart, tk.start, tk.end)
-			} else {
-				arena = arena[:termStart]
+		if tk.symbol != "" {
+			fold := symbolTerm(tk.symbol, true)
+			add([]byte(fold))
+			if exact := symbolTerm(tk.symbol, false); exact != fold {
+				add([]byte(exact))
 			}
+			prev = prev[:0]
 			return
 		}
-		emit(termStart, tk.start, tk.end)
+		w := text[tk.start:tk.end]
+		buf = foldAppend(buf[:0], w)
+		add(buf)
+		if hasDiacritics(w) { // an ASCII word's key is its fold
+			if key := keyOf(w); hasDiacritics(key) {
+				add([]byte(key))
+			}
+		}
 		if !tk.alpha {
-			prevStart = -1
+			prev = prev[:0]
 			return
 		}
-		if prevStart >= 0 && termEnd-termStart < 128 {
-			pairStart := len(arena)
-			arena = append(arena, arena[prevStart:prevEnd]...)
-			arena = append(arena, ' ')
-			arena = append(arena, arena[termStart:termEnd]...)
-			emit(pairStart, tk.start, tk.end)
+		if len(prev) > 0 {
+			pair = append(append(append(pair[:0], prev...), ' '), buf...)
+			add(pair)
 		}
-		prevStart, prevEnd = termStart, termEnd
+		prev = append(prev[:0], buf...)
 	})
+	out := make(analysis.TokenStream, 0, len(order)+len(order)/4)
+	slab := make([]analysis.Token, 0, cap(out))
+	pos := 0
+	for i, term := range order {
+		b := []byte(term)
+		for range copies(counts[i]) {
+			pos++
+			if len(slab) == cap(slab) {
+				slab = make([]analysis.Token, 0, 256)
+			}
+			slab = append(slab, analysis.Token{Term: b, Start: 0, End: 0, Position: pos, Type: analysis.AlphaNumeric})
+			out = append(out, &slab[len(slab)-1])
+		}
+	}
 	return out
 }
 

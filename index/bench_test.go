@@ -34,6 +34,9 @@ func TestCorpusBenchmark(t *testing.T) {
 		t.Skip("set BAOCAO_BENCH_N=2000 (or 20000) to run the corpus benchmark")
 	}
 	docs := benchDocuments(t, n)
+	if os.Getenv("BAOCAO_BENCH_GENONLY") != "" {
+		return
+	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "index.bleve")
 	ix, err := Open(path)

@@ -17,14 +17,11 @@ func (ix *Index) searchFigures(ctx context.Context, req Request) (*Result, error
 	if req.Min != nil && req.Max != nil && *req.Min > *req.Max {
 		return nil, errors.New("search: --min is greater than --max")
 	}
-	f := fieldPair{fieldMetric, fieldMetricFold}
+	f := fieldsMetrics
 	words := queryTokens(req.Figure)
 	must, should := wordClauses(words, f)
 	if req.Min != nil || req.Max != nil {
-		t := true
-		r := query.NewNumericRangeInclusiveQuery(req.Min, req.Max, &t, &t)
-		r.SetField(fieldValue)
-		must = append(must, r)
+		must = append(must, bucketQuery(req.Min, req.Max))
 	}
 	var q query.Query
 	if len(must) == 0 {

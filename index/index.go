@@ -15,7 +15,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -37,13 +39,15 @@ import (
 // Field names. They are also the field names of the query-string syntax
 // (`issuer:…`, `year:>=2022`), so they are meant to be read.
 const (
-	fieldText       = "text"    // exact syllables and pairs, paragraphs and footnotes
-	fieldFold       = "fold"    // folded syllables and pairs, paragraphs and footnotes
-	fieldNoteText   = "fn_text" // footnote bodies only, exact
-	fieldNoteFold   = "fn_fold" // footnote bodies only, folded
-	fieldMetric     = "metric"  // figure metrics, exact
+	fieldText     = "text"    // paragraphs and footnotes: folded syllables and pairs, exact syllables
+	fieldNoteText = "fn_text" // footnote bodies only
+	fieldMetric   = "metric"  // figure metrics
+	// Names of the query-string syntax only: the folded form in the
+	// fields above.
+	fieldFold       = "fold"
+	fieldNoteFold   = "fn_fold"
 	fieldMetricFold = "metric_fold"
-	fieldValue      = "value"   // figure values (as written and normalized), numeric
+	fieldValue      = "value"   // figure values (as written and normalized), as buckets (valueBucket)
 	fieldYear       = "year"    // report year, numeric
 	fieldYearKey    = "year_kw" // report year as a keyword, for filters and facets
 	fieldIssuer     = "issuer"  // issuer as written, keyword, for facets
@@ -60,8 +64,7 @@ var ErrNotFound = errors.New("index not found")
 // goroutines.
 type Index struct {
 	bi       bleve.Index
-	exact    analysis.Analyzer
-	fold     analysis.Analyzer
+	text     analysis.Analyzer
 	keyword  analysis.Analyzer
 	readOnly bool
 
@@ -112,10 +115,9 @@ func NewMemory() (*Index, error) {
 func wrap(bi bleve.Index, readOnly bool) (*Index, error) {
 	m := bi.Mapping()
 	ix := &Index{bi: bi, readOnly: readOnly, batchSize: 64}
-	ix.exact = m.AnalyzerNamed(analyzerExact)
-	ix.fold = m.AnalyzerNamed(analyzerFold)
+	ix.text = m.AnalyzerNamed(analyzerName)
 	ix.keyword = m.AnalyzerNamed(keyword.Name)
-	if ix.exact == nil || ix.fold == nil || ix.keyword == nil {
+	if ix.text == nil || ix.keyword == nil {
 		bi.Close()
 		return nil, errors.New("index: analyzers missing from the mapping")
 	}
@@ -127,8 +129,8 @@ func wrap(bi bleve.Index, readOnly bool) (*Index, error) {
 // so nothing here is dynamic.
 func newMapping() *mapping.IndexMappingImpl {
 	im := bleve.NewIndexMapping()
-	im.DefaultAnalyzer = analyzerFold
-	im.DefaultField = fieldFold
+	im.DefaultAnalyzer = analyzerName
+	im.DefaultField = fieldText
 	im.IndexDynamic = false
 	im.StoreDynamic = false
 	im.DocValuesDynamic = false
@@ -157,13 +159,10 @@ func newMapping() *mapping.IndexMappingImpl {
 		f.DocValues = false
 		dm.AddFieldMappingsAt(name, f)
 	}
-	text(fieldText, analyzerExact)
-	text(fieldFold, analyzerFold)
-	text(fieldNoteText, analyzerExact)
-	text(fieldNoteFold, analyzerFold)
-	text(fieldMetric, analyzerExact)
-	text(fieldMetricFold, analyzerFold)
-	numeric(fieldValue)
+	text(fieldText, analyzerName)
+	text(fieldNoteText, analyzerName)
+	text(fieldMetric, analyzerName)
+	kw(fieldValue, false)
 	numeric(fieldYear)
 	kw(fieldYearKey, true)
 	kw(fieldIssuer, true)
@@ -194,8 +193,11 @@ func (ix *Index) SetBatchSize(n int) {
 }
 
 // Index adds or replaces the paragraphs, footnotes and figures of docs. A
-// nil document or one without an id is an error; nothing of a failed
-// batch is half-written, but earlier batches stay.
+// nil document or one without an id is an error, and nothing is indexed.
+// Batches are written by up to GOMAXPROCS goroutines at once: Bleve turns
+// each batch into a segment on the calling goroutine, so one writer would
+// leave the other cores idle. A failed batch leaves the batches written
+// before it; indexing them again is harmless.
 func (ix *Index) Index(docs ...*schema.Document) (err error) {
 	defer recoverTo(&err, "index")
 	if ix.readOnly {
@@ -204,25 +206,65 @@ func (ix *Index) Index(docs ...*schema.Document) (err error) {
 	ix.mu.Lock()
 	size := ix.batchSize
 	ix.mu.Unlock()
-	b := ix.bi.NewBatch()
-	for _, doc := range docs {
+	// The last version of a report wins, as it would one call at a time.
+	last := make(map[string]int, len(docs))
+	for i, doc := range docs {
 		if doc == nil || doc.ID == "" {
 			return errors.New("index: document without an id")
 		}
+		last[doc.ID] = i
+	}
+	var chunks [][]*schema.Document
+	var cur []*schema.Document
+	for i, doc := range docs {
+		if last[doc.ID] != i {
+			continue
+		}
+		cur = append(cur, doc)
+		if len(cur) == size {
+			chunks = append(chunks, cur)
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		chunks = append(chunks, cur)
+	}
+	work := make(chan []*schema.Document)
+	errs := make(chan error, len(chunks))
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(chunks)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for chunk := range work {
+				errs <- ix.writeBatch(chunk)
+			}
+		}()
+	}
+	for _, c := range chunks {
+		work <- c
+	}
+	close(work)
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+func (ix *Index) writeBatch(docs []*schema.Document) (err error) {
+	defer recoverTo(&err, "index")
+	b := ix.bi.NewBatch()
+	for _, doc := range docs {
 		if err := b.IndexAdvanced(ix.buildDocument(doc)); err != nil {
 			return fmt.Errorf("index: %s: %w", doc.ID, err)
 		}
-		if b.Size() >= size {
-			if err := ix.bi.Batch(b); err != nil {
-				return fmt.Errorf("index: batch: %w", err)
-			}
-			b.Reset()
-		}
 	}
-	if b.Size() > 0 {
-		if err := ix.bi.Batch(b); err != nil {
-			return fmt.Errorf("index: batch: %w", err)
-		}
+	if err := ix.bi.Batch(b); err != nil {
+		return fmt.Errorf("index: batch: %w", err)
 	}
 	return nil
 }
@@ -250,24 +292,26 @@ func (ix *Index) buildDocument(doc *schema.Document) *document.Document {
 		}
 		d.AddField(document.NewTextFieldCustom(name, nil, []byte(strings.Join(parts, passageSep)), textOpts, a))
 	}
-	addText(fieldText, body, ix.exact)
-	addText(fieldFold, body, ix.fold)
-	addText(fieldNoteText, notes, ix.exact)
-	addText(fieldNoteFold, notes, ix.fold)
-	addText(fieldMetric, metrics, ix.exact)
-	addText(fieldMetricFold, metrics, ix.fold)
-	seen := make(map[float64]bool, 2*len(st.Figures))
-	for _, f := range st.Figures {
-		for _, v := range []float64{f.Value, f.ValueNormalized} {
-			if !seen[v] {
-				seen[v] = true
-				d.AddField(document.NewNumericFieldWithIndexingOptions(fieldValue, nil, v, bindex.IndexField))
-			}
-		}
-	}
+	addText(fieldText, body, ix.text)
+	addText(fieldNoteText, notes, ix.text)
+	addText(fieldMetric, metrics, ix.text)
 	addKeyword := func(name, v string, opts bindex.FieldIndexingOptions) {
 		if v != "" {
 			d.AddField(document.NewTextFieldCustom(name, nil, []byte(v), opts, ix.keyword))
+		}
+	}
+	// Values go in as buckets, not as Bleve numbers: a number is indexed
+	// as 16 prefix terms, and a report's few hundred figures made more
+	// terms than its text. The bucket only narrows the reports; each
+	// figure's value is checked exactly afterwards.
+	seen := make(map[string]bool, 64)
+	for _, f := range st.Figures {
+		for _, v := range []float64{f.Value, f.ValueNormalized} {
+			b := valueBucket(v)
+			if !seen[b] {
+				seen[b] = true
+				addKeyword(fieldValue, b, bindex.IndexField)
+			}
 		}
 	}
 	if st.Year != 0 {
@@ -280,6 +324,51 @@ func (ix *Index) buildDocument(doc *schema.Document) *document.Document {
 	addKeyword(fieldFile, st.File, bindex.IndexField)
 	d.AddField(document.NewTextFieldWithIndexingOptions(fieldStored, nil, st.marshal(), bindex.StoreField))
 	return d
+}
+
+// Value buckets: a quarter of a decade each ("b8" holds [10^2, 10^2.25)),
+// with zero and negative values in buckets of their own.
+const bucketsPerDecade = 4
+
+func valueBucket(v float64) string {
+	switch {
+	case v == 0 || math.IsNaN(v) || math.IsInf(v, 0):
+		return "z"
+	case v < 0:
+		return "n"
+	}
+	return "b" + strconv.Itoa(int(math.Floor(math.Log10(v)*bucketsPerDecade)))
+}
+
+// bucketQuery matches reports with a value bucket that overlaps [lo, hi].
+func bucketQuery(lo, hi *float64) query.Query {
+	var terms []string
+	if lo == nil || *lo <= 0 {
+		terms = append(terms, "z")
+	}
+	if lo == nil || *lo < 0 {
+		terms = append(terms, "n")
+	}
+	if hi == nil || *hi > 0 {
+		from, to := -12*bucketsPerDecade, 16*bucketsPerDecade
+		if lo != nil && *lo > 0 {
+			from = max(from, int(math.Floor(math.Log10(*lo)*bucketsPerDecade)))
+		}
+		if hi != nil {
+			to = min(to, int(math.Floor(math.Log10(*hi)*bucketsPerDecade)))
+		}
+		if lo == nil && hi == nil {
+			return query.NewMatchAllQuery()
+		}
+		for b := from; b <= to; b++ {
+			terms = append(terms, "b"+strconv.Itoa(b))
+		}
+	}
+	qs := make([]query.Query, 0, len(terms))
+	for _, t := range terms {
+		qs = append(qs, termQuery(fieldValue, t, 0))
+	}
+	return query.NewDisjunctionQuery(qs)
 }
 
 // Delete removes the given reports. Ids not in the index are ignored.

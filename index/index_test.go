@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/search/query"
+
 	"github.com/baocao/baocao/schema"
 )
 
@@ -432,4 +434,48 @@ func TestIndexRejectsDocumentWithoutID(t *testing.T) {
 	if err := ix.Index(nil); err == nil {
 		t.Error("no error for nil")
 	}
+}
+
+// Every value in a range must fall in a bucket the range's query names.
+func TestValueBuckets(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	tests := []struct {
+		name   string
+		lo, hi *float64
+		in     []float64
+		out    []float64
+	}{
+		{"counts", f(200), f(300), []float64{200, 251, 300}, []float64{150, 420}},
+		{"percent", f(90), nil, []float64{90, 94.9, 103.6, 1e9}, []float64{50}},
+		{"money", f(2e9), f(3e9), []float64{2.4e9}, []float64{2.4, 7e9}},
+		{"zero and below", nil, f(0), []float64{0, -3}, []float64{1}},
+		{"fractions", f(0.5), f(1), []float64{0.5, 0.75, 1}, []float64{0.1, 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			names := map[string]bool{}
+			if d, ok := bucketQuery(tt.lo, tt.hi).(*query.DisjunctionQuery); ok {
+				for _, q := range d.Disjuncts {
+					names[q.(*query.TermQuery).Term] = true
+				}
+			}
+			for _, v := range tt.in {
+				if !names[valueBucket(v)] {
+					t.Errorf("%g in bucket %s, not queried (%v)", v, valueBucket(v), names)
+				}
+			}
+			for _, v := range tt.out {
+				if names[valueBucket(v)] && (v < 0.8*derefOr(tt.lo, v) || v > 1.8*derefOr(tt.hi, v)) {
+					t.Errorf("%g (bucket %s) is far outside the range and still queried", v, valueBucket(v))
+				}
+			}
+		})
+	}
+}
+
+func derefOr(p *float64, v float64) float64 {
+	if p == nil {
+		return v
+	}
+	return *p
 }

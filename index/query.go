@@ -103,12 +103,14 @@ func queryTokens(s string) []qterm {
 	return out
 }
 
-// Field pairs searched for text: everything, or footnote bodies only.
+// Field pairs searched for text: the field of exact terms and of folded
+// terms, which are one Bleve field (see analysis.go).
 type fieldPair struct{ exact, fold string }
 
 var (
-	fieldsAll   = fieldPair{fieldText, fieldFold}
-	fieldsNotes = fieldPair{fieldNoteText, fieldNoteFold}
+	fieldsAll     = fieldPair{fieldText, fieldText}
+	fieldsNotes   = fieldPair{fieldNoteText, fieldNoteText}
+	fieldsMetrics = fieldPair{fieldMetric, fieldMetric}
 )
 
 func termQuery(field, term string, boost float64) query.Query {
@@ -177,7 +179,7 @@ func looksAdvanced(q string) bool {
 // queryFields are the field names the query-string syntax accepts.
 var queryFields = map[string]bool{
 	fieldText: true, fieldFold: true, fieldNoteText: true, fieldNoteFold: true,
-	fieldMetric: true, fieldMetricFold: true, fieldValue: true, fieldYear: true,
+	fieldMetric: true, fieldMetricFold: true, fieldYear: true,
 	fieldIssuer: true, fieldType: true, fieldFile: true,
 }
 
@@ -250,9 +252,9 @@ func (rw *rewriter) text(field, text string, phrase, negated bool) (query.Query,
 	case fieldNoteText:
 		f, exactOnly = fieldsNotes, true
 	case fieldMetricFold:
-		f = fieldPair{fieldMetric, fieldMetricFold}
+		f = fieldsMetrics
 	case fieldMetric:
-		f, exactOnly = fieldPair{fieldMetric, fieldMetricFold}, true
+		f, exactOnly = fieldsMetrics, true
 	case fieldIssuer:
 		return termQuery(fieldIssuerKey, issuerKey(text), 1), nil
 	case fieldType:

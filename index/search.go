@@ -310,6 +310,12 @@ func (ix *Index) collect(ctx context.Context, q query.Query, req Request, pick f
 		if best >= req.Limit || len(out.Hits) < page || uint64(from+page) >= out.Total {
 			break
 		}
+		// Words that a report holds need not share a passage: when two
+		// pages of the best reports gave no passage at all, deeper ones
+		// will hardly do better, and reading on costs more than it finds.
+		if len(hits) == 0 && from >= page {
+			break
+		}
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
 	if len(hits) > req.Limit {
