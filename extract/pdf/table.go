@@ -386,3 +386,9 @@ func sameRow(a, b []string) bool {
 	}
 	return true
 }
+
+// BUG(pdf): Tables are found only where at least two horizontal rules of
+// the same width bracket them; a table drawn without rules, or the part of
+// a ruled table that reaches a new page without its own top rule, comes
+// out as text lines. A row that a page break cuts in two gives two rows.
+// Footnote markers inside cells are dropped.
