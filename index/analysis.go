@@ -313,7 +313,33 @@ func foldRune(r rune) rune {
 // foldAppend appends the folded form of s to buf; it equals vntext.Fold(s)
 // for NFC text.
 func foldAppend(buf []byte, s string) []byte {
-	for _, r := range s {
+	for i := 0; i < len(s); i++ {
+		// ASCII runs are most of the bytes even in Vietnamese text.
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return foldAppendRunes(buf, s[i:])
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+func foldAppendRunes(buf []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if f := foldRune(r); f >= 0 {
 			buf = utf8.AppendRune(buf, f)
 		}

@@ -38,6 +38,10 @@ func TestCorpusBenchmark(t *testing.T) {
 		return
 	}
 	dir := t.TempDir()
+	if keep := os.Getenv("BAOCAO_BENCH_KEEP"); keep != "" {
+		dir = keep
+		os.RemoveAll(filepath.Join(dir, "index.bleve"))
+	}
 	path := filepath.Join(dir, "index.bleve")
 	ix, err := Open(path)
 	if err != nil {
@@ -374,6 +378,29 @@ func containsAll(text []byte, needles []string) bool {
 		}
 	}
 	return true
+}
+
+// BenchmarkCorpusQueries runs the 20 benchmark queries against an index
+// built by TestCorpusBenchmark and kept with BAOCAO_BENCH_KEEP=DIR, for
+// profiling (-cpuprofile) without building again.
+func BenchmarkCorpusQueries(b *testing.B) {
+	dir := os.Getenv("BAOCAO_BENCH_KEEP")
+	if dir == "" {
+		b.Skip("set BAOCAO_BENCH_KEEP to the directory of a kept benchmark index")
+	}
+	ix, err := OpenExisting(filepath.Join(dir, "index.bleve"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	for b.Loop() {
+		for _, q := range benchQueries() {
+			if _, err := ix.Search(ctx, q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }
 
 // BenchmarkSearch measures one query over the four sample reports.

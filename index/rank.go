@@ -36,7 +36,7 @@ type matcher struct {
 	// unitIDs[u][k] is the term id of word k of unit u.
 	unitIDs  [][]int
 	symbols  bool     // a unit holds a symbol: passages are scanned for them
-	needles  [][]byte // per unit, a folded substring its passages must contain
+	needles  [][][]byte // per unit, folded substrings a passage holding it contains
 	adjPairs [][2]int // neighbouring word units (unit indices)
 	totalW   float64
 	diacW    float64
@@ -61,11 +61,15 @@ func newMatcher(units []unit) *matcher {
 		}
 		m.unitIDs = append(m.unitIDs, ids)
 		t0 := u.terms[0]
-		needle := t0.fold
-		if t0.symbol {
-			needle = t0.number
+		var needles [][]byte
+		for _, t := range u.terms {
+			if t.symbol {
+				needles = append(needles, []byte(t.number))
+			} else {
+				needles = append(needles, []byte(t.fold))
+			}
 		}
-		m.needles = append(m.needles, []byte(needle))
+		m.needles = append(m.needles, needles)
 		w := u.w
 		if w == 0 {
 			w = 1
@@ -136,15 +140,23 @@ func (m *matcher) passages(st *stored, doc, in string, out *[]Hit) int {
 		if (in == InFootnotes && p.Footnote == 0) || (in == InParagraphs && p.Footnote != 0) {
 			continue
 		}
+		// Substrings first: a passage whose text cannot hold enough of
+		// the query is not worth tokenizing.
 		fold = foldAppend(fold[:0], p.Text)
-		possible := false
-		for _, n := range m.needles {
-			if bytes.Contains(fold, n) {
-				possible = true
-				break
+		possible := 0.0
+		for ui, ns := range m.needles {
+			all := true
+			for _, n := range ns {
+				if !bytes.Contains(fold, n) {
+					all = false
+					break
+				}
+			}
+			if all {
+				possible += m.units[ui].w
 			}
 		}
-		if !possible {
+		if possible == 0 || possible/m.totalW <= minCoverage {
 			continue
 		}
 		toks = m.tokenize(p.Text, toks[:0])

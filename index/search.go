@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/baocao/baocao/extract/vntext"
 	"github.com/baocao/baocao/schema"
@@ -274,8 +275,9 @@ func (ix *Index) collect(ctx context.Context, q query.Query, req Request, pick f
 	best := 0
 	rank := 0
 	for from := 0; from < maxReports; from += page {
+		// Stored reports are loaded one at a time below, not by the
+		// search: most queries stop after the first report or two.
 		sr := bleve.NewSearchRequestOptions(q, page, from, false)
-		sr.Fields = []string{fieldStored}
 		if from == 0 {
 			sr.AddFacet("report_year", bleve.NewFacetRequest(fieldYearKey, 100))
 			sr.AddFacet("issuer", bleve.NewFacetRequest(fieldIssuer, 50))
@@ -295,7 +297,7 @@ func (ix *Index) collect(ctx context.Context, q query.Query, req Request, pick f
 			if best >= req.Limit {
 				break
 			}
-			st, err := storedOf(h)
+			st, err := ix.loadStored(h.ID)
 			if err != nil {
 				return nil, fmt.Errorf("search: %s: %w", h.ID, err)
 			}
@@ -327,12 +329,24 @@ func (ix *Index) collect(ctx context.Context, q query.Query, req Request, pick f
 
 func round3(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
-func storedOf(h *search.DocumentMatch) (*stored, error) {
-	v, ok := h.Fields[fieldStored].(string)
-	if !ok {
+func (ix *Index) loadStored(id string) (*stored, error) {
+	d, err := ix.bi.Document(id)
+	if err != nil {
+		return nil, err
+	}
+	if d == nil {
 		return nil, errCorrupt
 	}
-	return unmarshalStored([]byte(v))
+	var raw []byte
+	d.VisitFields(func(f bindex.Field) {
+		if f.Name() == fieldStored {
+			raw = f.Value()
+		}
+	})
+	if raw == nil {
+		return nil, errCorrupt
+	}
+	return unmarshalStored(raw)
 }
 
 func fillFacets(res *Result, fr search.FacetResults) {

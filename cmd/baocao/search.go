@@ -54,14 +54,14 @@ QUERY SYNTAX FOR POWER USERS
   --syntax bleve, or turn it off with --syntax plain):
     +word -word        required, excluded (other words are optional)
     "a phrase"         words in order
-    text:đảng          exact form only (diacritics count)
+    text:đảng          exact form only (diacritics count; fn_text:, metric: too)
     fold:dang          folded form (what a plain word searches)
     fn_fold:…          footnote bodies only
-    metric_fold:…      figure metrics; value:>=200 figure values
+    metric_fold:…      reports with a figure metric holding the word
     year:>=2022        report year, also year:2023
     issuer:"Huyện ủy Thạch Bàn"  type:"Báo cáo"
-  Fuzzy (~), wildcards and regular expressions run on the single syllables
-  of the fold field.
+  Fuzzy (~), wildcards and regular expressions match single indexed terms:
+  folded syllables ("dang"), exact syllables ("đảng") and syllable pairs.
 
 FIGURES
   --figure WORDS finds figures whose metric has every word, with --min and
