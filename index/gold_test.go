@@ -114,3 +114,24 @@ func TestGoldQueries(t *testing.T) {
 		})
 	}
 }
+
+// TestSampleFigureSearch finds the 2022 admissions figure (230 đảng viên)
+// by metric words without diacritics and a value range.
+func TestSampleFigureSearch(t *testing.T) {
+	ix := sampleIndex(t)
+	lo, hi := 200.0, 300.0
+	res := mustSearch(t, ix, Request{Figure: "ket nap dang vien", Min: &lo, Max: &hi, Year: 2022})
+	found := false
+	for _, h := range res.Hits {
+		if h.Figure == nil || h.Figure.Value < lo || h.Figure.Value > hi || h.ReportYear != 2022 {
+			t.Errorf("hit outside the request: %+v", h)
+			continue
+		}
+		if h.Figure.Value == 230 && h.Paragraph != "" && strings.Contains(h.Text, "230") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("230 đảng viên not found: %+v", res.Hits)
+	}
+}
