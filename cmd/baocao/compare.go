@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -90,19 +89,6 @@ func formatFromName(name string) string {
 	return "table"
 }
 
-// openReadCorpus opens an existing corpus for reading, with the message a
-// user needs when there is none.
-func openReadCorpus(dir string) (*corpus.Corpus, error) {
-	c, err := corpus.OpenExisting(dir)
-	if errors.Is(err, corpus.ErrNoCorpus) {
-		return nil, withCode(exitError, fmt.Errorf("no corpus at %s: run 'baocao ingest FILES…' first (or 'baocao demo' to try the sample reports)", dir))
-	}
-	if err != nil {
-		return nil, withCode(exitError, err)
-	}
-	return c, nil
-}
-
 // issuerDocs loads every report of one issuer. With no issuer given and one
 // issuer in the corpus, that one is used; otherwise the error lists what is
 // there.
@@ -170,7 +156,7 @@ func compareRun(ctx context.Context, opts *CompareOptions) error {
 	if opts.Format == "xlsx" && opts.Out == "" {
 		return usageError("--format xlsx needs --out FILE")
 	}
-	c, err := openReadCorpus(opts.CorpusDir)
+	c, err := openCorpus(opts.IO, opts.CorpusDir)
 	if err != nil {
 		return err
 	}

@@ -74,7 +74,7 @@ func metricsRun(opts *MetricsOptions) error {
 	if opts.Action != "list" {
 		// The dictionary belongs to a corpus: refuse to create one by
 		// accident in a mistyped --corpus directory.
-		c, err := openReadCorpus(opts.CorpusDir)
+		c, err := openCorpus(opts.IO, opts.CorpusDir)
 		if err != nil {
 			return err
 		}

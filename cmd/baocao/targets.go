@@ -45,7 +45,7 @@ func targetsRun(ctx context.Context, opts *TargetsOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	c, err := openReadCorpus(opts.CorpusDir)
+	c, err := openCorpus(opts.IO, opts.CorpusDir)
 	if err != nil {
 		return err
 	}
