@@ -22,7 +22,7 @@ func newCmdDemo(f *Factory) *cobra.Command {
 		Long: `Demo writes the bundled sample reports (four fictional Thạch Bàn reports:
 three of the district Party committee, 2021-2023, and one of the People's
 Committee, 2023) into a temporary corpus, ingests them and runs list,
-figures and refs on it. Nothing is written to your own corpus; the
+figures refs, search, compare and check on it. Nothing is written to your own corpus; the
 temporary one is removed at the end unless --keep DIR names where to keep
 it.`,
 		Args: cobra.NoArgs,
@@ -96,7 +96,22 @@ func demoRun(ctx context.Context, io *IOStreams, keep string) error {
 			return err
 		}
 	}
-	fmt.Fprintln(io.Out, "\nYour own reports: baocao ingest FOLDER, then baocao list, figures, refs, show DOC.")
+	step(`search "ket nap dang vien" --limit 3`)
+	if err := searchRun(ctx, &SearchOptions{IO: io, CorpusDir: corpusDir, Query: "ket nap dang vien", Limit: 3}); err != nil {
+		return err
+	}
+	step(`compare --issuer "Huyện ủy Thạch Bàn" --metric "đảng viên"`)
+	if err := compareRun(ctx, &CompareOptions{IO: io, CorpusDir: dir, Issuer: "Huyện ủy Thạch Bàn", Metric: "đảng viên", Format: "table"}); err != nil {
+		return err
+	}
+	// The 2023 report has planted errors; check is expected to find them,
+	// which for the demo is success, not failure.
+	step("check thachban-2023")
+	err = checkRun(ctx, &CheckOptions{IO: io, Target: "thachban-2023", CorpusDir: dir, UseCorpus: true, OpenCorpus: openCheckStore})
+	if exitCode(err) == exitError {
+		return err
+	}
+	fmt.Fprintln(io.Out, "\nYour own reports: baocao ingest FOLDER, then list, search, compare, check, show DOC (baocao help for all).")
 	return nil
 }
 
