@@ -109,3 +109,46 @@ func TestMissingFile(t *testing.T) {
 		t.Errorf("error = %v", err)
 	}
 }
+
+// BenchmarkExtractMarkdown is the whole pipeline (read, structure, figures,
+// references) on the four sample reports; MB/s is of Markdown input.
+func BenchmarkExtractMarkdown(b *testing.B) {
+	var files [][]byte
+	var size int64
+	for _, n := range sample.Names() {
+		data, err := os.ReadFile(sample.RepoFile("corpus/sample/" + n))
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, data)
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, data := range files {
+			if _, err := Bytes(context.Background(), "x.md", data, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkExtractPDF is the whole pipeline on the LibreOffice PDF of a
+// sample report; see the pages/s metric.
+func BenchmarkExtractPDF(b *testing.B) {
+	data, err := os.ReadFile(sample.RepoFile("testdata/corpus/formats/thachban-2023.pdf"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := Bytes(context.Background(), "x.pdf", data, Options{NoOCR: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = doc.Source.Pages
+	}
+	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
