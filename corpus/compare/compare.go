@@ -105,9 +105,9 @@ type cand struct {
 	unit    string
 	units   []string // the unit's words, for a unit written shorter or longer
 	value   float64  // the value compared and shown: money in đồng, percent as the number
+	title   *labelInfo // the section title, shared by the figures of one section
 	label   []string // syllables after aliases
 	feat    features
-	section features
 	order   int
 }
 
@@ -134,16 +134,17 @@ func Build(docs []*schema.Document, opts Options) *Table {
 		t.Issuer = docs[0].Meta.Issuer
 	}
 
-	var rows []*row
+	p := newPrep(dict)
+	al := &aligner{index: map[uint64][]posting{}}
 	for _, y := range t.Years {
 		var cands []*cand
 		for _, d := range byYear[y] {
-			cands = append(cands, candidates(d, y, dict, func(f *schema.Figure) bool { return f.Role == schema.RoleActual })...)
+			cands = append(cands, p.candidates(d, y, func(f *schema.Figure) bool { return f.Role == schema.RoleActual })...)
 		}
-		rows = extend(rows, cands)
+		al.extend(cands)
 	}
 	filter := vntext.Fold(opts.Metric)
-	for _, r := range rows {
+	for _, r := range al.rows {
 		if len(r.cells) < 2 && !opts.All {
 			continue
 		}
@@ -153,7 +154,7 @@ func Build(docs []*schema.Document, opts Options) *Table {
 		}
 		t.Rows = append(t.Rows, out)
 	}
-	t.Targets = targets(byYear, t.Years, dict, filter)
+	t.Targets = targets(p, byYear, t.Years, filter)
 	return t
 }
 
@@ -178,50 +179,108 @@ func valueOf(f *schema.Figure) float64 {
 	return f.Value
 }
 
-func candidates(d *schema.Document, year int, dict *Dictionary, keep func(*schema.Figure) bool) []*cand {
-	titles := map[string]string{}
+// prep remembers, for one Build, the work that does not depend on the
+// year being aligned: a label's syllables and features (labels recur in
+// every report of an issuer) and each document's candidates.
+type prep struct {
+	dict   *Dictionary
+	labels map[string]*labelInfo
+	docs   map[*schema.Document][]*cand
+}
+
+type labelInfo struct {
+	syl  []string
+	feat features
+}
+
+func newPrep(dict *Dictionary) *prep {
+	return &prep{dict: dict, labels: map[string]*labelInfo{}, docs: map[*schema.Document][]*cand{}}
+}
+
+func (p *prep) label(s string, aliases bool) *labelInfo {
+	key := s
+	if !aliases {
+		key = "\x00" + s
+	}
+	if li, ok := p.labels[key]; ok {
+		return li
+	}
+	syl := syllables(s)
+	if aliases {
+		syl = p.dict.apply(syl)
+	}
+	li := &labelInfo{syl: syl, feat: newFeatures(syl)}
+	p.labels[key] = li
+	return li
+}
+
+// all returns every figure of d that can be aligned, whatever its role.
+func (p *prep) all(d *schema.Document, year int) []*cand {
+	if cs, ok := p.docs[d]; ok {
+		return cs
+	}
+	titles := make(map[string]string, len(d.Sections))
 	for _, s := range d.Sections {
 		titles[s.ID] = s.Title
 	}
-	var out []*cand
-	seen := map[string]bool{}
+	out := make([]*cand, 0, len(d.Figures))
 	for i := range d.Figures {
 		f := &d.Figures[i]
-		if !keep(f) {
-			continue
-		}
 		label := f.Metric
 		if label == "" {
 			label = f.Quote
 		}
-		syl := dict.apply(syllables(label))
-		if len(syl) == 0 || dict.excluded(syl) {
+		li := p.label(label, true)
+		if len(li.syl) == 0 || p.dict.excluded(li.syl) {
 			continue
 		}
-		// The same statement repeated (body and footnote, summary and
-		// detail) is one fact for the table: keep its first occurrence.
-		key := strings.Join(syl, " ") + "|" + strconv.FormatFloat(valueOf(f), 'g', -1, 64) + "|" + vntext.Key(f.Unit)
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
 		unit := vntext.Key(f.Unit)
 		out = append(out, &cand{
 			fig: f, doc: d, year: year, class: kindClass(f.Kind), unit: unit, units: strings.Fields(strings.ReplaceAll(unit, ",", " ")),
-			value: valueOf(f),
-			label: syl, feat: newFeatures(syl), section: newFeatures(syllables(titles[string(f.Section)])),
+			value: valueOf(f), label: li.syl, feat: li.feat, title: p.label(titles[string(f.Section)], false),
 			order: i,
 		})
+	}
+	p.docs[d] = out
+	return out
+}
+
+// candidates returns the figures of d that keep accepts, each statement
+// once: the same one repeated (body and footnote, summary and detail) is
+// one fact for the table, and its first occurrence is kept.
+func (p *prep) candidates(d *schema.Document, year int, keep func(*schema.Figure) bool) []*cand {
+	var out []*cand
+	seen := map[[3]string]bool{}
+	for _, c := range p.all(d, year) {
+		if !keep(c.fig) {
+			continue
+		}
+		k := [3]string{strings.Join(c.label, " "), strconv.FormatFloat(c.value, 'g', -1, 64), c.unit}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, c)
 	}
 	return out
 }
 
 // similarity scores how likely a and b state the same metric, 0..1.
-func similarity(a, b *cand) float64 {
+func similarity(a, b *cand) float64 { return scored(a, b, a.value, dice(a.feat, b.feat)) }
+
+// scored is similarity with av standing for a's value and d the Dice
+// coefficient of their labels.
+func scored(a, b *cand, av, d float64) float64 {
 	if a.class != b.class {
 		return 0
 	}
-	s := 0.75*dice(a.feat, b.feat) + 0.15*dice(a.section, b.section)
+	s := 0.75 * d
+	switch {
+	case a.title == b.title:
+		s += 0.15
+	case a.title != nil && b.title != nil:
+		s += 0.15 * dice(a.title.feat, b.title.feat)
+	}
 	switch {
 	case a.unit == b.unit:
 		s += 0.10
@@ -238,7 +297,7 @@ func similarity(a, b *cand) float64 {
 	// Values of one metric in consecutive years are of the same order of
 	// magnitude; a tenfold jump is more likely another quantity, and of
 	// two candidates the nearer value is the likelier.
-	if va, vb := math.Abs(a.value), math.Abs(b.value); va > 0 && vb > 0 {
+	if va, vb := math.Abs(av), math.Abs(b.value); va > 0 && vb > 0 {
 		switch r := min(va, vb) / max(va, vb); {
 		case r < 0.2:
 			s *= 0.6
@@ -268,37 +327,81 @@ type row struct {
 	cells []*cand
 	score []float64
 	last  *cand
+	// reps are the row's distinct wordings, the first and the latest few:
+	// a candidate is scored against each, so that a row that once took a
+	// neighbour's figure in a year it lacked does not drift to that label.
+	reps []*cand
 }
 
-// extend links this year's candidates to the rows built so far: best pairs
-// first, one candidate per row and one row per candidate; the rest start new
-// rows.
-func extend(rows []*row, cands []*cand) []*row {
+const maxReps = 4
+
+// aligner holds the rows built so far and an inverted index on the label
+// features of their wordings, kept up to date as rows grow, so that a
+// candidate meets only the wordings that share a feature with it and their
+// overlap is summed from the postings: the full score is computed only for
+// pairs whose labels alone could reach the threshold. This keeps a year's
+// alignment near-linear in the number of figures.
+type aligner struct {
+	rows  []*row
+	index map[uint64][]posting
+	inter []float64 // label overlap per row wording, for the candidate at hand
+}
+
+type posting struct {
+	slot int   // row*maxReps + rep
+	c    *cand // the wording, to skip postings of one that was replaced
+	w    float64
+}
+
+func (al *aligner) addRep(ri, rep int, p *cand) {
+	for k, key := range p.feat.keys {
+		al.index[key] = append(al.index[key], posting{ri*maxReps + rep, p, p.feat.w[k]})
+	}
+}
+
+// extend links one year's candidates to the rows: best pairs first, one
+// candidate per row and one row per candidate; the rest start new rows.
+func (al *aligner) extend(cands []*cand) {
 	type pair struct {
 		r, c  int
 		score float64
 	}
-	// An inverted index on features keeps this near-linear: only rows that
-	// share a syllable with a candidate are scored.
-	byFeat := map[uint64][]int{}
-	for i, r := range rows {
-		for _, k := range r.last.feat.keys {
-			byFeat[k] = append(byFeat[k], i)
-		}
+	if n := len(al.rows) * maxReps; len(al.inter) < n {
+		al.inter = append(al.inter, make([]float64, n-len(al.inter))...)
 	}
+	var touched []int
 	var pairs []pair
-	tried := make([]int, len(rows))
+	best := map[int]float64{}
 	for ci, c := range cands {
-		for _, k := range c.feat.keys {
-			for _, ri := range byFeat[k] {
-				if tried[ri] == ci+1 {
+		touched = touched[:0]
+		for k, key := range c.feat.keys {
+			for _, p := range al.index[key] {
+				if r := al.rows[p.slot/maxReps]; r.reps[p.slot%maxReps] != p.c {
 					continue
 				}
-				tried[ri] = ci + 1
-				if s := similarity(rows[ri].last, c); s >= matchScore {
-					pairs = append(pairs, pair{ri, ci, s})
+				if al.inter[p.slot] == 0 {
+					touched = append(touched, p.slot)
 				}
+				al.inter[p.slot] += min(p.w, c.feat.w[k])
 			}
+		}
+		clear(best)
+		for _, slot := range touched {
+			ri, rep := slot/maxReps, slot%maxReps
+			r := al.rows[ri]
+			p := r.reps[rep]
+			d := 2 * al.inter[slot] / (p.feat.total + c.feat.total)
+			al.inter[slot] = 0
+			// the section, unit and value add at most 0.28 to the label's part
+			if 0.75*d+0.28 < matchScore {
+				continue
+			}
+			if s := scored(p, c, r.last.value, d); s >= matchScore && s > best[ri] {
+				best[ri] = s
+			}
+		}
+		for ri, s := range best {
+			pairs = append(pairs, pair{ri, ci, s})
 		}
 	}
 	slices.SortFunc(pairs, func(a, b pair) int {
@@ -310,24 +413,44 @@ func extend(rows []*row, cands []*cand) []*row {
 		}
 		return cmp.Compare(a.c, b.c)
 	})
-	usedRow := map[int]bool{}
-	usedCand := map[int]bool{}
+	usedRow := make([]bool, len(al.rows))
+	usedCand := make([]bool, len(cands))
 	for _, p := range pairs {
 		if usedRow[p.r] || usedCand[p.c] {
 			continue
 		}
 		usedRow[p.r], usedCand[p.c] = true, true
-		r := rows[p.r]
-		r.cells = append(r.cells, cands[p.c])
-		r.score = append(r.score, p.score)
-		r.last = cands[p.c]
+		al.add(p.r, cands[p.c], p.score)
 	}
 	for ci, c := range cands {
 		if !usedCand[ci] {
-			rows = append(rows, &row{cells: []*cand{c}, score: []float64{1}, last: c})
+			al.rows = append(al.rows, &row{})
+			al.add(len(al.rows)-1, c, 1)
 		}
 	}
-	return rows
+}
+
+// add appends c to row ri and indexes it when it is a new wording.
+func (al *aligner) add(ri int, c *cand, score float64) {
+	r := al.rows[ri]
+	r.cells = append(r.cells, c)
+	r.score = append(r.score, score)
+	r.last = c
+	key := strings.Join(c.label, " ")
+	for _, p := range r.reps {
+		if strings.Join(p.label, " ") == key {
+			return
+		}
+	}
+	if len(r.reps) < maxReps {
+		r.reps = append(r.reps, c)
+		al.addRep(ri, len(r.reps)-1, c)
+		return
+	}
+	// Full: the latest wording takes the last place, the first stays; the
+	// replaced wording's postings are skipped from now on.
+	r.reps[maxReps-1] = c
+	al.addRep(ri, maxReps-1, c)
 }
 
 func (r *row) output() Row {
@@ -368,7 +491,7 @@ func cellOf(c *cand, score float64) *Cell {
 
 // targets pairs the goals each report sets for its plan year with the
 // results reported in that year's report.
-func targets(byYear map[int][]*schema.Document, years []int, dict *Dictionary, filter string) []Target {
+func targets(p *prep, byYear map[int][]*schema.Document, years []int, filter string) []Target {
 	out := []Target{}
 	for _, y := range years {
 		for _, d := range byYear[y] {
@@ -376,11 +499,11 @@ func targets(byYear map[int][]*schema.Document, years []int, dict *Dictionary, f
 			if plan == 0 {
 				plan = y + 1
 			}
-			goals := candidates(d, y, dict, func(f *schema.Figure) bool { return f.Role == schema.RoleTarget })
+			goals := p.candidates(d, y, func(f *schema.Figure) bool { return f.Role == schema.RoleTarget })
 			var results []*cand
 			for _, nd := range byYear[plan] {
-				results = append(results, candidates(nd, plan, dict, func(f *schema.Figure) bool {
-					return (f.Role == schema.RoleActual || f.Role == schema.RoleShare) && !restatesGoal(f)
+				results = append(results, p.candidates(nd, plan, func(f *schema.Figure) bool {
+					return f.Role == schema.RoleActual || f.Role == schema.RoleShare
 				})...)
 			}
 			pop := populations(append([]*schema.Document{d}, byYear[plan]...))
@@ -400,7 +523,7 @@ func targets(byYear map[int][]*schema.Document, years []int, dict *Dictionary, f
 				var best *cand
 				bestScore := 0.0
 				for _, r := range results {
-					if s := similarity(g, r); s > bestScore {
+					if s := similarity(g, r); s > bestScore && !restatesGoal(r.fig) {
 						best, bestScore = r, s
 					}
 				}
