@@ -98,17 +98,17 @@ const (
 )
 
 type cand struct {
-	fig     *schema.Figure
-	doc     *schema.Document
-	year    int
-	class   string
-	unit    string
-	units   []string // the unit's words, for a unit written shorter or longer
-	value   float64  // the value compared and shown: money in đồng, percent as the number
-	title   *labelInfo // the section title, shared by the figures of one section
-	label   []string // syllables after aliases
-	feat    features
-	order   int
+	fig   *schema.Figure
+	doc   *schema.Document
+	year  int
+	class string
+	unit  string
+	units []string   // the unit's words, for a unit written shorter or longer
+	value float64    // the value compared and shown: money in đồng, percent as the number
+	title *labelInfo // the section title, shared by the figures of one section
+	label []string   // syllables after aliases
+	feat  features
+	order int
 }
 
 // Build compares docs, which should all be one issuer's reports.
@@ -185,16 +185,30 @@ func valueOf(f *schema.Figure) float64 {
 type prep struct {
 	dict   *Dictionary
 	labels map[string]*labelInfo
+	units  map[string]string
 	docs   map[*schema.Document][]*cand
 }
 
 type labelInfo struct {
 	syl  []string
 	feat features
+	near map[*labelInfo]float64 // Dice with other section titles, remembered
+}
+
+func (l *labelInfo) alike(o *labelInfo) float64 {
+	if d, ok := l.near[o]; ok {
+		return d
+	}
+	if l.near == nil {
+		l.near = map[*labelInfo]float64{}
+	}
+	d := dice(l.feat, o.feat)
+	l.near[o] = d
+	return d
 }
 
 func newPrep(dict *Dictionary) *prep {
-	return &prep{dict: dict, labels: map[string]*labelInfo{}, docs: map[*schema.Document][]*cand{}}
+	return &prep{dict: dict, labels: map[string]*labelInfo{}, units: map[string]string{}, docs: map[*schema.Document][]*cand{}}
 }
 
 func (p *prep) label(s string, aliases bool) *labelInfo {
@@ -234,7 +248,11 @@ func (p *prep) all(d *schema.Document, year int) []*cand {
 		if len(li.syl) == 0 || p.dict.excluded(li.syl) {
 			continue
 		}
-		unit := vntext.Key(f.Unit)
+		unit, ok := p.units[f.Unit]
+		if !ok {
+			unit = vntext.Key(f.Unit)
+			p.units[f.Unit] = unit
+		}
 		out = append(out, &cand{
 			fig: f, doc: d, year: year, class: kindClass(f.Kind), unit: unit, units: strings.Fields(strings.ReplaceAll(unit, ",", " ")),
 			value: valueOf(f), label: li.syl, feat: li.feat, title: p.label(titles[string(f.Section)], false),
@@ -266,7 +284,12 @@ func (p *prep) candidates(d *schema.Document, year int, keep func(*schema.Figure
 }
 
 // similarity scores how likely a and b state the same metric, 0..1.
-func similarity(a, b *cand) float64 { return scored(a, b, a.value, dice(a.feat, b.feat)) }
+func similarity(a, b *cand) float64 {
+	if a.class != b.class {
+		return 0
+	}
+	return scored(a, b, a.value, dice(a.feat, b.feat))
+}
 
 // scored is similarity with av standing for a's value and d the Dice
 // coefficient of their labels.
@@ -279,7 +302,7 @@ func scored(a, b *cand, av, d float64) float64 {
 	case a.title == b.title:
 		s += 0.15
 	case a.title != nil && b.title != nil:
-		s += 0.15 * dice(a.title.feat, b.title.feat)
+		s += 0.15 * a.title.alike(b.title)
 	}
 	switch {
 	case a.unit == b.unit:

@@ -65,7 +65,7 @@ func extractSample(t testing.TB, names ...string) []*schema.Document {
 var partyReports = []string{"thachban-2021.export.md", "thachban-2022.export.md", "thachban-2023.export.md"}
 
 // TestKeyYoY: each KEY.json yoy metric must come out as one row holding its
-// value for every year. The issue asks for at least 11 of them.
+// value for every year.
 func TestKeyYoY(t *testing.T) {
 	k := loadKey(t)
 	tab := Build(extractSample(t, partyReports...), Options{})
@@ -92,13 +92,15 @@ func TestKeyYoY(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d KEY.json metrics in one row with every year right (%d rows)", found, len(k.YoY), len(tab.Rows))
-	if found < 11 {
-		t.Errorf("only %d of %d metrics aligned, want at least 11", found, len(k.YoY))
+	// The issue asks for 11; the aligner reaches every metric of the key.
+	if found < len(k.YoY) {
+		t.Errorf("only %d of %d metrics aligned, want all", found, len(k.YoY))
 	}
 }
 
 // TestKeyTargets: every KEY.json target set in the corpus is found, and the
-// ones with a reported result are paired with it.
+// ones with a reported result are paired with it; a target that is missing
+// or paired with another figure fails the test.
 func TestKeyTargets(t *testing.T) {
 	k := loadKey(t)
 	docs := extractSample(t, append(partyReports, "thachban-ubnd-2023.export.md")...)

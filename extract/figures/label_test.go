@@ -1,0 +1,45 @@
+package figures
+
+import "testing"
+
+// TestMetricLabels: a label names the quantity in whole words, the same way
+// whatever the wording of the year around it.
+func TestMetricLabels(t *testing.T) {
+	tests := []struct {
+		name, text, raw, metric string
+		plan                    bool
+	}{
+		{name: "verb and noun", text: "Năm 2021, toàn Đảng bộ kết nạp 212 đảng viên mới, đạt 106% chỉ tiêu.", raw: "212", metric: "kết nạp đảng viên mới"},
+		{name: "auxiliary dropped", text: "Năm 2022, toàn Đảng bộ kết nạp được 230 đảng viên, đạt 104,5% kế hoạch.", raw: "230", metric: "kết nạp đảng viên"},
+		{name: "two-syllable verb kept whole", text: "Năm 2023, toàn Đảng bộ phát triển 241 đảng viên mới.", raw: "241", metric: "phát triển đảng viên mới"},
+		{name: "percent of plan", text: "Năm 2022, toàn Đảng bộ kết nạp được 230 đảng viên, đạt 104,5% kế hoạch.", raw: "104,5%", metric: "kết nạp đảng viên (% kế hoạch)"},
+		{name: "four-syllable verb after a name", text: "Toàn Đảng bộ thi hành kỷ luật 31 đảng viên.", raw: "31", metric: "thi hành kỷ luật đảng viên"},
+		{name: "subject of là", text: "Tổng số đảng viên toàn Đảng bộ là 6.387 đồng chí.", raw: "6.387", metric: "tổng số đảng viên toàn Đảng bộ"},
+		{name: "existential có", text: "Đảng bộ huyện có 39 tổ chức cơ sở đảng trực thuộc.", raw: "39", metric: "tổ chức cơ sở đảng trực thuộc"},
+		{name: "part label and parent noun", text: "Thi hành kỷ luật 26 đảng viên (khiển trách 17, cảnh cáo 06, khai trừ 03).", raw: "06", metric: "cảnh cáo đảng viên"},
+		{name: "verbs joined by a comma", text: "Mặt trận hỗ trợ xây dựng, sửa chữa 48 nhà Đại đoàn kết cho hộ nghèo.", raw: "48", metric: "hỗ trợ xây dựng, sửa chữa nhà Đại đoàn kết"},
+		{name: "listed object shares the verb", text: "Đã kiểm tra 334 lượt tổ chức đảng, 181 lượt đảng viên.", raw: "181", metric: "kiểm tra đảng viên"},
+		{name: "rating after the noun", text: "Có 08/39 tổ chức cơ sở đảng xếp loại “Hoàn thành xuất sắc nhiệm vụ”, bằng 20,5%.", raw: "08/39", metric: "tổ chức cơ sở đảng xếp loại “hoàn thành xuất sắc nhiệm vụ”"},
+		{name: "rating after the share", text: "Toàn Đảng bộ có 37/39 tổ chức cơ sở đảng, bằng 94,9%, được xếp loại từ hoàn thành tốt nhiệm vụ trở lên.", raw: "94,9%", metric: "tỷ lệ tổ chức cơ sở đảng xếp loại từ hoàn thành tốt nhiệm vụ trở lên"},
+		{name: "percent target with its noun", plan: true, text: "Phấn đấu trên 90% tổ chức cơ sở đảng được xếp loại từ hoàn thành tốt nhiệm vụ trở lên.", raw: "90%", metric: "tỷ lệ tổ chức cơ sở đảng xếp loại từ hoàn thành tốt nhiệm vụ trở lên"},
+		{name: "subject of đạt", plan: true, text: "Thu ngân sách nhà nước trên địa bàn đạt 560 tỷ đồng trở lên.", raw: "560 tỷ đồng", metric: "thu ngân sách nhà nước trên địa bàn"},
+		{name: "subject of ước đạt", text: "Tổng thu ngân sách nhà nước trên địa bàn ước đạt 612,4 tỷ đồng.", raw: "612,4 tỷ đồng", metric: "tổng thu ngân sách nhà nước trên địa bàn"},
+		{name: "money named before it", text: "Tổng kinh phí 2,54 tỷ đồng.", raw: "2,54 tỷ đồng", metric: "tổng kinh phí"},
+		{name: "subject nouns left out", text: "Toàn huyện trồng 18.500 cây xanh các loại.", raw: "18.500", metric: "trồng cây xanh"},
+		{name: "classifier keeps its noun", text: "Chính quyền các cấp tổ chức 52 cuộc đối thoại với Nhân dân.", raw: "52", metric: "tổ chức cuộc đối thoại"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			figs := Find(docOf(tt.plan, tt.text))
+			for _, f := range figs {
+				if f.Raw == tt.raw {
+					if f.Metric != tt.metric {
+						t.Errorf("metric of %s = %q, want %q", tt.raw, f.Metric, tt.metric)
+					}
+					return
+				}
+			}
+			t.Fatalf("no figure %q in %q", tt.raw, tt.text)
+		})
+	}
+}
