@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -222,6 +223,20 @@ func yearRange(from, to int) string {
 	return "any years"
 }
 
+// cellNum shows a value of a row; money (kept in đồng) reads in the scale a
+// report would use: "2,54 tỷ", "60 triệu".
+func cellNum(kind string, v float64) string {
+	if kind == schema.KindMoney {
+		switch a := math.Abs(v); {
+		case a >= 1e9:
+			return num(math.Round(v/1e7)/100) + " tỷ"
+		case a >= 1e6:
+			return num(math.Round(v/1e4)/100) + " triệu"
+		}
+	}
+	return num(v)
+}
+
 func rowLabel(r compare.Row) string {
 	if r.LowConfidence {
 		return r.Metric + " ?"
@@ -252,11 +267,18 @@ func printCompare(io *IOStreams, tab *compare.Table, why bool) error {
 		for _, y := range tab.Years {
 			cell := ""
 			if c := r.Values[strconv.Itoa(y)]; c != nil {
-				cell = num(c.Value)
+				cell = cellNum(r.Kind, c.Value)
 			}
 			line = append(line, cell)
 		}
-		line = append(line, optNum(r.Delta, ""), optNum(r.DeltaPct, "%"))
+		delta := optNum(r.Delta, "")
+		if r.Delta != nil && r.Kind == schema.KindMoney {
+			delta = cellNum(r.Kind, *r.Delta)
+			if *r.Delta > 0 {
+				delta = "+" + delta
+			}
+		}
+		line = append(line, delta, optNum(r.DeltaPct, "%"))
 		rows = append(rows, line)
 	}
 	fmt.Fprintf(io.Out, "%s, %d–%d: %d metrics\n", tab.Issuer, tab.Years[0], tab.Years[len(tab.Years)-1], len(tab.Rows))
@@ -269,7 +291,7 @@ func printCompare(io *IOStreams, tab *compare.Table, why bool) error {
 			fmt.Fprintf(io.Out, "%s\n", rowLabel(r))
 			for _, y := range tab.Years {
 				if c := r.Values[strconv.Itoa(y)]; c != nil {
-					fmt.Fprintf(io.Out, "  %d  %s  %s%s: “%s”\n", y, num(c.Value), c.File, pageSuffix(c.Page), c.Quote)
+					fmt.Fprintf(io.Out, "  %d  %s  %s%s: “%s”\n", y, cellNum(r.Kind, c.Value), c.File, pageSuffix(c.Page), c.Quote)
 				}
 			}
 		}
@@ -381,7 +403,7 @@ func writeCompareMarkdown(w io.Writer, tab *compare.Table) error {
 		for _, y := range tab.Years {
 			cell := ""
 			if c := r.Values[strconv.Itoa(y)]; c != nil {
-				cell = num(c.Value)
+				cell = cellNum(r.Kind, c.Value)
 			}
 			fmt.Fprintf(w, " %s |", cell)
 		}

@@ -485,6 +485,14 @@ func (r *row) output() Row {
 	if out.Metric == "" {
 		out.Metric = strings.Join(last.label, " ")
 	}
+	if out.Kind == schema.KindMoney {
+		// Values are normalized to đồng; a unit of "tỷ đồng" beside them
+		// would misread them by 10⁹. The rate part ("/nhà") stays.
+		out.Unit = "đồng"
+		if _, per, ok := strings.Cut(last.fig.Unit, "/"); ok {
+			out.Unit += "/" + per
+		}
+	}
 	for i, c := range r.cells {
 		out.Values[strconv.Itoa(c.year)] = cellOf(c, r.score[i])
 		if i > 0 {
