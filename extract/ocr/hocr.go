@@ -26,6 +26,9 @@ type word struct {
 	box   box
 	conf  float64
 	chars []char
+	// stroke is the mean stroke width of the word's ink in pixels, 0 when
+	// the page image was not measured.
+	stroke float64
 }
 
 type line struct {

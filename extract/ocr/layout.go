@@ -23,6 +23,8 @@ func layout(pages []*page) ([]block.Block, float64) {
 	var words int
 	st := &numbering{}
 	var prevBody *paraOut // last body paragraph of the previous pages
+	ref := docRef{stroke: strokeRef(pages)}
+	ref.xsize, ref.pitch = bodyXSize(pages)
 	for _, pg := range pages {
 		if pg == nil {
 			continue
@@ -33,7 +35,7 @@ func layout(pages []*page) ([]block.Block, float64) {
 				words++
 			}
 		}
-		body, notes := pageParagraphs(pg, st)
+		body, notes := pageParagraphs(pg, st, ref)
 		for i, p := range body {
 			b := p.block(block.Para, pg.number)
 			if i == 0 && prevBody != nil && continuesAcrossPage(prevBody, p) {
@@ -93,20 +95,29 @@ type paraOut struct {
 	note     int
 	noteCont bool
 	joined   bool
+	// weights are the words whose type weight was measured, in order.
+	weights []wordWeight
+}
+
+// wordWeight says whether the word ending at rune end of the text looks
+// bold (weight > 0, its letter count) or regular (< 0).
+type wordWeight struct {
+	end, weight int
 }
 
 func (p *paraOut) block(kind block.Kind, pageNum int) block.Block {
-	b := block.Block{Kind: kind, Text: p.text.String(), Markers: p.markers, Page: pageNum}
+	b := block.Block{Kind: kind, Text: fixTones(p.text.String()), Markers: p.markers, Page: pageNum}
 	if p.center {
 		b.Align = "center"
 	}
+	b.Bold, b.BoldPrefix = boldRun(p.weights, p.runes)
 	if p.words > 0 {
 		b.Confidence = math.Round(p.confSum/float64(p.words)*10) / 10
 	}
 	return b
 }
 
-func (p *paraOut) addWord(s string, conf float64) {
+func (p *paraOut) addWord(s string, conf float64, weight int) {
 	if s == "" {
 		return
 	}
@@ -116,6 +127,9 @@ func (p *paraOut) addWord(s string, conf float64) {
 	}
 	p.text.WriteString(s)
 	p.runes += utf8.RuneCountInString(s)
+	if weight != 0 {
+		p.weights = append(p.weights, wordWeight{end: p.runes, weight: weight})
+	}
 	p.confSum += conf
 	p.words++
 	p.openQ += strings.Count(s, "“") - strings.Count(s, "”")
@@ -126,6 +140,41 @@ type metrics struct {
 	xsize       float64 // median x_size of body lines
 	left, right int     // text margins
 	gap         float64 // median space between consecutive lines
+	stroke      float64 // the document's regular stroke width
+	// bodyX is the x-height of the document's body text: a page with
+	// long footnotes can have more note lines than body lines.
+	bodyX float64
+	pitch float64 // the document's baseline distance between body lines
+}
+
+// docRef holds measures taken over the whole document.
+type docRef struct {
+	stroke, xsize, pitch float64
+}
+
+// bodyXSize returns the median x-height of the lines of four words or
+// more over all pages: body text, which fills most of a report's lines.
+// It also returns the median baseline distance between consecutive such
+// lines.
+func bodyXSize(pages []*page) (xsize, pitch float64) {
+	var xs, pitches []float64
+	for _, pg := range pages {
+		if pg == nil {
+			continue
+		}
+		lines := append([]line(nil), pg.lines...)
+		sort.SliceStable(lines, func(i, j int) bool { return lines[i].box.y0 < lines[j].box.y0 })
+		for i, l := range lines {
+			if len(l.words) < 4 {
+				continue
+			}
+			xs = append(xs, l.xsize)
+			if i > 0 && len(lines[i-1].words) >= 4 && l.baseline > lines[i-1].baseline {
+				pitches = append(pitches, float64(l.baseline-lines[i-1].baseline))
+			}
+		}
+	}
+	return median(xs), median(pitches)
 }
 
 func median(v []float64) float64 {
@@ -150,7 +199,7 @@ var pageNumberRe = regexp.MustCompile(`^[-–—(]?\s*\d{1,3}\s*[-–—)]?$`)
 
 // pageParagraphs splits a page into body paragraphs and footnote
 // paragraphs.
-func pageParagraphs(pg *page, st *numbering) (body, notes []*paraOut) {
+func pageParagraphs(pg *page, st *numbering, ref docRef) (body, notes []*paraOut) {
 	var lines []line
 	for _, l := range pg.lines {
 		if len(l.words) > 0 {
@@ -159,10 +208,21 @@ func pageParagraphs(pg *page, st *numbering) (body, notes []*paraOut) {
 	}
 	sort.SliceStable(lines, func(i, j int) bool { return lines[i].box.y0 < lines[j].box.y0 })
 	lines = dropPageNumbers(lines, pg.height)
+	for _, l := range lines {
+		for j := range l.words {
+			l.words[j].text = hiddenNumeral(l, l.words[j])
+		}
+	}
 	if len(lines) == 0 {
 		return nil, nil
 	}
 	m := measure(lines)
+	m.stroke = ref.stroke
+	m.bodyX = ref.xsize
+	m.pitch = ref.pitch
+	if m.bodyX <= 0 {
+		m.bodyX = m.xsize
+	}
 	zone := footnoteZone(lines, m)
 	body = paragraphs(lines[:zone], m, st, false)
 	notes = paragraphs(lines[zone:], m, st, true)
@@ -222,15 +282,33 @@ func measure(lines []line) metrics {
 // the run of lines at the page bottom whose text is clearly smaller than
 // the body's, or len(lines) when there is none.
 func footnoteZone(lines []line, m metrics) int {
-	i := len(lines)
-	for i > 0 && lines[i-1].xsize < 0.86*m.xsize {
-		i--
+	start := len(lines)
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := lines[i]
+		if l.xsize < 0.86*m.bodyX {
+			start = i
+			continue
+		}
+		// Note lines are set tighter than body lines: a line close to
+		// the zone below it, not much bigger than its lines, is one too
+		// (Tesseract's x-height of one line varies by a tenth).
+		if start == i+1 && start < len(lines) && m.pitch > 0 && float64(lines[i+1].baseline-l.baseline) < 0.8*m.pitch &&
+			l.xsize < 0.95*m.bodyX {
+			start = i
+			continue
+		}
+		// Tesseract's x-height of a line of a word or two is unreliable:
+		// such a line neither ends nor starts the zone.
+		if len(l.words) < 3 {
+			continue
+		}
+		break
 	}
-	if i == 0 || i == len(lines) {
+	if start == 0 || start == len(lines) {
 		// A page in small type throughout, or no small lines.
 		return len(lines)
 	}
-	return i
+	return start
 }
 
 // paragraphs groups lines into paragraphs. A line starts a paragraph when
@@ -257,7 +335,7 @@ func paragraphs(lines []line, m metrics, st *numbering, inNotes bool) []*paraOut
 			}
 		}
 		if inNotes {
-			if n, rest, ok := leadingMark(l); ok {
+			if n, rest, ok := leadingMark(l); ok && (raisedStart(l) || plainNoteStart(n, st, lines, i)) {
 				cur = &paraOut{note: st.body(n), indented: indented}
 				out = append(out, cur)
 				words = rest
@@ -282,7 +360,7 @@ func paragraphs(lines []line, m metrics, st *numbering, inNotes bool) []*paraOut
 			cur = &paraOut{center: centered, indented: indented}
 			out = append(out, cur)
 		}
-		addLine(cur, l, words, st, inNotes)
+		addLine(cur, l, words, st, inNotes, m.stroke)
 	}
 	kept := out[:0]
 	for _, p := range out {
@@ -323,16 +401,20 @@ func leadingMark(l line) (n int, rest []word, ok bool) {
 	}
 	w := l.words[0]
 	k := raisedPrefix(l, w)
-	if k == 0 && len(w.chars) > 0 && raised(l, w.chars[0].box) && !unicode.IsLetter([]rune(w.chars[0].r + " ")[0]) &&
-		!strings.ContainsAny(w.chars[0].r, "“‘(") {
-		// At the start of a note line any small raised glyph is the note
-		// number, whatever Tesseract made of it (®, °, ?).
-		k = 1
+	if k == 0 || k < len(w.chars) {
+		// At the start of a note line any small raised glyphs are the
+		// note number, whatever Tesseract made of them (®, °, ?, and
+		// "!°" or "'?" for 10 and 12).
+		for k < len(w.chars) && raised(l, w.chars[k].box) && !unicode.IsLetter([]rune(w.chars[k].r + " ")[0]) &&
+			!strings.ContainsAny(w.chars[k].r, "“‘(") {
+			k++
+		}
 	}
 	if k == 0 {
 		// A plain number as first word ("1 Tổ chức …") also starts a
-		// note when it is followed by text.
-		if len(l.words) > 1 && isDigits(w.text) && len(w.text) <= 3 {
+		// note when it is followed by text; the caller checks that it
+		// is the next number and not a line that starts with a count.
+		if len(l.words) > 1 && isDigits(w.text) && len(w.text) <= 3 && w.text[0] != '0' {
 			v, _ := strconv.Atoi(w.text)
 			return v, l.words[1:], true
 		}
@@ -347,6 +429,26 @@ func leadingMark(l line) (n int, rest []word, ok bool) {
 	rw.chars = w.chars[k:]
 	rw.text = charsText(rw.chars)
 	return v, append([]word{rw}, l.words[1:]...), true
+}
+
+// raisedStart reports a line whose first glyph sits above the baseline.
+func raisedStart(l line) bool {
+	return len(l.words) > 0 && len(l.words[0].chars) > 0 && raised(l, l.words[0].chars[0].box)
+}
+
+// plainNoteStart accepts a footnote line that starts with a number on the
+// baseline as a new note only when it is the next note number and the
+// line before ended a sentence: "15 cuộc …" inside a note is a count.
+func plainNoteStart(n int, st *numbering, lines []line, i int) bool {
+	if n <= st.lastBody || n > st.lastBody+3 {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	prev := lineText(lines[i-1])
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	return strings.ContainsRune(".;:)", last)
 }
 
 // raisedPrefix counts the leading characters of w that sit above the
@@ -425,10 +527,11 @@ func charsText(cs []char) string {
 
 // addLine appends a line's words to p, taking raised marks off word ends
 // as footnote markers.
-func addLine(p *paraOut, l line, words []word, st *numbering, inNotes bool) {
+func addLine(p *paraOut, l line, words []word, st *numbering, inNotes bool, ref float64) {
 	for wi, w := range words {
+		wt := weight(w, ref)
 		if inNotes || len(w.chars) == 0 {
-			p.addWord(w.text, w.conf)
+			p.addWord(w.text, w.conf, wt)
 			continue
 		}
 		// A word made only of raised glyphs is the mark of the word before.
@@ -440,10 +543,10 @@ func addLine(p *paraOut, l line, words []word, st *numbering, inNotes bool) {
 		}
 		text, mark, tail := splitMark(l, w)
 		if mark == "" || !isMarkSuffix(p, mark) {
-			p.addWord(w.text, w.conf)
+			p.addWord(w.text, w.conf, wt)
 			continue
 		}
-		p.addWord(text, w.conf)
+		p.addWord(text, w.conf, wt)
 		p.markers = append(p.markers, block.Marker{Note: st.mark(digitsValue(mark)), Offset: p.runes})
 		if tail != "" {
 			p.text.WriteString(tail)
@@ -510,4 +613,21 @@ func continuesAcrossPage(prev, next *paraOut) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(next.text.String())
 	return unicode.IsLower(first) || unicode.IsDigit(first)
+}
+
+var romanDotRe = regexp.MustCompile(`^[IVX]+\.$`)
+
+// hiddenNumeral restores the I that Tesseract folds into the box of the
+// period after a bold Roman numeral: "II." is read "I." with a period as
+// tall as a capital and as wide as a letter and a period.
+func hiddenNumeral(l line, w word) string {
+	n := len(w.chars)
+	if n < 2 || !romanDotRe.MatchString(charsText(w.chars)) {
+		return w.text
+	}
+	dot := w.chars[n-1].box
+	if float64(dot.height()) < 0.5*l.xsize || float64(dot.width()) < 0.4*l.xsize {
+		return w.text
+	}
+	return charsText(w.chars[:n-1]) + "I."
 }

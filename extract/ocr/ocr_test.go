@@ -315,6 +315,13 @@ func TestScan(t *testing.T) {
 		t.Fatal(err)
 	}
 	sentences, notes := exportSentences(string(export))
+	boldLines := map[string]bool{}
+	for _, ln := range strings.Split(vntext.NFC(string(export)), "\n") {
+		ln = strings.TrimSpace(strings.TrimLeft(ln, "# "))
+		if len(ln) > 4 && strings.HasPrefix(ln, "**") && strings.HasSuffix(ln, "**") {
+			boldLines[strings.Trim(ln, "*")] = true
+		}
+	}
 	grams := make([]map[string]bool, len(sentences))
 	for i, s := range sentences {
 		grams[i] = trigrams(s)
@@ -351,8 +358,26 @@ func TestScan(t *testing.T) {
 	}
 	rate := float64(dist) / float64(total)
 	t.Logf("OCR pages 1-4: %d blocks, mean confidence %.1f, CER %.2f%% over %d characters, %d sentences unmatched", len(blocks), conf, 100*rate, total, bad)
-	if rate > 0.03 {
-		t.Errorf("character error rate %.2f%%, want under 3%%", 100*rate)
+	if rate > 0.015 {
+		t.Errorf("character error rate %.2f%%, want under 1.5%%", 100*rate)
+	}
+	// The export's bold lines that the OCR gives as a block of their own
+	// (headings) must come out bold.
+	var headings, boldHeadings int
+	for _, b := range blocks {
+		if b.Kind != block.Para || !boldLines[b.Text] {
+			continue
+		}
+		headings++
+		if b.Bold {
+			boldHeadings++
+		} else {
+			t.Errorf("heading %q not bold", b.Text)
+		}
+	}
+	t.Logf("bold headings %d of %d", boldHeadings, headings)
+	if headings < 3 {
+		t.Errorf("%d headings of the export found, want the 3 of pages 1-4 at least", headings)
 	}
 	sort.Ints(marks)
 	if fmt.Sprint(bodies) != "[1 2 3 4 5]" || fmt.Sprint(marks) != "[1 2 3 4 5]" {
