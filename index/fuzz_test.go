@@ -13,7 +13,7 @@ import (
 func FuzzSearch(f *testing.F) {
 	for _, s := range []string{
 		"ket nap dang vien", `"Dân vận khéo"`, "28-NQ/TU", "81- kh/hu", `+fold:"dan van" -year:2022`,
-		`"unclosed`, "year:>=", "(((", `text:/.*/`, "\u2029", "1232/NQ-UBTVQH15 đảng", "a~2", "*",
+		`"unclosed`, "year:>=", "(((", `text:/.*/`, "\u2029", "1232/NQ-UBTVQH15 đảng", "a~2", "*", "A /$/",
 	} {
 		f.Add(s, false)
 		f.Add(s, true)

@@ -35,9 +35,9 @@ type matcher struct {
 	termIDs map[string]int // fold → index in terms
 	// unitIDs[u][k] is the term id of word k of unit u.
 	unitIDs  [][]int
-	symbols  bool     // a unit holds a symbol: passages are scanned for them
+	symbols  bool       // a unit holds a symbol: passages are scanned for them
 	needles  [][][]byte // per unit, folded substrings a passage holding it contains
-	adjPairs [][2]int // neighbouring word units (unit indices)
+	adjPairs [][2]int   // neighbouring word units (unit indices)
 	totalW   float64
 	diacW    float64
 }

@@ -204,6 +204,15 @@ func (ix *Index) Search(ctx context.Context, req Request) (res *Result, err erro
 	}
 	res, err = run(main)
 	if err != nil {
+		if syntax == SyntaxBleve && ctx.Err() == nil {
+			// Some query-string parts (a regular expression, a fuzzy term)
+			// are only checked when Bleve builds the search.
+			inner := errors.Unwrap(err)
+			if inner == nil {
+				inner = err
+			}
+			return nil, &QueryError{Query: req.Query, Err: oneLine(inner)}
+		}
 		return nil, err
 	}
 	if res.Total == 0 && relaxedQuery != nil {
