@@ -479,3 +479,31 @@ func derefOr(p *float64, v float64) float64 {
 	}
 	return *p
 }
+
+func TestFragments(t *testing.T) {
+	long := strings.Repeat("một hai ba bốn năm ", 30)
+	tests := []struct {
+		name  string
+		text  string
+		marks [][2]int
+		want  []string
+	}{
+		{"neighbours join", "Kết nạp đảng viên mới", [][2]int{{0, 5}, {6, 11}}, []string{"<mark>Kết nạp</mark> đảng viên mới"}},
+		{"none", "abc", nil, nil},
+		{"far apart, no overlap", long + "X" + long + "Y", [][2]int{{len(long), len(long) + 1}, {2*len(long) + 1, 2*len(long) + 2}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := fragments(tt.text, tt.marks)
+			if tt.name == "far apart, no overlap" {
+				if len(got) != 2 || strings.Count(strings.Join(got, ""), "<mark>") != 2 {
+					t.Errorf("got %q", got)
+				}
+				return
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -318,9 +318,9 @@ func fragments(text string, marks [][2]int) []string {
 		merged = append(merged, mk)
 	}
 	var out []string
-	next := 0
+	next, prevEnd := 0, 0
 	for len(out) < maxFrags && next < len(merged) {
-		start := backRunes(text, merged[next][0], fragBefore)
+		start := max(backRunes(text, merged[next][0], fragBefore), prevEnd)
 		end := fwdRunes(text, merged[next][0], fragAfter)
 		var b strings.Builder
 		if start > 0 {
@@ -339,10 +339,11 @@ func fragments(text string, marks [][2]int) []string {
 		if at < end {
 			b.WriteString(text[at:end])
 		}
+		end = max(end, at)
 		if end < len(text) {
-			end = max(end, at)
 			b.WriteString(" …")
 		}
+		prevEnd = end
 		out = append(out, strings.TrimSpace(b.String()))
 	}
 	return out
