@@ -1,0 +1,127 @@
+package ocr
+
+import (
+	"strings"
+	"testing"
+)
+
+// mkLine builds a line of n words at baseline y with the given x-height.
+func mkLine(y int, xsize float64, n int) line {
+	l := line{box: box{240, y - 30, 1490, y + 8}, baseline: y, xsize: xsize}
+	for i := range n {
+		l.words = append(l.words, word{text: "chữ", box: box{240 + 60*i, y - 20, 290 + 60*i, y}})
+	}
+	return l
+}
+
+func TestFootnoteZone(t *testing.T) {
+	m := metrics{bodyX: 36, pitch: 54}
+	tests := []struct {
+		name  string
+		lines []line
+		want  int
+	}{
+		{"no notes", []line{mkLine(100, 36, 12), mkLine(154, 36, 12), mkLine(208, 37, 12)}, 3},
+		{"small lines at the bottom", []line{mkLine(100, 36, 12), mkLine(154, 36, 12), mkLine(230, 29, 14), mkLine(265, 28, 14)}, 2},
+		{
+			// The first note line's x-height came out near the body's,
+			// but it sits at the notes' pitch above them.
+			"first note line read large",
+			[]line{mkLine(100, 36, 12), mkLine(154, 36, 12), mkLine(230, 32, 14), mkLine(265, 29, 14), mkLine(300, 28, 14)},
+			2,
+		},
+		{
+			// A body line as large as the first note line but a body
+			// pitch away stays in the body.
+			"body line a body pitch above",
+			[]line{mkLine(100, 36, 12), mkLine(154, 32, 12), mkLine(208, 36, 12), mkLine(262, 29, 14)},
+			3,
+		},
+		{
+			// "tượng 4." ends a note with a line too short for its
+			// x-height to mean anything.
+			"short line inside the notes",
+			[]line{mkLine(100, 36, 12), mkLine(160, 29, 14), mkLine(195, 34, 2), mkLine(230, 28, 14)},
+			1,
+		},
+		{
+			// A page of notes that is the whole page: small type
+			// throughout, no body above.
+			"small type throughout", []line{mkLine(100, 28, 12), mkLine(135, 28, 12)}, 2,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := footnoteZone(tt.lines, m); got != tt.want {
+				t.Errorf("zone starts at line %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPlainNoteStart(t *testing.T) {
+	text := func(s string) line {
+		l := line{}
+		for _, w := range strings.Fields(s) {
+			l.words = append(l.words, word{text: w})
+		}
+		return l
+	}
+	tests := []struct {
+		name     string
+		lastBody int
+		n        int
+		prev     string // "" for the zone's first line
+		want     bool
+	}{
+		{"first line of the zone", 0, 1, "", true},
+		{"next number after a full stop", 1, 2, "cho 52 đồng chí.", true},
+		{"a count inside a note", 1, 15, "18 cuộc đối thoại (01 định kỳ, 02", false},
+		{"the next number mid-sentence", 1, 2, "hỗ trợ xây dựng", false},
+		{"a number already used", 3, 2, "xong.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var lines []line
+			if tt.prev != "" {
+				lines = append(lines, text(tt.prev))
+			}
+			lines = append(lines, text("x"))
+			st := &numbering{lastBody: tt.lastBody}
+			if got := plainNoteStart(tt.n, st, lines, len(lines)-1); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHiddenNumeral(t *testing.T) {
+	l := line{xsize: 42}
+	mk := func(dot box, glyphs ...string) word {
+		var w word
+		x := 317
+		for _, g := range glyphs[:len(glyphs)-1] {
+			w.chars = append(w.chars, char{r: g, box: box{x, 1257, x + 12, 1283}})
+			x += 15
+		}
+		w.chars = append(w.chars, char{r: glyphs[len(glyphs)-1], box: dot})
+		w.text = charsText(w.chars)
+		return w
+	}
+	tests := []struct {
+		name string
+		w    word
+		want string
+	}{
+		{"II. read as I. with a tall wide period", mk(box{332, 1257, 354, 1283}, "I", "."), "II."},
+		{"a true I.", mk(box{332, 975, 338, 981}, "I", "."), "I."},
+		{"not a numeral", mk(box{332, 1257, 354, 1283}, "A", "."), "A."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := hiddenNumeral(l, tt.w); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
