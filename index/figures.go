@@ -3,8 +3,7 @@ package index
 import (
 	"context"
 	"errors"
-
-	"github.com/blevesearch/bleve/v2/search/query"
+	"fmt"
 
 	"github.com/baocao/baocao/schema"
 )
@@ -20,14 +19,13 @@ func (ix *Index) searchFigures(ctx context.Context, req Request) (*Result, error
 	f := fieldsMetrics
 	words := queryTokens(req.Figure)
 	must, should := wordClauses(words, f)
-	if req.Min != nil || req.Max != nil {
-		must = append(must, bucketQuery(req.Min, req.Max))
-	}
-	var q query.Query
-	if len(must) == 0 {
-		q = query.NewMatchAllQuery()
-	} else {
-		q = booleanOf(must, should)
+	p := &plan{must: must, should: should}
+	if buckets := bucketTerms(req.Min, req.Max); buckets != nil {
+		group := make([]termRef, len(buckets))
+		for i, b := range buckets {
+			group[i] = termRef{fieldValue, b}
+		}
+		p.anyOf = [][]termRef{group}
 	}
 	var units []unit
 	for _, w := range words {
@@ -35,7 +33,12 @@ func (ix *Index) searchFigures(ctx context.Context, req Request) (*Result, error
 	}
 	m := newMatcher(units)
 	top := m.maxTier()
-	return ix.collect(ctx, ix.withFilters(q, req), req, func(st *stored, doc string, rank int, out *[]Hit) int {
+	snap, err := ix.snapshot()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer snap.close()
+	return ix.collectPlan(ctx, snap, withFilterTerms(p, req), req, func(st *stored, doc string, out *[]Hit) int {
 		n := 0
 		var toks []tok
 		for i := range st.Figures {
@@ -60,7 +63,7 @@ func (ix *Index) searchFigures(ctx context.Context, req Request) (*Result, error
 			*out = append(*out, figureHit(st, doc, fg, score))
 		}
 		return n
-	}, top)
+	})
 }
 
 func inRange(f *storedFigure, lo, hi *float64) bool {

@@ -70,6 +70,8 @@ type Index struct {
 
 	mu        sync.Mutex // guards batchSize
 	batchSize int
+
+	meta metaCache // per segment: year and issuer of each report
 }
 
 // Open opens the index at path, creating it when missing.
@@ -340,8 +342,12 @@ func valueBucket(v float64) string {
 	return "b" + strconv.Itoa(int(math.Floor(math.Log10(v)*bucketsPerDecade)))
 }
 
-// bucketQuery matches reports with a value bucket that overlaps [lo, hi].
-func bucketQuery(lo, hi *float64) query.Query {
+// bucketTerms are the value buckets that overlap [lo, hi]; nil when
+// there is no bound.
+func bucketTerms(lo, hi *float64) []string {
+	if lo == nil && hi == nil {
+		return nil
+	}
 	var terms []string
 	if lo == nil || *lo <= 0 {
 		terms = append(terms, "z")
@@ -357,18 +363,11 @@ func bucketQuery(lo, hi *float64) query.Query {
 		if hi != nil {
 			to = min(to, int(math.Floor(math.Log10(*hi)*bucketsPerDecade)))
 		}
-		if lo == nil && hi == nil {
-			return query.NewMatchAllQuery()
-		}
 		for b := from; b <= to; b++ {
 			terms = append(terms, "b"+strconv.Itoa(b))
 		}
 	}
-	qs := make([]query.Query, 0, len(terms))
-	for _, t := range terms {
-		qs = append(qs, termQuery(fieldValue, t, 0))
-	}
-	return query.NewDisjunctionQuery(qs)
+	return terms
 }
 
 // Delete removes the given reports. Ids not in the index are ignored.

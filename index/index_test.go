@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/baocao/baocao/schema"
 )
@@ -454,10 +453,8 @@ func TestValueBuckets(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			names := map[string]bool{}
-			if d, ok := bucketQuery(tt.lo, tt.hi).(*query.DisjunctionQuery); ok {
-				for _, q := range d.Disjuncts {
-					names[q.(*query.TermQuery).Term] = true
-				}
+			for _, b := range bucketTerms(tt.lo, tt.hi) {
+				names[b] = true
 			}
 			for _, v := range tt.in {
 				if !names[valueBucket(v)] {

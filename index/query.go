@@ -122,17 +122,16 @@ func termQuery(field, term string, boost float64) query.Query {
 	return q
 }
 
-// wordClauses are the Bleve clauses for words: each word is required in
-// its folded form, the exact form and adjacent pairs only add to the
-// score.
-func wordClauses(words []qterm, f fieldPair) (must, should []query.Query) {
+// wordClauses are the clauses for words: each word is required in its
+// folded form, the exact form and adjacent pairs only add to the score.
+func wordClauses(words []qterm, f fieldPair) (must []termRef, should []weighted) {
 	for i, t := range words {
-		must = append(must, termQuery(f.fold, t.fold, 1))
+		must = append(must, termRef{f.fold, t.fold})
 		if t.diac() {
-			should = append(should, termQuery(f.exact, t.key, 2))
+			should = append(should, weighted{termRef{f.exact, t.key}, 2})
 		}
 		if i > 0 && words[i-1].alpha && t.alpha {
-			should = append(should, termQuery(f.fold, words[i-1].fold+" "+t.fold, 1.5))
+			should = append(should, weighted{termRef{f.fold, words[i-1].fold + " " + t.fold}, 1.5})
 		}
 	}
 	return must, should
@@ -141,7 +140,7 @@ func wordClauses(words []qterm, f fieldPair) (must, should []query.Query) {
 // phraseClauses require every adjacent pair of the phrase (and any word
 // not part of a pair: numbers, symbols), folded; exact words add to the
 // score. Word order is checked later on the text.
-func phraseClauses(ph []qterm, f fieldPair) (must, should []query.Query) {
+func phraseClauses(ph []qterm, f fieldPair) (must []termRef, should []weighted) {
 	covered := make([]bool, len(ph))
 	for i := 1; i < len(ph); i++ {
 		a, b := ph[i-1], ph[i]
@@ -149,17 +148,36 @@ func phraseClauses(ph []qterm, f fieldPair) (must, should []query.Query) {
 			continue
 		}
 		covered[i-1], covered[i] = true, true
-		must = append(must, termQuery(f.fold, a.fold+" "+b.fold, 1))
+		must = append(must, termRef{f.fold, a.fold + " " + b.fold})
 	}
 	for i, t := range ph {
 		if !covered[i] {
-			must = append(must, termQuery(f.fold, t.fold, 1))
+			must = append(must, termRef{f.fold, t.fold})
 		}
 		if t.diac() {
-			should = append(should, termQuery(f.exact, t.key, 2))
+			should = append(should, weighted{termRef{f.exact, t.key}, 2})
 		}
 	}
 	return must, should
+}
+
+// bleveQuery is the Bleve form of required and optional clauses, for the
+// query-string syntax, which Bleve runs.
+func bleveQuery(must []termRef, should []weighted) query.Query {
+	var m, s []query.Query
+	for _, t := range must {
+		m = append(m, termQuery(t.field, t.term, 1))
+	}
+	for _, w := range should {
+		s = append(s, termQuery(w.field, w.term, w.boost))
+	}
+	if len(s) == 0 && len(m) == 1 {
+		return m[0]
+	}
+	if len(s) == 0 {
+		s = nil
+	}
+	return query.NewBooleanQuery(m, s, nil)
 }
 
 // looksAdvanced says whether q uses the query-string syntax: a known field
@@ -270,7 +288,8 @@ func (rw *rewriter) text(field, text string, phrase, negated bool) (query.Query,
 	if len(ts) == 0 {
 		return query.NewMatchNoneQuery(), nil
 	}
-	var must, should []query.Query
+	var must []termRef
+	var should []weighted
 	if phrase && len(ts) > 1 {
 		must, should = phraseClauses(ts, f)
 		if !negated {
@@ -284,9 +303,9 @@ func (rw *rewriter) text(field, text string, phrase, negated bool) (query.Query,
 			must, should = nil, nil
 			for _, t := range ts {
 				if t.diac() {
-					must = append(must, termQuery(f.exact, t.key, 1))
+					must = append(must, termRef{f.exact, t.key})
 				} else {
-					must = append(must, termQuery(f.fold, t.fold, 1))
+					must = append(must, termRef{f.fold, t.fold})
 				}
 			}
 		}
@@ -296,16 +315,5 @@ func (rw *rewriter) text(field, text string, phrase, negated bool) (query.Query,
 			}
 		}
 	}
-	return booleanOf(must, should), nil
-}
-
-func booleanOf(must, should []query.Query) query.Query {
-	if len(should) == 0 && len(must) == 1 {
-		return must[0]
-	}
-	var s []query.Query
-	if len(should) > 0 {
-		s = should
-	}
-	return query.NewBooleanQuery(must, s, nil)
+	return bleveQuery(must, should), nil
 }

@@ -144,67 +144,37 @@ func (ix *Index) Search(ctx context.Context, req Request) (res *Result, err erro
 		}
 	}
 	var units []unit
-	var main query.Query
-	var relaxedQuery func() query.Query
 	switch syntax {
 	case SyntaxPlain:
 		pq := parsePlain(req.Query)
 		if len(pq.words) == 0 && len(pq.phrases) == 0 {
 			return nil, &QueryError{Query: req.Query, Err: errors.New("no words in it")}
 		}
-		must, should := wordClauses(pq.words, f)
-		for _, ph := range pq.phrases {
-			m, s := phraseClauses(ph, f)
-			must = append(must, m...)
-			should = append(should, s...)
-		}
-		main = booleanOf(must, should)
 		for _, w := range pq.words {
 			units = append(units, unit{terms: []qterm{w}})
 		}
 		for _, ph := range pq.phrases {
 			units = append(units, unit{terms: ph, phrase: true})
 		}
-		if len(pq.words) > 1 {
-			relaxedQuery = func() query.Query {
-				var any []query.Query
-				for _, w := range pq.words {
-					any = append(any, termQuery(f.fold, w.fold, 1))
-				}
-				d := query.NewDisjunctionQuery(any)
-				var m []query.Query
-				for _, ph := range pq.phrases {
-					pm, _ := phraseClauses(ph, f)
-					m = append(m, pm...)
-				}
-				m = append(m, d)
-				return query.NewBooleanQuery(m, should, nil)
-			}
-		}
+		return ix.searchPlain(ctx, req, pq, units, f)
 	case SyntaxBleve:
 		parsed, err := query.NewQueryStringQuery(req.Query).Parse()
 		if err != nil {
 			return nil, &QueryError{Query: req.Query, Err: oneLine(err)}
 		}
 		rw := &rewriter{ix: ix, f: f}
-		if main, err = rw.rewrite(parsed, false); err != nil {
+		main, err := rw.rewrite(parsed, false)
+		if err != nil {
 			return nil, &QueryError{Query: req.Query, Err: err}
 		}
 		units = rw.units
-	default:
-		return nil, fmt.Errorf("search: unknown syntax %q", req.Syntax)
-	}
-	ix.weigh(units, f)
-	m := newMatcher(units)
-
-	run := func(q query.Query) (*Result, error) {
-		return ix.collect(ctx, ix.withFilters(q, req), req, func(st *stored, doc string, rank int, out *[]Hit) int {
+		n, _ := ix.bi.DocCount()
+		weigh(units, f, n, ix.docFreq)
+		m := newMatcher(units)
+		res, err = ix.collect(ctx, ix.withFilters(main, req), req, func(st *stored, doc string, out *[]Hit) int {
 			return m.passages(st, doc, req.In, out)
-		}, m.maxTier())
-	}
-	res, err = run(main)
-	if err != nil {
-		if syntax == SyntaxBleve && ctx.Err() == nil {
+		})
+		if err != nil && ctx.Err() == nil {
 			// Some query-string parts (a regular expression, a fuzzy term)
 			// are only checked when Bleve builds the search.
 			inner := errors.Unwrap(err)
@@ -213,14 +183,47 @@ func (ix *Index) Search(ctx context.Context, req Request) (res *Result, err erro
 			}
 			return nil, &QueryError{Query: req.Query, Err: oneLine(inner)}
 		}
+		return res, err
+	}
+	return nil, fmt.Errorf("search: unknown syntax %q", req.Syntax)
+}
+
+// searchPlain runs a query of the plain syntax on the bitmap engine
+// (engine.go). When no report has every word, it is run again with any
+// word required, the reports with more of them first.
+func (ix *Index) searchPlain(ctx context.Context, req Request, pq plainQuery, units []unit, f fieldPair) (*Result, error) {
+	snap, err := ix.snapshot()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer snap.close()
+	must, should := wordClauses(pq.words, f)
+	var phraseMust []termRef
+	for _, ph := range pq.phrases {
+		m, s := phraseClauses(ph, f)
+		phraseMust = append(phraseMust, m...)
+		should = append(should, s...)
+	}
+	weigh(units, f, snap.total, func(field, term string) uint64 { return snap.docFreq(termRef{field, term}) })
+	m := newMatcher(units)
+	pick := func(st *stored, doc string, out *[]Hit) int { return m.passages(st, doc, req.In, out) }
+	p := &plan{must: append(must, phraseMust...), should: should}
+	res, err := ix.collectPlan(ctx, snap, withFilterTerms(p, req), req, pick)
+	if err != nil || res.Total > 0 || len(pq.words) < 2 {
+		return res, err
+	}
+	var anyWord []termRef
+	relaxed := &plan{must: phraseMust, should: should}
+	for _, w := range pq.words {
+		t := termRef{f.fold, w.fold}
+		anyWord = append(anyWord, t)
+		relaxed.should = append(relaxed.should, weighted{t, 4})
+	}
+	relaxed.anyOf = [][]termRef{anyWord}
+	if res, err = ix.collectPlan(ctx, snap, withFilterTerms(relaxed, req), req, pick); err != nil {
 		return nil, err
 	}
-	if res.Total == 0 && relaxedQuery != nil {
-		if res, err = run(relaxedQuery()); err != nil {
-			return nil, err
-		}
-		res.Relaxed = res.Total > 0
-	}
+	res.Relaxed = res.Total > 0
 	return res, nil
 }
 
@@ -230,17 +233,33 @@ func oneLine(err error) error {
 	return errors.New(strings.TrimSpace(msg))
 }
 
-// withFilters adds the year, issuer and type filters to q.
-func (ix *Index) withFilters(q query.Query, req Request) query.Query {
-	var filters []query.Query
+// filterTerms are the year, issuer and type filters of req.
+func filterTerms(req Request) []termRef {
+	var ts []termRef
 	if req.Year != 0 {
-		filters = append(filters, termQuery(fieldYearKey, strconv.Itoa(req.Year), 0))
+		ts = append(ts, termRef{fieldYearKey, strconv.Itoa(req.Year)})
 	}
 	if strings.TrimSpace(req.Issuer) != "" {
-		filters = append(filters, termQuery(fieldIssuerKey, issuerKey(req.Issuer), 0))
+		ts = append(ts, termRef{fieldIssuerKey, issuerKey(req.Issuer)})
 	}
 	if strings.TrimSpace(req.Type) != "" {
-		filters = append(filters, termQuery(fieldType, foldString(vntext.SquashSpace(vntext.NFC(req.Type))), 0))
+		ts = append(ts, termRef{fieldType, foldString(vntext.SquashSpace(vntext.NFC(req.Type)))})
+	}
+	return ts
+}
+
+// withFilterTerms returns p with the filters of req required.
+func withFilterTerms(p *plan, req Request) *plan {
+	q := *p
+	q.must = append(filterTerms(req), p.must...)
+	return &q
+}
+
+// withFilters adds the filters of req to a Bleve query.
+func (ix *Index) withFilters(q query.Query, req Request) query.Query {
+	var filters []query.Query
+	for _, t := range filterTerms(req) {
+		filters = append(filters, termQuery(t.field, t.term, 0))
 	}
 	if len(filters) == 0 {
 		return q
@@ -248,19 +267,20 @@ func (ix *Index) withFilters(q query.Query, req Request) query.Query {
 	return query.NewConjunctionQuery(append([]query.Query{q}, filters...))
 }
 
-// weigh sets each unit's weight from how many reports hold its words.
-func (ix *Index) weigh(units []unit, f fieldPair) {
-	n, _ := ix.bi.DocCount()
+// weigh sets each unit's weight from how many of the n reports hold its
+// words.
+func weigh(units []unit, f fieldPair, n uint64, docFreq func(field, term string) uint64) {
 	for i := range units {
 		w := 0.0
 		for _, t := range units[i].terms {
-			df := ix.docFreq(f.fold, t.fold)
+			df := docFreq(f.fold, t.fold)
 			w += math.Log(1 + (float64(n)+1)/(float64(df)+1))
 		}
 		units[i].w = w
 	}
 }
 
+// docFreq is the number of reports holding term, from Bleve's dictionary.
 func (ix *Index) docFreq(field, term string) uint64 {
 	d, err := ix.bi.FieldDictRange(field, []byte(term), []byte(term))
 	if err != nil {
@@ -274,63 +294,124 @@ func (ix *Index) docFreq(field, term string) uint64 {
 	return e.Count
 }
 
-// collect runs q for reports in pages, lets pick turn each report into
-// hits, and stops when a page of hits at the best possible tier is full or
-// the reports run out. pick returns how many of its hits reached topTier.
-func (ix *Index) collect(ctx context.Context, q query.Query, req Request, pick func(st *stored, doc string, rank int, out *[]Hit) int, topTier float64) (*Result, error) {
-	res := &Result{Hits: []Hit{}, Facets: Facets{ReportYear: map[string]int{}, Issuer: map[string]int{}}}
+// picker turns a report into hits and returns how many of them reached
+// the best possible tier.
+type picker func(st *stored, doc string, out *[]Hit) int
+
+// gather reads reports from next, best first, and lets pick turn each
+// into hits. It stops when a page of hits at the best possible tier is
+// full, when the reports run out, or when the first pages of reports gave
+// nothing.
+func gather(ctx context.Context, req Request, next func() (*stored, string, bool, error), pick picker) ([]Hit, error) {
 	page := min(max(req.Limit, 8), 50)
 	var hits []Hit
 	best := 0
-	rank := 0
-	for from := 0; from < maxReports; from += page {
-		// Stored reports are loaded one at a time below, not by the
-		// search: most queries stop after the first report or two.
-		sr := bleve.NewSearchRequestOptions(q, page, from, false)
-		if from == 0 {
-			sr.AddFacet("report_year", bleve.NewFacetRequest(fieldYearKey, 100))
-			sr.AddFacet("issuer", bleve.NewFacetRequest(fieldIssuer, 50))
-		}
-		out, err := ix.bi.SearchInContext(ctx, sr)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			return nil, fmt.Errorf("search: %w", err)
-		}
-		if from == 0 {
-			res.Total = int(out.Total)
-			fillFacets(res, out.Facets)
-		}
-		for _, h := range out.Hits {
-			if best >= req.Limit {
-				break
-			}
-			st, err := ix.loadStored(h.ID)
-			if err != nil {
-				return nil, fmt.Errorf("search: %s: %w", h.ID, err)
-			}
-			before := len(hits)
-			best += pick(st, h.ID, rank, &hits)
-			for i := before; i < len(hits); i++ {
-				// Reports ranked higher by Bleve win ties.
-				hits[i].Score = round3(hits[i].Score - float64(rank)*1e-6)
-			}
-			rank++
-		}
-		if best >= req.Limit || len(out.Hits) < page || uint64(from+page) >= out.Total {
-			break
-		}
+	for rank := 0; rank < maxReports && best < req.Limit; rank++ {
 		// Words that a report holds need not share a passage: when two
 		// pages of the best reports gave no passage at all, deeper ones
 		// will hardly do better, and reading on costs more than it finds.
-		if len(hits) == 0 && from >= page {
+		if rank == 2*page && len(hits) == 0 {
 			break
+		}
+		if rank%page == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		st, doc, ok, err := next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		before := len(hits)
+		best += pick(st, doc, &hits)
+		for i := before; i < len(hits); i++ {
+			// Reports read first win ties.
+			hits[i].Score = round3(hits[i].Score - float64(rank)*1e-6)
 		}
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
 	if len(hits) > req.Limit {
 		hits = hits[:req.Limit]
+	}
+	return hits, nil
+}
+
+// collectPlan evaluates p on snap and gathers hits from the best reports.
+func (ix *Index) collectPlan(ctx context.Context, snap *snapshot, p *plan, req Request, pick picker) (*Result, error) {
+	ev, err := snap.evaluate(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Total: ev.total, Hits: []Hit{}, Facets: Facets{ReportYear: ev.years, Issuer: ev.issuer}}
+	hits, err := gather(ctx, req, func() (*stored, string, bool, error) {
+		c, ok := ev.heap.pop()
+		if !ok {
+			return nil, "", false, nil
+		}
+		st, id, err := snap.load(c)
+		if err != nil {
+			return nil, "", false, fmt.Errorf("search: %s: %w", id, err)
+		}
+		return st, id, true, nil
+	}, pick)
+	if err != nil {
+		return nil, err
+	}
+	res.Hits = append(res.Hits, hits...)
+	return res, nil
+}
+
+// collect runs a Bleve query for reports in pages, best first, and
+// gathers hits from them; the query-string syntax goes this way.
+func (ix *Index) collect(ctx context.Context, q query.Query, req Request, pick picker) (*Result, error) {
+	res := &Result{Hits: []Hit{}, Facets: Facets{ReportYear: map[string]int{}, Issuer: map[string]int{}}}
+	page := min(max(req.Limit, 8), 50)
+	var pending []string
+	from := 0
+	done := false
+	next := func() (*stored, string, bool, error) {
+		if len(pending) == 0 && !done {
+			// Stored reports are loaded one at a time below, not by the
+			// search: most queries stop after the first report or two.
+			sr := bleve.NewSearchRequestOptions(q, page, from, false)
+			if from == 0 {
+				sr.AddFacet("report_year", bleve.NewFacetRequest(fieldYearKey, 100))
+				sr.AddFacet("issuer", bleve.NewFacetRequest(fieldIssuer, 50))
+			}
+			out, err := ix.bi.SearchInContext(ctx, sr)
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil, "", false, ctx.Err()
+				}
+				return nil, "", false, fmt.Errorf("search: %w", err)
+			}
+			if from == 0 {
+				res.Total = int(out.Total)
+				fillFacets(res, out.Facets)
+			}
+			for _, h := range out.Hits {
+				pending = append(pending, h.ID)
+			}
+			from += page
+			done = len(out.Hits) < page || uint64(from) >= out.Total
+		}
+		if len(pending) == 0 {
+			return nil, "", false, nil
+		}
+		id := pending[0]
+		pending = pending[1:]
+		st, err := ix.loadStored(id)
+		if err != nil {
+			return nil, "", false, fmt.Errorf("search: %s: %w", id, err)
+		}
+		return st, id, true, nil
+	}
+	hits, err := gather(ctx, req, next, pick)
+	if err != nil {
+		return nil, err
 	}
 	res.Hits = append(res.Hits, hits...)
 	return res, nil
