@@ -22,11 +22,12 @@ var wordsTxt string
 
 // toneFix maps the skeleton of a syllable pair to its only listed word, or
 // to "" when several listed words share the skeleton; known holds every
-// listed pair.
-var toneFix, known = buildToneFix(wordsTxt)
+// listed pair, and firsts the skeletons of their first syllables, to pass
+// over most pairs at the cost of one lookup.
+var toneFix, known, firsts = buildToneFix(wordsTxt)
 
-func buildToneFix(list string) (fix map[string]string, known map[string]bool) {
-	fix, known = map[string]string{}, map[string]bool{}
+func buildToneFix(list string) (fix map[string]string, known, firsts map[string]bool) {
+	fix, known, firsts = map[string]string{}, map[string]bool{}, map[string]bool{}
 	for _, ln := range strings.Split(list, "\n") {
 		ln = strings.TrimSpace(ln)
 		if ln == "" || strings.HasPrefix(ln, "#") {
@@ -35,27 +36,50 @@ func buildToneFix(list string) (fix map[string]string, known map[string]bool) {
 		w := norm.NFC.String(strings.ToLower(ln))
 		known[w] = true
 		k := skeleton(w)
+		first, _, _ := strings.Cut(k, " ")
+		firsts[first] = true
 		if prev, ok := fix[k]; ok && prev != w {
 			fix[k] = ""
 			continue
 		}
 		fix[k] = w
 	}
-	return fix, known
+	return fix, known, firsts
 }
 
 // skeleton drops the marks OCR confuses: acute, hook, tilde, circumflex.
 func skeleton(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch r {
-		case '\u0301', '\u0309', '\u0303', '\u0302':
-			continue
+	return strings.Map(func(r rune) rune {
+		if k, ok := skelRunes[r]; ok {
+			return k
 		}
-		b.WriteRune(r)
-	}
-	return b.String()
+		return r
+	}, s)
 }
+
+// skelRunes maps each precomposed Latin letter that carries one of the
+// confused marks to the letter without them (ố → o, ộ → ọ, ẩ → a), so
+// that skeleton needs no normalization per word.
+var skelRunes = func() map[rune]rune {
+	m := map[rune]rune{}
+	for _, rg := range [][2]rune{{0xC0, 0x24F}, {0x1E00, 0x1EFF}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			var b strings.Builder
+			for _, c := range norm.NFD.String(string(r)) {
+				switch c {
+				case '\u0301', '\u0309', '\u0303', '\u0302':
+					continue
+				}
+				b.WriteRune(c)
+			}
+			k := []rune(norm.NFC.String(b.String()))
+			if len(k) == 1 && k[0] != r {
+				m[r] = k[0]
+			}
+		}
+	}
+	return m
+}()
 
 // fixTones corrects misread tone marks in s, pair by pair of adjacent
 // syllables. It never changes the rune count: the marker and bold offsets
@@ -75,11 +99,16 @@ func fixTones(s string) string {
 		if bCore == "" || strings.IndexFunc(bCore, notLetter) >= 0 || strings.IndexFunc(aCore, notLetter) >= 0 {
 			continue
 		}
-		pair := strings.ToLower(aCore) + " " + strings.ToLower(bCore)
-		if known[pair] {
+		aLow := strings.ToLower(aCore)
+		aSkel := skeleton(aLow)
+		if !firsts[aSkel] {
 			continue
 		}
-		w := toneFix[skeleton(pair)]
+		bLow := strings.ToLower(bCore)
+		if known[aLow+" "+bLow] {
+			continue
+		}
+		w := toneFix[aSkel+" "+skeleton(bLow)]
 		if w == "" {
 			continue
 		}
