@@ -338,6 +338,27 @@ func foldAppendRunes(buf []byte, s string) []byte {
 			i++
 			continue
 		}
+		// Vietnamese letters are two-byte sequences (Latin-1, Latin
+		// Extended, combining marks) or three-byte ones in U+1E00–U+1EFF,
+		// and fold to one ASCII letter or to nothing: read them by table,
+		// without decoding the rune.
+		if i+1 < len(s) && c >= 0xC2 && c <= 0xDF && s[i+1]&0xC0 == 0x80 {
+			if f := fold2[int(c&0x1F)<<6|int(s[i+1]&0x3F)]; f != 0 {
+				if f != foldDrop {
+					buf = append(buf, f)
+				}
+				i += 2
+				continue
+			}
+		} else if i+2 < len(s) && c == 0xE1 && s[i+1]&0xFC == 0xB8 && s[i+2]&0xC0 == 0x80 {
+			if f := fold3[int(s[i+1]&0x03)<<6|int(s[i+2]&0x3F)]; f != 0 {
+				if f != foldDrop {
+					buf = append(buf, f)
+				}
+				i += 3
+				continue
+			}
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if f := foldRune(r); f >= 0 {
@@ -346,6 +367,32 @@ func foldAppendRunes(buf []byte, s string) []byte {
 	}
 	return buf
 }
+
+// foldDrop marks a rune that folding removes (a combining mark); 0 marks
+// one the tables do not cover.
+const foldDrop = 0xFF
+
+// fold2 folds the runes U+0080–U+07FF by the low bits of their two UTF-8
+// bytes, fold3 the runes U+1E00–U+1EFF by the low bits of their last two
+// bytes, each to an ASCII byte, foldDrop or 0 (see foldRune).
+var fold2, fold3 = func() (t2 [2048]byte, t3 [256]byte) {
+	enc := func(r rune) byte {
+		switch f := foldRune(r); {
+		case f < 0:
+			return foldDrop
+		case f > 0 && f < utf8.RuneSelf:
+			return byte(f)
+		}
+		return 0
+	}
+	for r := rune(0x80); r < 0x800; r++ {
+		t2[r] = enc(r)
+	}
+	for r := rune(0x1E00); r < 0x1F00; r++ {
+		t3[r-0x1E00] = enc(r)
+	}
+	return t2, t3
+}()
 
 // foldString is vntext.Fold through the table.
 func foldString(s string) string {

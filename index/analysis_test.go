@@ -54,6 +54,24 @@ func TestFoldAndKeyAgreeWithVntext(t *testing.T) {
 	}
 }
 
+// The folding tables cover every rune of their ranges as the rune-by-rune
+// path does, which is vntext.Fold for NFC text.
+func TestFoldTablesAgreeWithFoldRune(t *testing.T) {
+	for _, span := range [][2]rune{{0x80, 0x800}, {0x1E00, 0x1F00}} {
+		for r := span[0]; r < span[1]; r++ {
+			s := "a" + string(r) + "b"
+			want := "a"
+			if f := foldRune(r); f >= 0 {
+				want += string(f)
+			}
+			want += "b"
+			if got := foldString(s); got != want {
+				t.Errorf("fold(%U) = %q, want %q", r, got, want)
+			}
+		}
+	}
+}
+
 func TestQueryTokens(t *testing.T) {
 	tests := []struct {
 		in   string

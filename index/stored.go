@@ -4,7 +4,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/baocao/baocao/extract/vntext"
 	"github.com/baocao/baocao/schema"
@@ -172,7 +174,9 @@ var errCorrupt = errors.New("stored report is corrupt")
 // unmarshalStored decodes what marshal wrote. It never panics on bad
 // input: a damaged index gives an error.
 func unmarshalStored(b []byte) (*stored, error) {
-	d := decoder{b: b}
+	// One copy, which the strings share: b may be a buffer Bleve reuses,
+	// and a string per field was most of the cost of reading a report.
+	d := decoder{b: slices.Clone(b)}
 	if d.byte() != storedVersion {
 		return nil, errCorrupt
 	}
@@ -244,7 +248,10 @@ func (d *decoder) str() string {
 		d.err = errCorrupt
 		return ""
 	}
-	s := string(d.b[n : n+int(l)])
+	s := unsafe.String(unsafe.SliceData(d.b[n:]), int(l))
+	if l == 0 {
+		s = ""
+	}
 	d.b = d.b[n+int(l):]
 	return s
 }
