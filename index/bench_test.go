@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/gob"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -37,6 +38,18 @@ func TestCorpusBenchmark(t *testing.T) {
 	if os.Getenv("BAOCAO_BENCH_GENONLY") != "" {
 		return
 	}
+	// BAOCAO_BENCH_SCORCH (JSON) overrides scorch options, to try them.
+	if js := os.Getenv("BAOCAO_BENCH_SCORCH"); js != "" {
+		if err := json.Unmarshal([]byte(js), &scorchOverrides); err != nil {
+			t.Fatalf("BAOCAO_BENCH_SCORCH: %v", err)
+		}
+		defer func() { scorchOverrides = nil }()
+		t.Logf("scorch options %s", js)
+	}
+	batch := defaultBatchSize
+	if v, _ := strconv.Atoi(os.Getenv("BAOCAO_BENCH_BATCH")); v > 0 {
+		batch = v
+	}
 	dir := t.TempDir()
 	if keep := os.Getenv("BAOCAO_BENCH_KEEP"); keep != "" {
 		dir = keep
@@ -47,16 +60,16 @@ func TestCorpusBenchmark(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix.SetBatchSize(200)
+	ix.SetBatchSize(batch)
 
 	// Build, timing only the index calls, in wall time and in CPU time:
 	// on a shared machine the wall time says more about the neighbours.
 	var build time.Duration
 	var rawBytes int64
 	cpu0 := cpuTime()
-	for i := 0; i < len(docs); i += 200 {
-		batch := docs[i:min(i+200, len(docs))]
-		for _, d := range batch {
+	for i := 0; i < len(docs); i += 2 * batch {
+		chunk := docs[i:min(i+2*batch, len(docs))]
+		for _, d := range chunk {
 			for _, p := range d.Paragraphs {
 				rawBytes += int64(len(p.Text))
 			}
@@ -65,12 +78,12 @@ func TestCorpusBenchmark(t *testing.T) {
 			}
 		}
 		start := time.Now()
-		if err := ix.Index(batch...); err != nil {
+		if err := ix.Index(chunk...); err != nil {
 			t.Fatal(err)
 		}
 		build += time.Since(start)
-		if (i/200)%10 == 9 {
-			t.Logf("  %d reports indexed, %v", i+200, build.Round(time.Second))
+		if (i/(2*batch))%10 == 9 {
+			t.Logf("  %d reports indexed, %v", i+2*batch, build.Round(time.Second))
 		}
 	}
 	start := time.Now()

@@ -396,6 +396,14 @@ func TestIndexReplaceDeleteAndIDs(t *testing.T) {
 	if err := ix.Delete("ub2023", "missing"); err != nil {
 		t.Fatal(err)
 	}
+	// Deleting only what is not there still returns (a batch that
+	// changes nothing is persisted all the same).
+	if err := ix.Delete("missing"); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Index(); err != nil {
+		t.Fatal(err)
+	}
 	ids, err := ix.DocIDs()
 	if err != nil {
 		t.Fatal(err)

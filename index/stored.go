@@ -110,11 +110,28 @@ func newStored(doc *schema.Document) *stored {
 // so that folding and matching see precomposed letters, with the passage
 // separator removed.
 func cleanText(s string) string {
-	s = vntext.NFC(s)
+	if !plainNFC(s) {
+		s = vntext.NFC(s)
+	}
 	if strings.Contains(s, passageSep) {
 		s = strings.ReplaceAll(s, passageSep, " ")
 	}
 	return s
+}
+
+// plainNFC says cheaply whether s is certainly in NFC: it has no
+// combining mark nor any letter outside the blocks Vietnamese text uses,
+// whose precomposed letters are their own NFC. The normalization check it
+// saves was a tenth of the cost of indexing.
+func plainNFC(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0x300, r >= 0x1E00 && r < 0x1F00, r >= 0x2010 && r < 0x2028:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // quote returns the figure's quote.
