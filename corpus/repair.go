@@ -30,6 +30,13 @@ func (c *Corpus) Repair(ctx context.Context) (RepairResult, error) {
 
 // Reindex rebuilds the index from the catalog, for a changed index mapping
 // or a damaged index. It waits for a running ingest.
+//
+// The new index is built from nothing in a directory beside the old one
+// and then put in its place, so that the mapping and analysis of this
+// version apply to every report, and a crash or failure leaves the old
+// index whole. Documents are marked unindexed first: after a failure the
+// next Open repairs the old index from the catalog. Removed counts the
+// reports the old index held that the catalog does not.
 func (c *Corpus) Reindex(ctx context.Context) (RepairResult, error) {
 	l, err := waitLock(ctx, filepath.Join(c.dir, lockName))
 	if err != nil {
@@ -39,7 +46,118 @@ func (c *Corpus) Reindex(ctx context.Context) (RepairResult, error) {
 	if _, err := c.db.ExecContext(ctx, `UPDATE documents SET indexed = 0`); err != nil {
 		return RepairResult{}, fmt.Errorf("catalog: %w", err)
 	}
-	return c.repair(ctx)
+	c.removeReindexLeftovers()
+	tmp, err := os.MkdirTemp(c.dir, reindexPrefix)
+	if err != nil {
+		return RepairResult{}, fmt.Errorf("index: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	newPath := filepath.Join(tmp, indexName)
+	ids, err := c.ids(ctx, `SELECT id FROM documents ORDER BY id`)
+	if err != nil {
+		return RepairResult{}, err
+	}
+	if err := c.buildIndex(ctx, newPath, ids); err != nil {
+		return RepairResult{}, err
+	}
+	res := RepairResult{Indexed: len(ids), Removed: c.orphansIn(c.IndexPath(), ids)}
+	if err := swapIndex(c.IndexPath(), newPath, filepath.Join(tmp, "old")); err != nil {
+		return RepairResult{}, err
+	}
+	if err := c.markIndexed(ctx, ids); err != nil {
+		return res, fmt.Errorf("catalog: mark indexed: %w", err)
+	}
+	return res, nil
+}
+
+// reindexPrefix names the directories in which Reindex builds.
+const reindexPrefix = indexName + ".reindex-"
+
+// removeReindexLeftovers removes what an interrupted Reindex left.
+func (c *Corpus) removeReindexLeftovers() {
+	old, _ := filepath.Glob(filepath.Join(c.dir, reindexPrefix+"*"))
+	for _, dir := range old {
+		os.RemoveAll(dir)
+	}
+}
+
+// buildIndex indexes the documents ids into a new index at path.
+func (c *Corpus) buildIndex(ctx context.Context, path string, ids []string) error {
+	ix, err := c.openIndex(path)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	// Large batches: the index turns each call into segments written
+	// side by side, and fewer, larger segments are merged less.
+	const batch = 500
+	for start := 0; start < len(ids) && err == nil; start += batch {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		docs := make([]*schema.Document, 0, min(batch, len(ids)-start))
+		for _, id := range ids[start:min(start+batch, len(ids))] {
+			var doc *schema.Document
+			if doc, err = c.load(ctx, id); err != nil {
+				break
+			}
+			docs = append(docs, doc)
+		}
+		if err == nil {
+			if err = ix.Index(docs...); err != nil {
+				err = fmt.Errorf("index: %w", err)
+			}
+		}
+	}
+	if cerr := ix.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("index: close: %w", cerr)
+	}
+	return err
+}
+
+// orphansIn counts the reports of the index at path that are not among
+// ids; an index that cannot be read counts none.
+func (c *Corpus) orphansIn(path string, ids []string) int {
+	if _, err := os.Stat(path); err != nil {
+		return 0
+	}
+	ix, err := c.openIndex(path)
+	if err != nil {
+		return 0
+	}
+	defer ix.Close()
+	held, err := ix.DocIDs()
+	if err != nil {
+		return 0
+	}
+	have := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		have[id] = true
+	}
+	n := 0
+	for _, id := range held {
+		if !have[id] {
+			n++
+		}
+	}
+	return n
+}
+
+// swapIndex puts the index built at newPath in the place of the one at
+// path, moving the old one to old. A directory cannot be renamed over
+// another, so there is a moment with no index at path; a crash then leaves
+// none, and the next Open indexes every document again.
+func swapIndex(path, newPath, old string) error {
+	if _, err := os.Stat(newPath); os.IsNotExist(err) {
+		// An index that keeps nothing on disk (tests): nothing to swap.
+		return nil
+	}
+	if err := os.Rename(path, old); err != nil && !os.IsNotExist(err) {
+		return fmt.Errorf("index: %w", err)
+	}
+	if err := os.Rename(newPath, path); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return nil
 }
 
 // repair is Repair with the lock held.
