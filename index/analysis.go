@@ -106,10 +106,10 @@ func (t *tokenizer) Tokenize(input []byte) analysis.TokenStream {
 // of the tokenizer's output, made directly: one map instead of a token
 // list and Bleve's map of it, which was a third of the cost of indexing.
 func analyzeTerms(text string) (bindex.TokenFrequencies, int) {
-	freqs := make(bindex.TokenFrequencies, len(text)/12)
+	freqs := make(bindex.TokenFrequencies, len(text)/8)
 	var slab []bindex.TokenFreq
 	var arena []byte
-	var buf, prev, pair []byte
+	var buf, prev, pair, key []byte
 	add := func(term []byte) {
 		if tf, ok := freqs[string(term)]; ok {
 			tf.SetFrequency(tf.Frequency() + 1)
@@ -149,8 +149,8 @@ func analyzeTerms(text string) (bindex.TokenFrequencies, int) {
 		buf = foldAppend(buf[:0], w)
 		add(buf)
 		if hasDiacritics(w) { // an ASCII word's key is its fold
-			if key := keyOf(w); hasDiacritics(key) {
-				add([]byte(key))
+			if key = keyAppend(key[:0], w); hasDiacritics(string(key)) {
+				add(key)
 			}
 		}
 		if !tk.alpha {
@@ -463,6 +463,26 @@ func keyOf(tok string) string {
 		return vntext.ToneCanonical(lower)
 	}
 	return lower
+}
+
+// keyAppend appends keyOf(tok) to buf, without allocating unless the
+// tone placement must be checked.
+func keyAppend(buf []byte, tok string) []byte {
+	start := len(buf)
+	for _, r := range tok {
+		if r < utf8.RuneSelf {
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			buf = append(buf, byte(r))
+			continue
+		}
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	if lower := buf[start:]; needsToneCheck(string(lower)) {
+		return append(buf[:start], vntext.ToneCanonical(string(lower))...)
+	}
+	return buf
 }
 
 func needsToneCheck(s string) bool {

@@ -55,6 +55,9 @@ func TestFoldAndKeyAgreeWithVntext(t *testing.T) {
 		if got, want := keyOf(w), vntext.Key(w); got != want {
 			t.Errorf("key(%q) = %q, vntext %q", w, got, want)
 		}
+		if got, want := string(keyAppend([]byte("x"), w)), "x"+vntext.Key(w); got != want {
+			t.Errorf("keyAppend(%q) = %q, want %q", w, got, want)
+		}
 	}
 }
 

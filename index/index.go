@@ -29,7 +29,6 @@ import (
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/baocao/baocao/extract/vntext"
@@ -466,22 +465,21 @@ func (ix *Index) Count() (int, error) {
 // order; an empty index gives an empty list.
 func (ix *Index) DocIDs() (ids []string, err error) {
 	defer recoverTo(&err, "index: ids")
-	n, err := ix.Count()
-	if err != nil {
-		return nil, err
-	}
-	ids = make([]string, 0, n)
-	if n == 0 {
-		return ids, nil
-	}
-	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), n, 0, false)
-	req.Score = "none"
-	res, err := ix.bi.Search(req)
+	snap, err := ix.snapshot()
 	if err != nil {
 		return nil, fmt.Errorf("index: ids: %w", err)
 	}
-	for _, h := range res.Hits {
-		ids = append(ids, h.ID)
+	defer snap.close()
+	ids = make([]string, 0, snap.total)
+	for _, sv := range snap.segs {
+		it := sv.ss.DocNumbersLive().Iterator()
+		for it.HasNext() {
+			id, err := sv.ss.DocID(uint64(it.Next()))
+			if err != nil {
+				return nil, fmt.Errorf("index: ids: %w", err)
+			}
+			ids = append(ids, string(id))
+		}
 	}
 	return ids, nil
 }
