@@ -67,7 +67,7 @@ type Index struct {
 	keyword  analysis.Analyzer
 	readOnly bool
 
-	onDisk   bool // batches are persisted (and report it)
+	onDisk bool // batches are persisted (and report it)
 
 	mu        sync.Mutex // guards batchSize
 	batchSize int
