@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -380,78 +382,43 @@ type evaluation struct {
 }
 
 func (s *snapshot) evaluate(ctx context.Context, p *plan) (*evaluation, error) {
-	ev := &evaluation{years: map[string]int{}, issuer: map[string]int{}}
+	if err := s.prefetch(p); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
 	weights := make([]float32, len(p.should))
 	for k, w := range p.should {
 		weights[k] = float32(w.boost * s.idf(w.termRef))
 	}
-	buf := make([]uint32, 256)
-	var scores []float32
-	for i := range s.segs {
+	parts := make([]segResult, len(s.segs))
+	err := s.eachSegment(func(i int) error {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
-		m, err := s.match(i, p)
-		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+		var err error
+		parts[i], err = s.evaluateSegment(i, p, weights)
+		return err
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-		if m == nil {
-			continue
-		}
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	ev := &evaluation{years: map[string]int{}, issuer: map[string]int{}}
+	n := 0
+	for _, r := range parts {
+		n += len(r.cands)
+	}
+	ev.heap = make(candHeap, 0, n)
+	for i, r := range parts {
 		meta := s.segs[i].meta
-		n := int(s.segs[i].ss.Segment().Count())
-		if cap(scores) < n {
-			scores = make([]float32, n)
-		}
-		scores = scores[:n]
-		clear(scores)
-		for k, w := range p.should {
-			bm, err := s.postings(i, w.termRef)
-			if err != nil {
-				return nil, fmt.Errorf("search: %w", err)
-			}
-			if bm == nil {
-				continue
-			}
-			both := roaring.And(m, bm)
-			it := both.ManyIterator()
-			for {
-				got := it.NextMany(buf)
-				if got == 0 {
-					break
-				}
-				for _, d := range buf[:got] {
-					scores[d] += weights[k]
-				}
-			}
-		}
-		issuerCounts := make([]int32, len(meta.names))
-		yearCounts := make([]int32, len(meta.yearNames))
-		it := m.ManyIterator()
-		for {
-			got := it.NextMany(buf)
-			if got == 0 {
-				break
-			}
-			for _, d := range buf[:got] {
-				if int(d) >= len(meta.years) {
-					continue
-				}
-				if yi := meta.yearIdx[d]; yi >= 0 {
-					yearCounts[yi]++
-				}
-				if is := meta.issuers[d]; is >= 0 {
-					issuerCounts[is]++
-				}
-				ev.heap = append(ev.heap, candidate{score: scores[d], year: meta.years[d], seg: int32(i), doc: d})
-			}
-		}
-		for k, c := range issuerCounts {
+		ev.heap = append(ev.heap, r.cands...)
+		for k, c := range r.issuers {
 			if c > 0 {
 				ev.issuer[meta.names[k]] += int(c)
 			}
 		}
-		for k, c := range yearCounts {
+		for k, c := range r.years {
 			if c > 0 {
 				ev.years[meta.yearNames[k]] += int(c)
 			}
@@ -460,6 +427,117 @@ func (s *snapshot) evaluate(ctx context.Context, p *plan) (*evaluation, error) {
 	ev.total = len(ev.heap)
 	ev.heap.init()
 	return ev, nil
+}
+
+// segResult is the part of an evaluation from one segment.
+type segResult struct {
+	cands   []candidate
+	years   []int32 // by segMeta.yearNames
+	issuers []int32 // by segMeta.names
+}
+
+// prefetch reads the postings of every term of p in every segment, the
+// segments in parallel: they are read once per search and then shared.
+func (s *snapshot) prefetch(p *plan) error {
+	terms := slices.Clone(p.must)
+	for _, g := range p.anyOf {
+		terms = append(terms, g...)
+	}
+	for _, w := range p.should {
+		terms = append(terms, w.termRef)
+	}
+	return s.eachSegment(func(i int) error {
+		for _, t := range terms {
+			if _, err := s.postings(i, t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// eachSegment calls fn for every segment, on up to searchWorkers
+// goroutines; fn of one segment touches only that segment's state.
+func (s *snapshot) eachSegment(fn func(i int) error) error {
+	workers := min(searchWorkers, len(s.segs))
+	if workers <= 1 {
+		for i := range s.segs {
+			if err := fn(i); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var next atomic.Int64
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(s.segs) {
+					return
+				}
+				if err := fn(i); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// evaluateSegment matches p in segment i and scores, counts and lists the
+// matching reports.
+func (s *snapshot) evaluateSegment(i int, p *plan, weights []float32) (segResult, error) {
+	var r segResult
+	m, err := s.match(i, p)
+	if err != nil || m == nil {
+		return r, err
+	}
+	meta := s.segs[i].meta
+	buf := make([]uint32, 256)
+	scores := make([]float32, len(meta.years))
+	for k, w := range p.should {
+		bm, err := s.postings(i, w.termRef)
+		if err != nil {
+			return r, err
+		}
+		if bm == nil {
+			continue
+		}
+		it := roaring.And(m, bm).ManyIterator()
+		for got := it.NextMany(buf); got > 0; got = it.NextMany(buf) {
+			for _, d := range buf[:got] {
+				if int(d) < len(scores) {
+					scores[d] += weights[k]
+				}
+			}
+		}
+	}
+	r.issuers = make([]int32, len(meta.names))
+	r.years = make([]int32, len(meta.yearNames))
+	r.cands = make([]candidate, 0, m.GetCardinality())
+	it := m.ManyIterator()
+	for got := it.NextMany(buf); got > 0; got = it.NextMany(buf) {
+		for _, d := range buf[:got] {
+			if int(d) >= len(meta.years) {
+				continue
+			}
+			if yi := meta.yearIdx[d]; yi >= 0 {
+				r.years[yi]++
+			}
+			if is := meta.issuers[d]; is >= 0 {
+				r.issuers[is]++
+			}
+			r.cands = append(r.cands, candidate{score: scores[d], year: meta.years[d], seg: int32(i), doc: d})
+		}
+	}
+	return r, nil
 }
 
 // load reads the stored form and id of a candidate.
@@ -471,7 +549,9 @@ func (s *snapshot) load(c candidate) (*stored, string, error) {
 		case "_id":
 			id = string(value)
 		case fieldStored:
-			raw = value
+			// value is in a buffer the segment reuses once the visit
+			// is over, maybe for another search.
+			raw = slices.Clone(value)
 		}
 		return raw == nil || id == ""
 	})
@@ -481,7 +561,7 @@ func (s *snapshot) load(c candidate) (*stored, string, error) {
 	if raw == nil || id == "" {
 		return nil, "", errCorrupt
 	}
-	st, err := unmarshalStored(raw)
+	st, err := decodeStored(raw)
 	return st, id, err
 }
 

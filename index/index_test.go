@@ -2,13 +2,16 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/baocao/baocao/corpus/gen"
 	"github.com/baocao/baocao/schema"
 )
 
@@ -509,5 +512,60 @@ func TestFragments(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// Searches run side by side (each reading reports and segments on
+// several goroutines) give what they give one at a time.
+func TestConcurrentSearchesAgree(t *testing.T) {
+	ix, err := NewMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ix.SetBatchSize(1) // a segment per report: segments are read in parallel
+	var docs []*schema.Document
+	for doc, err := range gen.Documents(12, 3) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	if err := ix.Index(docs...); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	queries := benchQueries()
+	want := make([]string, len(queries))
+	for i, q := range queries {
+		res, err := ix.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(res)
+		want[i] = string(b)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 4*len(queries))
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, q := range queries {
+				res, err := ix.Search(ctx, q)
+				if err != nil {
+					errs <- err
+					continue
+				}
+				if b, _ := json.Marshal(res); string(b) != want[i] {
+					errs <- fmt.Errorf("%s: result differs when run concurrently", describe(q))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -204,11 +206,14 @@ func (ix *Index) searchPlain(ctx context.Context, req Request, pq plainQuery, un
 		phraseMust = append(phraseMust, m...)
 		should = append(should, s...)
 	}
+	p := withFilterTerms(&plan{must: append(must, phraseMust...), should: should}, req)
+	if err := snap.prefetch(p); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
 	weigh(units, f, snap.total, func(field, term string) uint64 { return snap.docFreq(termRef{field, term}) })
 	m := newMatcher(units)
 	pick := func(st *stored, doc string, out *[]Hit) int { return m.passages(st, doc, req.In, out) }
-	p := &plan{must: append(must, phraseMust...), should: should}
-	res, err := ix.collectPlan(ctx, snap, withFilterTerms(p, req), req, pick)
+	res, err := ix.collectPlan(ctx, snap, p, req, pick)
 	if err != nil || res.Total > 0 || len(pq.words) < 2 {
 		return res, err
 	}
@@ -295,42 +300,98 @@ func (ix *Index) docFreq(field, term string) uint64 {
 }
 
 // picker turns a report into hits and returns how many of them reached
-// the best possible tier.
+// the best possible tier. It may be called from several goroutines.
 type picker func(st *stored, doc string, out *[]Hit) int
 
-// gather reads reports from next, best first, and lets pick turn each
-// into hits. It stops when a page of hits at the best possible tier is
-// full, when the reports run out, or when the first pages of reports gave
-// nothing.
-func gather(ctx context.Context, req Request, next func() (*stored, string, bool, error), pick picker) ([]Hit, error) {
+// reportHits is what one report gave.
+type reportHits struct {
+	hits []Hit
+	top  int // hits at the best possible tier
+	err  error
+}
+
+// gather reads reports best first and collects their hits. next returns
+// the work of the next report (loading it and picking its hits), or false
+// when there are no more; it is called from one goroutine at a time, in
+// order. The work runs on up to workers goroutines, a few reports ahead
+// of the one whose hits are counted; at most one report's worth of work
+// per worker is wasted when gather stops. It stops when a page of hits at
+// the best possible tier is full, when the reports run out, or when the
+// first two pages of reports gave nothing.
+func gather(ctx context.Context, req Request, workers int, next func() (func() reportHits, bool)) ([]Hit, error) {
 	page := min(max(req.Limit, 8), 50)
+	stop := make(chan struct{})
+	order := make(chan chan reportHits, workers)
+	jobs := make(chan func())
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for job := range jobs {
+				select {
+				case <-stop: // nobody will read it
+				default:
+					job()
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		defer close(order)
+		for rank := 0; rank < maxReports; rank++ {
+			work, ok := next()
+			if !ok {
+				return
+			}
+			out := make(chan reportHits, 1)
+			select {
+			case order <- out:
+			case <-stop:
+				return
+			}
+			select {
+			case jobs <- func() { out <- work() }:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	defer wg.Wait()
+	defer close(stop)
+
 	var hits []Hit
-	best := 0
-	for rank := 0; rank < maxReports && best < req.Limit; rank++ {
+	best, rank := 0, 0
+	for out := range order {
 		// Words that a report holds need not share a passage: when two
 		// pages of the best reports gave no passage at all, deeper ones
 		// will hardly do better, and reading on costs more than it finds.
 		if rank == 2*page && len(hits) == 0 {
 			break
 		}
-		if rank%page == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
+		var r reportHits
+		select {
+		case r = <-out:
+		case <-ctx.Done():
+			return nil, ctx.Err()
 		}
-		st, doc, ok, err := next()
-		if err != nil {
-			return nil, err
+		if r.err != nil {
+			return nil, r.err
 		}
-		if !ok {
+		for i := range r.hits {
+			// Reports read first win ties.
+			r.hits[i].Score = round3(r.hits[i].Score - float64(rank)*1e-6)
+		}
+		hits = append(hits, r.hits...)
+		best += r.top
+		rank++
+		if best >= req.Limit {
 			break
 		}
-		before := len(hits)
-		best += pick(st, doc, &hits)
-		for i := before; i < len(hits); i++ {
-			// Reports read first win ties.
-			hits[i].Score = round3(hits[i].Score - float64(rank)*1e-6)
-		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
 	if len(hits) > req.Limit {
@@ -339,30 +400,38 @@ func gather(ctx context.Context, req Request, next func() (*stored, string, bool
 	return hits, nil
 }
 
-// collectPlan evaluates p on snap and gathers hits from the best reports.
+// collectPlan evaluates p on snap and gathers hits from the best reports,
+// two at a time: loading and ranking reports is most of a search.
 func (ix *Index) collectPlan(ctx context.Context, snap *snapshot, p *plan, req Request, pick picker) (*Result, error) {
 	ev, err := snap.evaluate(ctx, p)
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{Total: ev.total, Hits: []Hit{}, Facets: Facets{ReportYear: ev.years, Issuer: ev.issuer}}
-	hits, err := gather(ctx, req, func() (*stored, string, bool, error) {
+	hits, err := gather(ctx, req, searchWorkers, func() (func() reportHits, bool) {
 		c, ok := ev.heap.pop()
 		if !ok {
-			return nil, "", false, nil
+			return nil, false
 		}
-		st, id, err := snap.load(c)
-		if err != nil {
-			return nil, "", false, fmt.Errorf("search: %s: %w", id, err)
-		}
-		return st, id, true, nil
-	}, pick)
+		return func() reportHits {
+			st, id, err := snap.load(c)
+			if err != nil {
+				return reportHits{err: fmt.Errorf("search: %s: %w", id, err)}
+			}
+			var r reportHits
+			r.top = pick(st, id, &r.hits)
+			return r
+		}, true
+	})
 	if err != nil {
 		return nil, err
 	}
 	res.Hits = append(res.Hits, hits...)
 	return res, nil
 }
+
+// searchWorkers is how many reports a search reads at once.
+var searchWorkers = min(runtime.GOMAXPROCS(0), 2)
 
 // collect runs a Bleve query for reports in pages, best first, and
 // gathers hits from them; the query-string syntax goes this way.
@@ -409,7 +478,20 @@ func (ix *Index) collect(ctx context.Context, q query.Query, req Request, pick p
 		}
 		return st, id, true, nil
 	}
-	hits, err := gather(ctx, req, next, pick)
+	hits, err := gather(ctx, req, 1, func() (func() reportHits, bool) {
+		st, id, ok, err := next()
+		if !ok && err == nil {
+			return nil, false
+		}
+		return func() reportHits {
+			if err != nil {
+				return reportHits{err: err}
+			}
+			var r reportHits
+			r.top = pick(st, id, &r.hits)
+			return r
+		}, true
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -193,7 +193,13 @@ var errCorrupt = errors.New("stored report is corrupt")
 func unmarshalStored(b []byte) (*stored, error) {
 	// One copy, which the strings share: b may be a buffer Bleve reuses,
 	// and a string per field was most of the cost of reading a report.
-	d := decoder{b: slices.Clone(b)}
+	return decodeStored(slices.Clone(b))
+}
+
+// decodeStored is unmarshalStored of a buffer that the result may keep:
+// nothing may write to b afterwards.
+func decodeStored(b []byte) (*stored, error) {
+	d := decoder{b: b}
 	if d.byte() != storedVersion {
 		return nil, errCorrupt
 	}
