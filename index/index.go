@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -472,13 +473,19 @@ func (ix *Index) DocIDs() (ids []string, err error) {
 	defer snap.close()
 	ids = make([]string, 0, snap.total)
 	for _, sv := range snap.segs {
-		it := sv.ss.DocNumbersLive().Iterator()
-		for it.HasNext() {
-			id, err := sv.ss.DocID(uint64(it.Next()))
-			if err != nil {
-				return nil, fmt.Errorf("index: ids: %w", err)
+		// The id dictionary, not the documents: reading a document's id
+		// unpacks its stored fields, the whole report.
+		del := sv.ss.Deleted()
+		err := visitTerms(sv.ss.Segment(), "_id", func(id string, bm *roaring.Bitmap) {
+			if bm == nil {
+				return
 			}
-			ids = append(ids, string(id))
+			if del == nil || !roaring.AndNot(bm, del).IsEmpty() {
+				ids = append(ids, id)
+			}
+		})
+		if err != nil {
+			return nil, fmt.Errorf("index: ids: %w", err)
 		}
 	}
 	return ids, nil
