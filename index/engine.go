@@ -166,6 +166,22 @@ func visitTerms(seg segment.Segment, field string, fn func(term string, bm *roar
 	}
 }
 
+// visitTermNames calls fn with every term of field in seg.
+func visitTermNames(seg segment.Segment, field string, fn func(term string)) error {
+	dict, err := seg.Dictionary(field)
+	if err != nil {
+		return err
+	}
+	it := dict.AutomatonIterator(nil, nil, nil)
+	for {
+		e, err := it.Next()
+		if err != nil || e == nil {
+			return err
+		}
+		fn(e.Term)
+	}
+}
+
 // oneHit is the zap postings iterator of a term in a single document,
 // which keeps no bitmap.
 type oneHit interface{ DocNum1Hit() (uint64, bool) }

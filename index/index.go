@@ -475,15 +475,16 @@ func (ix *Index) DocIDs() (ids []string, err error) {
 	for _, sv := range snap.segs {
 		// The id dictionary, not the documents: reading a document's id
 		// unpacks its stored fields, the whole report.
-		del := sv.ss.Deleted()
-		err := visitTerms(sv.ss.Segment(), "_id", func(id string, bm *roaring.Bitmap) {
-			if bm == nil {
-				return
-			}
-			if del == nil || !roaring.AndNot(bm, del).IsEmpty() {
-				ids = append(ids, id)
-			}
-		})
+		var err error
+		if del := sv.ss.Deleted(); del != nil && !del.IsEmpty() {
+			err = visitTerms(sv.ss.Segment(), "_id", func(id string, bm *roaring.Bitmap) {
+				if bm != nil && !roaring.AndNot(bm, del).IsEmpty() {
+					ids = append(ids, id)
+				}
+			})
+		} else {
+			err = visitTermNames(sv.ss.Segment(), "_id", func(id string) { ids = append(ids, id) })
+		}
 		if err != nil {
 			return nil, fmt.Errorf("index: ids: %w", err)
 		}
