@@ -5,8 +5,9 @@
 // One Bleve document holds one report. Its text fields carry syllables and
 // pairs of adjacent syllables (see analysis.go) in an exact and a folded
 // form, without positions; a stored field carries the report's passages and
-// figures. A search finds the best reports with Bleve, then ranks the
-// passages (paragraphs and footnote bodies) of those reports in Go, where
+// figures. A search finds the matching reports as intersections of the
+// postings bitmaps of Bleve's segments (engine.go), then ranks the passages
+// (paragraphs and footnote bodies) of the best reports in Go, where
 // phrases are checked word by word and fragments are cut. Reports, not
 // passages, are therefore what Result.Total and the facets count.
 package index
