@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -369,18 +370,26 @@ func (s *snapshot) match(i int, p *plan) (*roaring.Bitmap, error) {
 
 // candidate is a matching report, before its stored form is read.
 type candidate struct {
-	score float32
-	year  uint16
-	seg   int32
-	doc   uint32
+	score  float32
+	year   uint16
+	issuer uint32 // rank of the issuer's name among the matches' issuers
+	seg    int32
+	doc    uint32
 }
 
+// before orders candidates: score, newer year, issuer name, then index
+// order. The issuer comes before the index order so that reports of equal
+// score are read in the same order however the segments were built and
+// merged: the sample reports of one year tie often.
 func (a candidate) before(b candidate) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
 	if a.year != b.year {
 		return a.year > b.year
+	}
+	if a.issuer != b.issuer {
+		return a.issuer < b.issuer
 	}
 	if a.seg != b.seg {
 		return a.seg < b.seg
@@ -425,14 +434,36 @@ func (s *snapshot) evaluate(ctx context.Context, p *plan) (*evaluation, error) {
 	for _, r := range parts {
 		n += len(r.cands)
 	}
-	ev.heap = make(candHeap, 0, n)
 	for i, r := range parts {
 		meta := s.segs[i].meta
-		ev.heap = append(ev.heap, r.cands...)
 		for k, c := range r.issuers {
 			if c > 0 {
 				ev.issuer[meta.names[k]] += int(c)
 			}
+		}
+	}
+	// Candidates carry the rank of their issuer's name, for the order.
+	names := slices.Sorted(maps.Keys(ev.issuer))
+	rank := make(map[string]uint32, len(names))
+	for k, name := range names {
+		rank[name] = uint32(k)
+	}
+	ev.heap = make(candHeap, 0, n)
+	for i, r := range parts {
+		meta := s.segs[i].meta
+		local := make([]uint32, len(meta.names))
+		for k, name := range meta.names {
+			if v, ok := rank[name]; ok {
+				local[k] = v
+			} else {
+				local[k] = math.MaxUint32
+			}
+		}
+		for _, c := range r.cands {
+			if c.issuer != math.MaxUint32 {
+				c.issuer = local[c.issuer]
+			}
+			ev.heap = append(ev.heap, c)
 		}
 		for k, c := range r.years {
 			if c > 0 {
@@ -550,7 +581,13 @@ func (s *snapshot) evaluateSegment(i int, p *plan, weights []float32) (segResult
 			if is := meta.issuers[d]; is >= 0 {
 				r.issuers[is]++
 			}
-			r.cands = append(r.cands, candidate{score: scores[d], year: meta.years[d], seg: int32(i), doc: d})
+			// The issuer is the segment's own index here; evaluate
+			// turns it into a rank over all segments.
+			is := uint32(math.MaxUint32)
+			if meta.issuers[d] >= 0 {
+				is = uint32(meta.issuers[d])
+			}
+			r.cands = append(r.cands, candidate{score: scores[d], year: meta.years[d], issuer: is, seg: int32(i), doc: d})
 		}
 	}
 	return r, nil
