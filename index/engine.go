@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -473,7 +474,34 @@ func (s *snapshot) evaluate(ctx context.Context, p *plan) (*evaluation, error) {
 	}
 	ev.total = len(ev.heap)
 	ev.heap.init()
+	ev.years = topCounts(ev.years, maxYearFacets)
+	ev.issuer = topCounts(ev.issuer, maxIssuerFacets)
 	return ev, nil
+}
+
+// Facet sizes: the most frequent values are kept, as Bleve's facets did.
+const (
+	maxYearFacets   = 100
+	maxIssuerFacets = 50
+)
+
+// topCounts keeps the n largest counts of m (ties by value).
+func topCounts(m map[string]int, n int) map[string]int {
+	if len(m) <= n {
+		return m
+	}
+	keys := slices.Collect(maps.Keys(m))
+	slices.SortFunc(keys, func(a, b string) int {
+		if m[a] != m[b] {
+			return m[b] - m[a]
+		}
+		return strings.Compare(a, b)
+	})
+	out := make(map[string]int, n)
+	for _, k := range keys[:n] {
+		out[k] = m[k]
+	}
+	return out
 }
 
 // segResult is the part of an evaluation from one segment.

@@ -569,3 +569,23 @@ func TestConcurrentSearchesAgree(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestTopCounts(t *testing.T) {
+	m := map[string]int{"a": 3, "b": 5, "c": 3, "d": 1}
+	tests := []struct {
+		name string
+		n    int
+		want map[string]int
+	}{
+		{"all fit", 4, m},
+		{"largest first, ties by name", 3, map[string]int{"b": 5, "a": 3, "c": 3}},
+		{"one", 1, map[string]int{"b": 5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := topCounts(m, tt.n); !mapsEqual(got, tt.want) {
+				t.Errorf("topCounts(%d) = %v, want %v", tt.n, got, tt.want)
+			}
+		})
+	}
+}
