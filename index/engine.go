@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -71,6 +72,56 @@ type segMeta struct {
 type metaCache struct {
 	mu   sync.Mutex
 	segs map[uint64]*segMeta
+	// ranks of the issuers' names over the segments of the last snapshot
+	// seen (rankKey), per segment by local issuer index.
+	rankKey string
+	ranks   [][]uint32
+}
+
+// issuerRanks returns, for each segment, the rank of each of its issuers
+// among all the segments' issuers: a number that orders reports by issuer
+// the same way in every segment. It is computed once per set of segments.
+func (c *metaCache) issuerRanks(ids []uint64, metas []*segMeta) [][]uint32 {
+	var key strings.Builder
+	for _, id := range ids {
+		key.WriteString(strconv.FormatUint(id, 36))
+		key.WriteByte(',')
+	}
+	c.mu.Lock()
+	if c.rankKey == key.String() {
+		r := c.ranks
+		c.mu.Unlock()
+		return r
+	}
+	c.mu.Unlock()
+	var names []string
+	for _, m := range metas {
+		names = append(names, m.names...)
+	}
+	// Ordered by a hash of the name, not the name: neighbours in name
+	// order ("Huyện ủy X", "UBND huyện X") are often reports alike.
+	slices.SortFunc(names, func(a, b string) int {
+		if ha, hb := nameHash(a), nameHash(b); ha != hb {
+			return cmp.Compare(ha, hb)
+		}
+		return strings.Compare(a, b)
+	})
+	names = slices.Compact(names)
+	at := make(map[string]uint32, len(names))
+	for k, name := range names {
+		at[name] = uint32(k)
+	}
+	ranks := make([][]uint32, len(metas))
+	for i, m := range metas {
+		ranks[i] = make([]uint32, len(m.names))
+		for k, name := range m.names {
+			ranks[i][k] = at[name]
+		}
+	}
+	c.mu.Lock()
+	c.rankKey, c.ranks = key.String(), ranks
+	c.mu.Unlock()
+	return ranks
 }
 
 func (c *metaCache) get(ss *scorch.SegmentSnapshot) (*segMeta, error) {
@@ -232,10 +283,20 @@ type snapshot struct {
 	cache []map[termRef]*roaring.Bitmap
 }
 
+// nameHash is FNV-1a of s.
+func nameHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
+}
+
 type segView struct {
-	ss    *scorch.SegmentSnapshot
-	dicts map[string]segment.TermDictionary
-	meta  *segMeta
+	ss         *scorch.SegmentSnapshot
+	dicts      map[string]segment.TermDictionary
+	meta       *segMeta
+	issuerRank []uint32 // by meta's issuer index (metaCache.issuerRanks)
 }
 
 var errNotScorch = errors.New("index: not a scorch index")
@@ -271,6 +332,14 @@ func (ix *Index) snapshot() (*snapshot, error) {
 		s.total += ss.Count()
 	}
 	ix.meta.prune(live)
+	ids := make([]uint64, len(s.segs))
+	metas := make([]*segMeta, len(s.segs))
+	for i, sv := range s.segs {
+		ids[i], metas[i] = sv.ss.Id(), sv.meta
+	}
+	for i, r := range ix.meta.issuerRanks(ids, metas) {
+		s.segs[i].issuerRank = r
+	}
 	s.cache = make([]map[termRef]*roaring.Bitmap, len(s.segs))
 	for i := range s.cache {
 		s.cache[i] = map[termRef]*roaring.Bitmap{}
@@ -373,15 +442,15 @@ func (s *snapshot) match(i int, p *plan) (*roaring.Bitmap, error) {
 type candidate struct {
 	score  float32
 	year   uint16
-	issuer uint32 // rank of the issuer's name among the matches' issuers
+	issuer uint32 // rank of the issuer (issuerRanks); MaxUint32 for none
 	seg    int32
 	doc    uint32
 }
 
-// before orders candidates: score, newer year, issuer name, then index
-// order. The issuer comes before the index order so that reports of equal
-// score are read in the same order however the segments were built and
-// merged: the sample reports of one year tie often.
+// before orders candidates: score, newer year, issuer, then index order.
+// The issuer comes before the index order so that reports of equal score
+// are read in the same order however the segments were built and merged
+// (reports of one year tie often).
 func (a candidate) before(b candidate) bool {
 	if a.score != b.score {
 		return a.score > b.score
@@ -443,29 +512,10 @@ func (s *snapshot) evaluate(ctx context.Context, p *plan) (*evaluation, error) {
 			}
 		}
 	}
-	// Candidates carry the rank of their issuer's name, for the order.
-	names := slices.Sorted(maps.Keys(ev.issuer))
-	rank := make(map[string]uint32, len(names))
-	for k, name := range names {
-		rank[name] = uint32(k)
-	}
 	ev.heap = make(candHeap, 0, n)
 	for i, r := range parts {
 		meta := s.segs[i].meta
-		local := make([]uint32, len(meta.names))
-		for k, name := range meta.names {
-			if v, ok := rank[name]; ok {
-				local[k] = v
-			} else {
-				local[k] = math.MaxUint32
-			}
-		}
-		for _, c := range r.cands {
-			if c.issuer != math.MaxUint32 {
-				c.issuer = local[c.issuer]
-			}
-			ev.heap = append(ev.heap, c)
-		}
+		ev.heap = append(ev.heap, r.cands...)
 		for k, c := range r.years {
 			if c > 0 {
 				ev.years[meta.yearNames[k]] += int(c)
@@ -490,16 +540,24 @@ func topCounts(m map[string]int, n int) map[string]int {
 	if len(m) <= n {
 		return m
 	}
-	keys := slices.Collect(maps.Keys(m))
-	slices.SortFunc(keys, func(a, b string) int {
-		if m[a] != m[b] {
-			return m[b] - m[a]
-		}
-		return strings.Compare(a, b)
-	})
+	// The n-th largest count is the threshold: all above it are kept,
+	// and the values at it in order until n are.
+	counts := slices.Collect(maps.Values(m))
+	slices.Sort(counts)
+	limit := counts[len(counts)-n]
 	out := make(map[string]int, n)
-	for _, k := range keys[:n] {
-		out[k] = m[k]
+	var atLimit []string
+	for k, c := range m {
+		switch {
+		case c > limit:
+			out[k] = c
+		case c == limit:
+			atLimit = append(atLimit, k)
+		}
+	}
+	slices.Sort(atLimit)
+	for _, k := range atLimit[:n-len(out)] {
+		out[k] = limit
 	}
 	return out
 }
@@ -609,11 +667,9 @@ func (s *snapshot) evaluateSegment(i int, p *plan, weights []float32) (segResult
 			if is := meta.issuers[d]; is >= 0 {
 				r.issuers[is]++
 			}
-			// The issuer is the segment's own index here; evaluate
-			// turns it into a rank over all segments.
 			is := uint32(math.MaxUint32)
-			if meta.issuers[d] >= 0 {
-				is = uint32(meta.issuers[d])
+			if k := meta.issuers[d]; k >= 0 {
+				is = s.segs[i].issuerRank[k]
 			}
 			r.cands = append(r.cands, candidate{score: scores[d], year: meta.years[d], issuer: is, seg: int32(i), doc: d})
 		}
