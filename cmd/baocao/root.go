@@ -75,6 +75,7 @@ func newCommands(f *Factory) []*cobra.Command {
 		newCmdMetrics(f, nil),
 		newCmdCheck(f, nil),
 		newCmdDemo(f),
+		newCmdGen(f),
 	}
 }
 
