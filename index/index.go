@@ -81,7 +81,16 @@ type Index struct {
 func Open(path string) (*Index, error) {
 	bi, err := bleve.OpenUsing(path, writeConfig())
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
-		bi, err = bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, writeConfig())
+		// Created with safe batches, then reopened: creating stores the
+		// mapping with a batch, and Close does not persist an unsafe
+		// batch still in memory (the index would reopen without its
+		// mapping).
+		bi, err = bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, nil)
+		if err == nil {
+			if err = bi.Close(); err == nil {
+				bi, err = bleve.OpenUsing(path, writeConfig())
+			}
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("index: open %s: %w", path, err)
@@ -101,10 +110,11 @@ var scorchOverrides map[string]any
 // writeConfig is the scorch configuration of an index opened for writing.
 //
 // unsafe_batch: a batch returns once its segment is searchable, not once
-// it is on disk; Index waits for all its batches to be persisted at the
-// end (persisted callbacks), so that its caller still finds everything on
-// disk when it returns, while the batches of one call do not queue behind
-// the persister one by one.
+// it is on disk; Index and Delete wait for all their batches to be
+// persisted at the end (persisted callbacks), so that their caller still
+// finds everything on disk when they return, while the batches of one call
+// do not queue behind the persister one by one. Nothing else may write to
+// the index: scorch's Close drops an unsafe batch not yet persisted.
 func writeConfig() map[string]any {
 	c := map[string]any{
 		"unsafe_batch": true,

@@ -435,6 +435,28 @@ func TestIndexReplaceDeleteAndIDs(t *testing.T) {
 	}
 }
 
+// An index created and closed at once (as a corpus's repair does) opens
+// again, with its mapping.
+func TestNewIndexClosedAtOnceReopens(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "index.bleve")
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := OpenExisting(path)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer ro.Close()
+	res, err := ro.Search(context.Background(), Request{Query: "đảng viên"})
+	if err != nil || res.Total != 0 {
+		t.Errorf("search in an empty index: %+v, %v", res, err)
+	}
+}
+
 func TestIndexRejectsDocumentWithoutID(t *testing.T) {
 	ix := mustIndex(t, nil)
 	if err := ix.Index(&schema.Document{}); err == nil {
