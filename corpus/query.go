@@ -229,21 +229,8 @@ func (c *Corpus) load(ctx context.Context, id string) (*schema.Document, error) 
 // Issuers lists the issuers present, as written in the first report of
 // each, in alphabetical order (diacritics second). Documents without an issuer are left out.
 func (c *Corpus) Issuers(ctx context.Context) ([]string, error) {
-	rows, err := c.db.QueryContext(ctx, `SELECT min(issuer) FROM documents
+	return queryColumn[string](ctx, c.db, `SELECT min(issuer) FROM documents
 		WHERE issuer_key <> '' GROUP BY issuer_key ORDER BY min(issuer_fold), issuer_key`)
-	if err != nil {
-		return nil, fmt.Errorf("catalog: %w", err)
-	}
-	defer rows.Close()
-	out := []string{}
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
 }
 
 // Years lists the report years present, ascending, for the issuer matched as
@@ -259,21 +246,8 @@ func (c *Corpus) Years(ctx context.Context, issuer string) ([]int, error) {
 		where += ` AND ` + cond
 		args = append(args, arg)
 	}
-	rows, err := c.db.QueryContext(ctx, `SELECT DISTINCT d.report_year FROM documents d WHERE `+where+
+	return queryColumn[int](ctx, c.db, `SELECT DISTINCT d.report_year FROM documents d WHERE `+where+
 		` ORDER BY d.report_year`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("catalog: %w", err)
-	}
-	defer rows.Close()
-	out := []int{}
-	for rows.Next() {
-		var y int
-		if err := rows.Scan(&y); err != nil {
-			return nil, err
-		}
-		out = append(out, y)
-	}
-	return out, rows.Err()
 }
 
 // InDocument says which document a figure or citation comes from. Its JSON
@@ -462,20 +436,26 @@ func (c *Corpus) SimilarRefIDs(ctx context.Context, id string) ([]string, error)
 		return []string{}, nil
 	}
 	num := id[:n]
-	rows, err := c.db.QueryContext(ctx, `SELECT DISTINCT id FROM refs
+	return queryColumn[string](ctx, c.db, `SELECT DISTINCT id FROM refs
 		WHERE (substr(id, 1, ?1) = ?2) AND substr(id, ?1 + 1, 1) IN ('-', '/') AND id <> ?3 ORDER BY id`,
 		n, num, id)
+}
+
+// queryColumn runs a query of one column and returns its values; an empty
+// result is an empty list, not nil.
+func queryColumn[T any](ctx context.Context, db *sql.DB, q string, args ...any) ([]T, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("catalog: %w", err)
 	}
 	defer rows.Close()
-	out := []string{}
+	out := []T{}
 	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return nil, fmt.Errorf("catalog: %w", err)
 		}
-		out = append(out, s)
+		out = append(out, v)
 	}
 	return out, rows.Err()
 }

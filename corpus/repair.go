@@ -244,18 +244,5 @@ func (c *Corpus) repairIndex(ctx context.Context, ix indexer) (RepairResult, err
 }
 
 func (c *Corpus) ids(ctx context.Context, q string) ([]string, error) {
-	rows, err := c.db.QueryContext(ctx, q)
-	if err != nil {
-		return nil, fmt.Errorf("catalog: %w", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("catalog: %w", err)
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return queryColumn[string](ctx, c.db, q)
 }
