@@ -3,7 +3,6 @@ package corpus
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -218,12 +217,12 @@ func (c *Corpus) load(ctx context.Context, id string) (*schema.Document, error) 
 		}
 		return nil, fmt.Errorf("catalog: %w", err)
 	}
-	var doc schema.Document
-	if err := json.Unmarshal(body, &doc); err != nil {
+	doc, err := decodeDocument(body)
+	if err != nil {
 		return nil, fmt.Errorf("catalog: document %s: %w", id, err)
 	}
 	doc.SetEmpty()
-	return &doc, nil
+	return doc, nil
 }
 
 // Issuers lists the issuers present, as written in the first report of

@@ -3,7 +3,6 @@ package corpus
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -72,7 +71,7 @@ func (s *store) put(ctx context.Context, doc *schema.Document) (err error) {
 	if doc.ID == "" || doc.Source.SHA256 == "" {
 		return errors.New("catalog: document without id or sha256")
 	}
-	body, err := json.Marshal(doc)
+	body, err := encodeDocument(doc)
 	if err != nil {
 		return fmt.Errorf("catalog: encode: %w", err)
 	}
