@@ -104,9 +104,6 @@ EXIT STATUS
 }
 
 func checkRun(ctx context.Context, opts *CheckOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	doc, store, err := loadForCheck(ctx, opts)
 	if err != nil {
 		return withCode(exitError, err)

@@ -146,9 +146,6 @@ func loadDictionary(dir string) (*compare.Dictionary, error) {
 }
 
 func compareRun(ctx context.Context, opts *CompareOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	switch opts.Format {
 	case "table", "csv", "json", "md", "xlsx":
 	default:

@@ -27,11 +27,7 @@ temporary one is removed at the end unless --keep DIR names where to keep
 it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
-			return demoRun(ctx, f.IO, keep)
+			return demoRun(cmd.Context(), f.IO, keep)
 		},
 	}
 	cmd.Flags().StringVar(&keep, "keep", "", "build the demo corpus in `DIR` and keep it")

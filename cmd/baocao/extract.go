@@ -44,9 +44,6 @@ Document of DESIGN.md (schema_version 1).`,
 }
 
 func extractRun(ctx context.Context, opts *ExtractOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	doc, err := extract.File(ctx, opts.File, extract.Options{NoOCR: opts.NoOCR})
 	if err != nil {
 		return withCode(exitError, err)

@@ -65,9 +65,6 @@ finds "kết nạp đảng viên mới"). Values print the Vietnamese way (9.582
 }
 
 func figuresRun(ctx context.Context, opts *FiguresOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	c, err := openCorpus(opts.IO, opts.CorpusDir())
 	if err != nil {
 		return err

@@ -82,9 +82,6 @@ type failedFile struct {
 }
 
 func ingestRun(ctx context.Context, opts *IngestOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	dir := opts.CorpusDir()
 	c, err := corpus.Open(dir)
 	if err != nil {

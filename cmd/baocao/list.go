@@ -46,9 +46,6 @@ the name, and without diacritics when nothing matches with them.`,
 }
 
 func listRun(ctx context.Context, opts *ListOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	c, err := openCorpus(opts.IO, opts.CorpusDir())
 	if err != nil {
 		return err

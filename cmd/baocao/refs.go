@@ -57,9 +57,6 @@ different documents.`,
 }
 
 func refsRun(ctx context.Context, opts *RefsOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	c, err := openCorpus(opts.IO, opts.CorpusDir())
 	if err != nil {
 		return err

@@ -38,9 +38,6 @@ a running ingest.`,
 }
 
 func reindexRun(ctx context.Context, opts *ReindexOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	dir := opts.CorpusDir()
 	c, err := corpus.OpenExisting(dir)
 	if errors.Is(err, corpus.ErrNoCorpus) {

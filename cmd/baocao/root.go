@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -100,7 +101,8 @@ func resolveCorpusDir(flag string) string {
 func run(args []string, io *IOStreams) int {
 	cmd := newCmdRoot(io)
 	cmd.SetArgs(args)
-	err := cmd.Execute()
+	// Every command gets a context, so none has to guard against nil.
+	err := cmd.ExecuteContext(context.Background())
 	if err != nil {
 		if msg := err.Error(); msg != "" {
 			if strings.Contains(msg, "unknown command") || strings.Contains(msg, "accepts") || strings.Contains(msg, "requires") {

@@ -161,9 +161,6 @@ func openSearchIndex(dir string) (*index.Index, error) {
 }
 
 func searchRun(ctx context.Context, opts *SearchOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	ix, err := openSearchIndex(opts.CorpusDir())
 	if err != nil {
 		return err

@@ -64,9 +64,6 @@ extract --json'.`,
 }
 
 func showRun(ctx context.Context, opts *ShowOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	c, err := openCorpus(opts.IO, opts.CorpusDir())
 	if err != nil {
 		return err

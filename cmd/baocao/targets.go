@@ -42,9 +42,6 @@ func newCmdTargets(f *Factory, runF func(*TargetsOptions) error) *cobra.Command 
 }
 
 func targetsRun(ctx context.Context, opts *TargetsOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	c, err := openCorpus(opts.IO, opts.CorpusDir)
 	if err != nil {
 		return err
