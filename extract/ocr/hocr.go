@@ -41,17 +41,23 @@ type line struct {
 // page is what Tesseract read on one page.
 type page struct {
 	number        int
+	image         string // the image file Tesseract read, from the hOCR
 	width, height int
 	lines         []line
 }
 
-// parseHOCR reads Tesseract's hOCR output: lines (ocr_line and its
-// variants), words with their confidence, and character boxes.
-func parseHOCR(b []byte) (*page, error) {
+// parseHOCR reads Tesseract's hOCR output, one page per ocr_page element
+// (Tesseract given a list of images writes them all into one document):
+// lines (ocr_line and its variants), words with their confidence, and
+// character boxes.
+func parseHOCR(b []byte) ([]*page, error) {
 	d := xml.NewDecoder(bytes.NewReader(b))
 	d.Strict = false
 	d.AutoClose = xml.HTMLAutoClose
 	d.Entity = xml.HTMLEntity
+	var pages []*page
+	// Lines before any ocr_page (not written by Tesseract, but possible in
+	// a damaged file) go to a page of their own.
 	pg := &page{}
 	var ln *line
 	var wd *word
@@ -79,6 +85,12 @@ func parseHOCR(b []byte) (*page, error) {
 			}
 			switch class {
 			case "ocr_page":
+				if len(pg.lines) > 0 || pg.width > 0 {
+					pages = append(pages, pg)
+				}
+				pg = &page{image: imageName(title)}
+				ln, wd, ch = nil, nil, nil
+				lineDepth, wordDepth, charDepth = 0, 0, 0
 				bb := props(title)["bbox"]
 				if len(bb) == 4 {
 					pg.width, pg.height = int(bb[2]), int(bb[3])
@@ -135,6 +147,31 @@ func parseHOCR(b []byte) (*page, error) {
 			}
 		}
 	}
+	if len(pg.lines) > 0 || pg.width > 0 || pg.image != "" {
+		pages = append(pages, pg)
+	}
+	for _, pg := range pages {
+		pg.clean()
+	}
+	return pages, nil
+}
+
+// imageName returns the file name in an hOCR title's `image "…"` property.
+func imageName(title string) string {
+	_, rest, ok := strings.Cut(title, `image "`)
+	if !ok {
+		return ""
+	}
+	name, _, ok := strings.Cut(rest, `"`)
+	if !ok {
+		return ""
+	}
+	return name
+}
+
+// clean joins character boxes into word texts, normalises them to NFC and
+// drops empty words.
+func (pg *page) clean() {
 	for i := range pg.lines {
 		l := &pg.lines[i]
 		kept := l.words[:0]
@@ -156,7 +193,6 @@ func parseHOCR(b []byte) (*page, error) {
 			l.xsize = float64(l.box.height()) * 0.8
 		}
 	}
-	return pg, nil
 }
 
 // props parses an hOCR title: "bbox 1 2 3 4; x_wconf 96".

@@ -13,6 +13,7 @@
 package ocr
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -152,36 +153,72 @@ func run(ctx context.Context, tl tools, opts Options, pdf []byte, pages []int) (
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	results := make([]*page, len(pages))
-	errs := make([]error, len(pages))
-	sem := make(chan struct{}, opts.jobs())
+	work := &scheduler{n: len(pages), jobs: opts.jobs(), max: maxBatch}
+	var mu sync.Mutex
+	var errs []error
 	var wg sync.WaitGroup
-	for i, pn := range pages {
+	for range min(opts.jobs(), len(pages)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			select {
-			case sem <- struct{}{}:
-			case <-ctx.Done():
-				errs[i] = ctx.Err()
-				return
+			for ctx.Err() == nil {
+				from, to, ok := work.take()
+				if !ok {
+					return
+				}
+				if err := ocrBatch(ctx, tl, opts.lang(), in, dir, pages[from:to], dpi, results[from:to]); err != nil {
+					mu.Lock()
+					errs = append(errs, err)
+					mu.Unlock()
+					cancel()
+				}
 			}
-			defer func() { <-sem }()
-			pg, err := ocrPage(ctx, tl, opts.lang(), in, dir, pn, dpi)
-			if err != nil {
-				errs[i] = fmt.Errorf("ocr: page %d: %w", pn, err)
-				cancel()
-				return
-			}
-			pg.number = pn
-			results[i] = pg
 		}()
 	}
 	wg.Wait()
-	if err := firstErr(errs); err != nil {
+	err = firstErr(errs)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return nil, 0, fmt.Errorf("ocr: %w", err)
+	}
+	if err != nil {
 		return nil, 0, err
 	}
 	blocks, conf := layout(results)
 	return blocks, conf, nil
+}
+
+// maxBatch bounds the pages one Tesseract process reads. Starting
+// Tesseract and loading the Vietnamese model costs about a twentieth of a
+// page, so pages go to it in runs; the bound keeps a long document's hOCR
+// from being held whole in memory.
+const maxBatch = 8
+
+// scheduler hands out runs of pages to the workers, long runs first and
+// single pages at the end (guided self-scheduling): one Tesseract start
+// serves several pages, and the workers still finish together, which fixed
+// runs of equal length did not do because pages differ in cost.
+type scheduler struct {
+	mu            sync.Mutex
+	next, n, jobs int
+	max           int
+}
+
+// take returns the next run [from, to), or false when every page is taken.
+func (s *scheduler) take() (from, to int, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.next >= s.n {
+		return 0, 0, false
+	}
+	rest := s.n - s.next
+	jobs := max(s.jobs, 1)
+	size := max(1, min((rest+2*jobs-1)/(2*jobs), s.max))
+	from = s.next
+	s.next += size
+	return from, s.next, true
 }
 
 // firstErr returns the first error that is not a cancellation caused by
@@ -202,19 +239,36 @@ func firstErr(errs []error) error {
 	return first
 }
 
-// ocrPage renders one page and reads it.
-func ocrPage(ctx context.Context, tl tools, lang, in, dir string, pn, dpi int) (*page, error) {
-	base := filepath.Join(dir, "p"+strconv.Itoa(pn))
-	// PGM: PNG compression of a 200 dpi page costs more than the OCR's
-	// layout pass; an uncompressed image is written in a tenth of the time.
-	render := exec.CommandContext(ctx, tl.pdftoppm, "-r", strconv.Itoa(dpi), "-gray",
-		"-f", strconv.Itoa(pn), "-l", strconv.Itoa(pn), "-singlefile", in, base)
-	if out, err := runTool(render); err != nil {
-		return nil, fmt.Errorf("pdftoppm: %v: %s", err, firstLine(out))
+// ocrBatch renders the pages nums and reads them with one Tesseract
+// process, storing what it read in out (one page per number).
+func ocrBatch(ctx context.Context, tl tools, lang, in, dir string, nums []int, dpi int, out []*page) error {
+	images := make([]string, len(nums))
+	grays := make([]*gray, len(nums))
+	var list strings.Builder
+	for i, pn := range nums {
+		g, err := render(ctx, tl, in, dir, pn, dpi)
+		if err != nil {
+			return err
+		}
+		grays[i] = g
+		images[i] = filepath.Join(dir, "p"+strconv.Itoa(pn)+".tif")
+		defer os.Remove(images[i])
+		if err := writeImage(images[i], g, dpi); err != nil {
+			return fmt.Errorf("ocr: page %d: %w", pn, err)
+		}
+		list.WriteString(images[i])
+		list.WriteByte('\n')
 	}
-	img := base + ".pgm"
-	defer os.Remove(img)
-	tess := exec.CommandContext(ctx, tl.tesseract, img, "stdout", "-l", lang,
+	pageRange := fmt.Sprintf("pages %d-%d", nums[0], nums[len(nums)-1])
+	if len(nums) == 1 {
+		pageRange = fmt.Sprintf("page %d", nums[0])
+	}
+	listFile := filepath.Join(dir, "list"+strconv.Itoa(nums[0])+".txt")
+	if err := os.WriteFile(listFile, []byte(list.String()), 0o600); err != nil {
+		return fmt.Errorf("ocr: %w", err)
+	}
+	defer os.Remove(listFile)
+	tess := exec.CommandContext(ctx, tl.tesseract, listFile, "stdout", "-l", lang,
 		"--dpi", strconv.Itoa(dpi), "-c", "hocr_char_boxes=1", "hocr")
 	// Tesseract's OpenMP threads slow it down (8 s/page against 1.1 s
 	// single-threaded on 2 cores); parallelism comes from pages instead.
@@ -224,18 +278,28 @@ func ocrPage(ctx context.Context, tl tools, lang, in, dir string, pn, dpi int) (
 	tess.WaitDelay = 2 * time.Second
 	if err := tess.Run(); err != nil {
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
-		return nil, fmt.Errorf("tesseract: %v: %s", err, firstLine(stderr.Bytes()))
+		return fmt.Errorf("ocr: %s: tesseract: %v: %s", pageRange, err, firstLine(stderr.Bytes()))
 	}
-	pg, err := parseHOCR(stdout.Bytes())
+	read, err := parseHOCR(stdout.Bytes())
 	if err != nil {
-		return nil, fmt.Errorf("tesseract output: %w", err)
+		return fmt.Errorf("ocr: %s: tesseract output: %w", pageRange, err)
 	}
-	if err := measureStrokes(pg, img); err != nil {
-		return nil, err
+	byImage := make(map[string]*page, len(read))
+	for _, pg := range read {
+		byImage[pg.image] = pg
 	}
-	return pg, nil
+	for i, pn := range nums {
+		pg := byImage[images[i]]
+		if pg == nil {
+			return fmt.Errorf("ocr: page %d: tesseract wrote nothing for it", pn)
+		}
+		grays[i].measure(pg)
+		pg.number = pn
+		out[i] = pg
+	}
+	return nil
 }
 
 func runTool(cmd *exec.Cmd) ([]byte, error) {
@@ -285,19 +349,49 @@ func scanDPI(ctx context.Context, pdfimages, in string, pn int) int {
 	return def
 }
 
-// measureStrokes reads the rendered page back and notes the stroke width
-// of every word, from which the layout tells bold from regular type.
-func measureStrokes(pg *page, img string) error {
+// render has pdftoppm draw page pn in gray and reads the image back: it
+// is kept for what hOCR does not say, how heavy the strokes of each word
+// are. PGM, because PNG compression of a 200 dpi page costs more than the
+// OCR's layout pass.
+func render(ctx context.Context, tl tools, in, dir string, pn, dpi int) (*gray, error) {
+	base := filepath.Join(dir, "p"+strconv.Itoa(pn))
+	cmd := exec.CommandContext(ctx, tl.pdftoppm, "-r", strconv.Itoa(dpi), "-gray",
+		"-f", strconv.Itoa(pn), "-l", strconv.Itoa(pn), "-singlefile", in, base)
+	if out, err := runTool(cmd); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("ocr: page %d: pdftoppm: %v: %s", pn, err, firstLine(out))
+	}
+	img := base + ".pgm"
+	defer os.Remove(img)
 	b, err := os.ReadFile(img)
 	if err != nil {
-		return fmt.Errorf("page image: %w", err)
+		return nil, fmt.Errorf("ocr: page %d: page image: %w", pn, err)
 	}
 	g, err := readPGM(b)
 	if err != nil {
-		return fmt.Errorf("page image: %w", err)
+		return nil, fmt.Errorf("ocr: page %d: page image: %w", pn, err)
 	}
-	g.measure(pg)
-	return nil
+	return g, nil
+}
+
+// writeImage writes the page for Tesseract.
+func writeImage(name string, g *gray, dpi int) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<16)
+	if err := writeTIFF(w, g, dpi); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // measure notes the stroke width of every word of pg.

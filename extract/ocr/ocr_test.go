@@ -27,12 +27,15 @@ func readPages(tb testing.TB, files ...string) []*page {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		pg, err := parseHOCR(b)
+		pgs, err := parseHOCR(b)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		pg.number = i + 1
-		pages = append(pages, pg)
+		if len(pgs) != 1 {
+			tb.Fatalf("%s: %d pages, want 1", f, len(pgs))
+		}
+		pgs[0].number = i + 1
+		pages = append(pages, pgs[0])
 	}
 	return pages
 }
@@ -424,11 +427,13 @@ func FuzzParseHOCR(f *testing.F) {
 		if len(b) > 1<<20 {
 			return
 		}
-		pg, err := parseHOCR(b)
+		pgs, err := parseHOCR(b)
 		if err != nil {
 			return
 		}
-		pg.number = 1
-		layout([]*page{pg})
+		for i, pg := range pgs {
+			pg.number = i + 1
+		}
+		layout(pgs)
 	})
 }
