@@ -16,6 +16,12 @@ type box struct{ x0, y0, x1, y1 int }
 func (b box) height() int { return b.y1 - b.y0 }
 func (b box) width() int  { return b.x1 - b.x0 }
 
+// baseAt returns the y of the baseline at x: a scan is seldom quite
+// straight, and 0.008 over a line is 10 pixels at its end.
+func (l line) baseAt(x int) float64 {
+	return float64(l.baseline) + l.slope*float64(x-l.box.x0)
+}
+
 type char struct {
 	r   string // the glyph's text (one rune, sometimes more)
 	box box
@@ -33,7 +39,8 @@ type word struct {
 
 type line struct {
 	box      box
-	baseline int // y of the baseline at the line's left edge
+	baseline int     // y of the baseline at the line's left edge
+	slope    float64 // of the baseline, y pixels per x pixel
 	xsize    float64
 	words    []word
 }
@@ -101,6 +108,7 @@ func parseHOCR(b []byte) ([]*page, error) {
 				ln = &pg.lines[len(pg.lines)-1]
 				if bl := p["baseline"]; len(bl) == 2 {
 					ln.baseline = ln.box.y1 + int(bl[1])
+					ln.slope = bl[0]
 				} else {
 					ln.baseline = ln.box.y1
 				}

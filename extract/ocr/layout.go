@@ -36,6 +36,7 @@ func layout(pages []*page) ([]block.Block, float64) {
 			}
 		}
 		body, notes := pageParagraphs(pg, st, ref)
+		reconcile(body, notes, st)
 		for i, p := range body {
 			b := p.block(block.Para, pg.number)
 			if i == 0 && prevBody != nil && continuesAcrossPage(prevBody, p) {
@@ -57,6 +58,36 @@ func layout(pages []*page) ([]block.Block, float64) {
 		return out, 0
 	}
 	return out, confSum / float64(words)
+}
+
+// reconcile makes a page's marks agree with the notes printed at its foot,
+// which Word and LibreOffice keep on the page of their mark. A mark read
+// as a quote or a degree sign gets the next number in order, so one lost
+// mark shifts every later guess: when the page has as many marks as notes
+// begin at its foot, the marks take the notes' numbers in order, and the
+// numbering goes on after the page's last note either way.
+func reconcile(body, notes []*paraOut, st *numbering) {
+	var nums []int
+	for _, n := range notes {
+		if !n.noteCont && n.note > 0 {
+			nums = append(nums, n.note)
+		}
+	}
+	if len(nums) == 0 {
+		return
+	}
+	var marks []*block.Marker
+	for _, p := range body {
+		for i := range p.markers {
+			marks = append(marks, &p.markers[i])
+		}
+	}
+	if len(marks) == len(nums) && sort.IntsAreSorted(nums) {
+		for i, m := range marks {
+			m.Note = nums[i]
+		}
+	}
+	st.lastMark = max(st.lastMark, nums[len(nums)-1])
 }
 
 // numbering carries the footnote numbers across pages.
@@ -133,6 +164,14 @@ func (p *paraOut) addWord(s string, conf float64, weight int) {
 	p.confSum += conf
 	p.words++
 	p.openQ += strings.Count(s, "“") - strings.Count(s, "”")
+	// Straight quotes, which OCR often gives for curly ones, open at the
+	// start of a word and close at its end.
+	if strings.HasPrefix(s, `"`) {
+		p.openQ++
+	}
+	if t := strings.TrimRight(s, ".,;:!?)"); len(t) > 1 && strings.HasSuffix(t, `"`) {
+		p.openQ--
+	}
 }
 
 // metrics are the page's body text measures.
@@ -207,7 +246,7 @@ func pageParagraphs(pg *page, st *numbering, ref docRef) (body, notes []*paraOut
 		}
 	}
 	sort.SliceStable(lines, func(i, j int) bool { return lines[i].box.y0 < lines[j].box.y0 })
-	lines = dropPageNumbers(lines, pg.height)
+	lines = dropPageNumbers(lines, pg.width, pg.height)
 	for _, l := range lines {
 		for j := range l.words {
 			l.words[j].text = hiddenNumeral(l, l.words[j])
@@ -230,8 +269,9 @@ func pageParagraphs(pg *page, st *numbering, ref docRef) (body, notes []*paraOut
 }
 
 // dropPageNumbers removes a line that is only a number in the top or
-// bottom tenth of the page.
-func dropPageNumbers(lines []line, height int) []line {
+// bottom tenth of the page, or a short centred word there whose letters
+// are what Tesseract makes of digits printed alone ("s" for 5).
+func dropPageNumbers(lines []line, width, height int) []line {
 	if height <= 0 {
 		return lines
 	}
@@ -242,10 +282,26 @@ func dropPageNumbers(lines []line, height int) []line {
 		if edge && len(l.words) <= 3 && pageNumberRe.MatchString(text) {
 			continue
 		}
+		centred := width > 0 && 5*abs((l.box.x0+l.box.x1)-width) < width
+		if edge && centred && len(l.words) == 1 && utf8.RuneCountInString(text) <= 3 &&
+			pageNumberRe.MatchString(strings.Map(digitLookalike, text)) {
+			continue
+		}
 		out = append(out, l)
 	}
 	return out
 }
+
+// digitLookalike maps the letters Tesseract reads for a lone digit to the
+// digit.
+func digitLookalike(r rune) rune {
+	if d, ok := lookalikes[r]; ok {
+		return d
+	}
+	return r
+}
+
+var lookalikes = map[rune]rune{'s': '5', 'S': '5', 'o': '0', 'O': '0', 'l': '1', 'I': '1', 'i': '1', '|': '1', 'B': '8', 'g': '9', 'Z': '2', 'z': '2'}
 
 func lineText(l line) string {
 	parts := make([]string, len(l.words))
@@ -582,6 +638,11 @@ func splitMark(l line, w word) (text, mark, tail string) {
 		// closing quote with nothing open is checked by the caller.
 		start = end - 1
 	}
+	if start == end && end < len(cs) && end > 0 && hiddenMark(l, w, cs[end-1], cs[end]) {
+		// The mark is inside the punctuation's box; its number is not known
+		// and the notes' order gives it.
+		return charsText(cs[:end]), "*", charsText(cs[end:])
+	}
 	if start == end || start == 0 {
 		return w.text, "", ""
 	}
@@ -592,6 +653,39 @@ func splitMark(l line, w word) (text, mark, tail string) {
 		return w.text, "", ""
 	}
 	return charsText(cs[:start]), charsText(cs[start:end]), charsText(cs[end:])
+}
+
+// hiddenMark reports punctuation after a word whose box has swallowed a
+// raised footnote mark: Tesseract reads "đồng⁹;" as "đồng;" or "dân⁶." as
+// "dân." with the stop as wide as a letter and reaching well above the
+// x-height, and gives the word a low confidence. A bare stop, comma or
+// semicolon is narrow and ends at the x-height.
+func hiddenMark(l line, w word, before, c char) bool {
+	if c.r != ";" && c.r != "," && c.r != "." && c.r != ":" {
+		return false
+	}
+	if w.conf >= 60 || romanDotRe.MatchString(charsText(w.chars)) {
+		return false
+	}
+	// After a lower-case letter only: a capital's box reaches as high, and
+	// Roman numerals merge with the stop after them.
+	if prev, _ := utf8.DecodeLastRuneInString(before.r); !unicode.IsLower(prev) {
+		return false
+	}
+	// The x-height from the word's own letters: the lowest letter top.
+	xTop := -1
+	for _, ch := range w.chars {
+		if r, _ := utf8.DecodeRuneInString(ch.r); unicode.IsLetter(r) && ch.box.y0 > xTop {
+			xTop = ch.box.y0
+		}
+	}
+	base := l.baseAt((c.box.x0 + c.box.x1) / 2)
+	xh := base - float64(xTop)
+	if xTop < 0 || xh <= 0 {
+		return false
+	}
+	b := c.box
+	return float64(b.width()) > 0.5*xh && float64(b.y0) < float64(xTop)-0.35*xh
 }
 
 func isTrailingPunct(s string) bool {

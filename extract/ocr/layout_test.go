@@ -125,3 +125,69 @@ func TestHiddenNumeral(t *testing.T) {
 		})
 	}
 }
+
+func TestDropPageNumbers(t *testing.T) {
+	const w, h = 1654, 2339
+	one := func(text string, x0, y0 int) line {
+		return line{box: box{x0, y0, x0 + 16*len(text), y0 + 27}, words: []word{{text: text}}}
+	}
+	tests := []struct {
+		name string
+		l    line
+		drop bool
+	}{
+		{"digits at the top", one("5", 867, 89), true},
+		{"page number read as s", one("s", 867, 89), true},
+		{"page number read as lo", one("lo", 860, 2250), true},
+		{"s off centre", one("s", 300, 89), false},
+		{"s in the body", one("s", 867, 1000), false},
+		{"a word at the top", one("Kính", 840, 89), false},
+		{"dash number at the foot", one("- 12 -", 800, 2250), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := dropPageNumbers([]line{tt.l}, w, h)
+			if dropped := len(got) == 0; dropped != tt.drop {
+				t.Errorf("dropped %v, want %v", dropped, tt.drop)
+			}
+		})
+	}
+}
+
+// TestHiddenMark: a raised mark Tesseract folded into the box of the
+// punctuation after a word (seen on a 200 dpi scan: "đồng⁹;" read as
+// "đồng;" with a semicolon 20 px wide reaching the capitals' height).
+func TestHiddenMark(t *testing.T) {
+	l := line{box: box{237, 969, 1492, 1016}, baseline: 1008, xsize: 36}
+	mk := func(conf float64, punct box, letters ...string) word {
+		w := word{conf: conf}
+		x := 416
+		for _, r := range letters {
+			w.chars = append(w.chars, char{r: r, box: box{x, 987, x + 17, 1006}})
+			x += 19
+		}
+		w.chars = append(w.chars, char{r: ";", box: punct})
+		w.text = charsText(w.chars)
+		return w
+	}
+	swollen := box{493, 975, 513, 1011}
+	plain := box{493, 988, 499, 1011}
+	tests := []struct {
+		name             string
+		w                word
+		text, mark, tail string
+	}{
+		{"swollen semicolon, low confidence", mk(0, swollen, "đ", "ồ", "n", "g"), "đồng", "*", ";"},
+		{"plain semicolon", mk(0, plain, "đ", "ồ", "n", "g"), "đồng;", "", ""},
+		{"confident word", mk(96, swollen, "đ", "ồ", "n", "g"), "đồng;", "", ""},
+		{"after a digit", mk(0, swollen, "1", "2"), "12;", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, mark, tail := splitMark(l, tt.w)
+			if text != tt.text || mark != tt.mark || tail != tt.tail {
+				t.Errorf("splitMark = %q %q %q, want %q %q %q", text, mark, tail, tt.text, tt.mark, tt.tail)
+			}
+		})
+	}
+}
