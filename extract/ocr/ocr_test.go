@@ -309,7 +309,17 @@ func TestScan(t *testing.T) {
 		t.Skip("OCR of 4 pages takes seconds: skipped with -short")
 	}
 	requireTools(t)
-	blocks, conf, err := New(Options{Jobs: 2})(context.Background(), scanFile(t), []int{1, 2, 3, 4})
+	t.Run("scan 200 dpi", func(t *testing.T) { checkScan(t, scanFile(t)) })
+	// The same pages drawn at 300 dpi from the text PDF into a PDF of
+	// deflated images (the scans hold JPEGs): read like any scan, at
+	// RenderDPI.
+	t.Run("image 300 dpi", func(t *testing.T) {
+		checkScan(t, imagePDF(t, sample.RepoFile("testdata/corpus/formats/thachban-2023.pdf"), 300, []int{1, 2, 3, 4}))
+	})
+}
+
+func checkScan(t *testing.T, pdf []byte) {
+	blocks, conf, err := New(Options{Jobs: 2})(context.Background(), pdf, []int{1, 2, 3, 4})
 	if err != nil {
 		t.Fatal(err)
 	}
