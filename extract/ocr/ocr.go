@@ -248,14 +248,24 @@ func firstErr(errs []error) error {
 // process, storing what it read in out (one page per number).
 func ocrBatch(ctx context.Context, tl tools, lang, in, dir string, nums []int, dpi int, out []*page) error {
 	images := make([]string, len(nums))
-	grays := make([]*gray, len(nums))
+	pgms := make([]string, len(nums))
 	var list strings.Builder
 	for i, pn := range nums {
-		g, err := render(ctx, tl, in, dir, pn, dpi)
+		pgm, err := render(ctx, tl, in, dir, pn, dpi)
+		pgms[i] = pgm
+		if pgm != "" {
+			defer os.Remove(pgm)
+		}
 		if err != nil {
 			return err
 		}
-		grays[i] = g
+		// Only one page image is held in memory at a time: a batch of
+		// eight 200 dpi pages would be 31 MB per worker, kept until
+		// Tesseract is done. The page is read again for the strokes.
+		g, err := readImage(pgm)
+		if err != nil {
+			return fmt.Errorf("ocr: page %d: %w", pn, err)
+		}
 		images[i] = filepath.Join(dir, "p"+strconv.Itoa(pn)+".tif")
 		defer os.Remove(images[i])
 		if err := writeImage(images[i], g, dpi); err != nil {
@@ -300,7 +310,11 @@ func ocrBatch(ctx context.Context, tl tools, lang, in, dir string, nums []int, d
 		if pg == nil {
 			return fmt.Errorf("ocr: page %d: tesseract wrote nothing for it", pn)
 		}
-		grays[i].measure(pg)
+		g, err := readImage(pgms[i])
+		if err != nil {
+			return fmt.Errorf("ocr: page %d: %w", pn, err)
+		}
+		g.measure(pg)
 		pg.number = pn
 		out[i] = pg
 	}
@@ -320,29 +334,31 @@ func firstLine(b []byte) string {
 	return s
 }
 
-// render has pdftoppm draw page pn in gray and reads the image back: it
-// is kept for what hOCR does not say, how heavy the strokes of each word
-// are. PGM, because PNG compression of a 200 dpi page costs more than the
-// OCR's layout pass.
-func render(ctx context.Context, tl tools, in, dir string, pn, dpi int) (*gray, error) {
+// render has pdftoppm draw page pn in gray and returns the image file.
+// PGM, because PNG compression of a 200 dpi page costs more than the OCR's
+// layout pass.
+func render(ctx context.Context, tl tools, in, dir string, pn, dpi int) (string, error) {
 	base := filepath.Join(dir, "p"+strconv.Itoa(pn))
 	cmd := exec.CommandContext(ctx, tl.pdftoppm, "-r", strconv.Itoa(dpi), "-gray",
 		"-f", strconv.Itoa(pn), "-l", strconv.Itoa(pn), "-singlefile", in, base)
 	if out, err := runTool(cmd); err != nil {
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return "", ctx.Err()
 		}
-		return nil, fmt.Errorf("ocr: page %d: pdftoppm: %v: %s", pn, err, firstLine(out))
+		return "", fmt.Errorf("ocr: page %d: pdftoppm: %v: %s", pn, err, firstLine(out))
 	}
-	img := base + ".pgm"
-	defer os.Remove(img)
-	b, err := os.ReadFile(img)
+	return base + ".pgm", nil
+}
+
+// readImage reads a page drawn by render.
+func readImage(name string) (*gray, error) {
+	b, err := os.ReadFile(name)
 	if err != nil {
-		return nil, fmt.Errorf("ocr: page %d: page image: %w", pn, err)
+		return nil, fmt.Errorf("page image: %w", err)
 	}
 	g, err := readPGM(b)
 	if err != nil {
-		return nil, fmt.Errorf("ocr: page %d: page image: %w", pn, err)
+		return nil, fmt.Errorf("page image: %w", err)
 	}
 	return g, nil
 }
