@@ -61,6 +61,9 @@ type Options struct {
 	NoOCR bool
 	// OCRJobs is the number of pages OCR'd at once (default: CPUs).
 	OCRJobs int
+	// OCRProgress, when set, is told how many scanned pages are read so
+	// far and how many there are (see ocr.Options.Progress).
+	OCRProgress func(done, total int)
 }
 
 func (o Options) maxText() int64 {
@@ -232,7 +235,7 @@ func read(ctx context.Context, data []byte, opts Options) (*block.Source, error)
 	case schema.FormatPDF:
 		po := pdf.Options{}
 		if !opts.NoOCR {
-			po.OCR = ocr.New(ocr.Options{Jobs: opts.OCRJobs})
+			po.OCR = ocr.New(ocr.Options{Jobs: opts.OCRJobs, Progress: opts.OCRProgress})
 		}
 		return pdf.Read(ctx, data, po)
 	case schema.FormatDOCX:

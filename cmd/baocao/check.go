@@ -136,7 +136,9 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 // be read from it.
 func loadForCheck(ctx context.Context, opts *CheckOptions) (*schema.Document, checkStore, error) {
 	if st, err := os.Stat(opts.Target); err == nil && !st.IsDir() {
-		doc, err := extract.File(ctx, opts.Target, extract.Options{NoOCR: opts.NoOCR})
+		progress, done := ocrProgress(opts.IO)
+		doc, err := extract.File(ctx, opts.Target, extract.Options{NoOCR: opts.NoOCR, OCRProgress: progress})
+		done()
 		if err != nil {
 			return nil, nil, err
 		}

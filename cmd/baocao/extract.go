@@ -44,7 +44,9 @@ Document of DESIGN.md (schema_version 1).`,
 }
 
 func extractRun(ctx context.Context, opts *ExtractOptions) error {
-	doc, err := extract.File(ctx, opts.File, extract.Options{NoOCR: opts.NoOCR})
+	progress, done := ocrProgress(opts.IO)
+	doc, err := extract.File(ctx, opts.File, extract.Options{NoOCR: opts.NoOCR, OCRProgress: progress})
+	done()
 	if err != nil {
 		return withCode(exitError, err)
 	}

@@ -36,6 +36,10 @@ type Options struct {
 	Lang string // Tesseract language, default "vie"
 	// DPI renders pages at this resolution, 0 meaning RenderDPI.
 	DPI int
+	// Progress, when set, is told how many of the call's pages are read,
+	// after each run of pages: OCR takes about a second a page. Calls come
+	// one at a time, with done growing.
+	Progress func(done, total int)
 }
 
 func (o Options) jobs() int {
@@ -161,6 +165,7 @@ func run(ctx context.Context, tl tools, opts Options, pdf []byte, pages []int) (
 	work := &scheduler{n: len(pages), jobs: opts.jobs(), max: maxBatch}
 	var mu sync.Mutex
 	var errs []error
+	done := 0
 	var wg sync.WaitGroup
 	for range min(opts.jobs(), len(pages)) {
 		wg.Add(1)
@@ -176,7 +181,14 @@ func run(ctx context.Context, tl tools, opts Options, pdf []byte, pages []int) (
 					errs = append(errs, err)
 					mu.Unlock()
 					cancel()
+					continue
 				}
+				mu.Lock()
+				done += to - from
+				if opts.Progress != nil {
+					opts.Progress(done, len(pages))
+				}
+				mu.Unlock()
 			}
 		}()
 	}

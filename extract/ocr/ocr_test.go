@@ -319,9 +319,20 @@ func TestScan(t *testing.T) {
 }
 
 func checkScan(t *testing.T, pdf []byte) {
-	blocks, conf, err := New(Options{Jobs: 2})(context.Background(), pdf, []int{1, 2, 3, 4})
+	var calls [][2]int
+	progress := func(done, total int) { calls = append(calls, [2]int{done, total}) }
+	blocks, conf, err := New(Options{Jobs: 2, Progress: progress})(context.Background(), pdf, []int{1, 2, 3, 4})
 	if err != nil {
 		t.Fatal(err)
+	}
+	for i, c := range calls {
+		if c[1] != 4 || c[0] < 1 || c[0] > 4 || i > 0 && c[0] <= calls[i-1][0] {
+			t.Errorf("progress calls %v: want done growing to 4 of 4", calls)
+			break
+		}
+	}
+	if len(calls) == 0 || calls[len(calls)-1][0] != 4 {
+		t.Errorf("progress calls %v: the last must say 4 of 4", calls)
 	}
 	export, err := os.ReadFile(sample.RepoFile("corpus/sample/thachban-2023.export.md"))
 	if err != nil {
