@@ -70,6 +70,8 @@ func (lx *lexer) lex(s string) []token {
 		switch {
 		case isLetter(r):
 			j, rj := i, runes
+			up := r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
+			restUp := false // an upper-case letter after the first
 			for j < len(s) {
 				if ni < len(lx.nums) && lx.nums[ni].Pos == j {
 					break
@@ -81,15 +83,21 @@ func (lx *lexer) lex(s string) []token {
 				if !isLetter(r2) && !(r2 == '²' || r2 == '³') {
 					break
 				}
+				if up && j > i && !restUp {
+					restUp = r2 >= 'A' && r2 <= 'Z' || r2 >= utf8.RuneSelf && unicode.IsUpper(r2)
+				}
 				j += w2
 				rj++
 			}
 			text := s[i:j]
-			up := r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
 			low := text
-			if up {
-				// mixed-case words start with a capital ("Đảng", "HUYỆN")
-				low = strings.ToLower(text)
+			switch {
+			case up && !restUp:
+				// "Đảng": only the first letter to lower, in one
+				// allocation instead of strings.Map's builder.
+				low = string(unicode.ToLower(r)) + text[w:]
+			case up:
+				low = strings.ToLower(text) // "HUYỆN", "UBND"
 			}
 			lx.toks = append(lx.toks, token{kind: tWord, start: runes, end: rj, pos: i, endPos: j, text: text, low: low, upper: up})
 			i, runes = j, rj

@@ -75,3 +75,42 @@ func BenchmarkKey(b *testing.B) {
 		Key(s)
 	}
 }
+
+// FuzzPlainNFC: whatever plainNFC calls NFC must be NFC by the standard's
+// own check.
+func FuzzPlainNFC(f *testing.F) {
+	for _, s := range []string{"Đảng bộ huyện", "e\u0301", "\u2000", "Ω\u212b", "“trên” – 12,5%", "ộ\u0323"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if plainNFC(s) && !norm.NFC.IsNormalString(s) {
+			t.Errorf("plainNFC(%q) but the string is not NFC", s)
+		}
+	})
+}
+
+func TestPlainNFC(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"Đảng bộ huyện có 51 chi, đảng bộ", true},
+		{"“Dân vận khéo” – 12,5% …", true},
+		{"e\u0301", false},       // a combining mark
+		{"\u2000", false},        // EN QUAD, a singleton
+		{"\u212b", false},        // ANGSTROM SIGN, a singleton
+		{"Nguyễn Thị Ánh", true}, // all precomposed
+		{"\u1EF9\u0300", false},  // precomposed then a mark
+		{"x\u00a0y", true},       // no-break space is NFC
+		{"Ω", false},             // NFC, but outside the fast set: look closer
+	}
+	for _, tt := range tests {
+		got := plainNFC(tt.s)
+		if got != tt.want {
+			t.Errorf("plainNFC(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+		if got && !norm.NFC.IsNormalString(tt.s) {
+			t.Errorf("plainNFC(%q) but not NFC", tt.s)
+		}
+	}
+}
