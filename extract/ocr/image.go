@@ -168,3 +168,35 @@ func (g *gray) stroke(r box, thr byte) (width float64, ink int) {
 	}
 	return 2 * float64(ink) / float64(edges), ink
 }
+
+// rotate returns g turned clockwise by deg (90, 180 or 270).
+func (g *gray) rotate(deg int) *gray {
+	switch deg {
+	case 90:
+		out := &gray{w: g.h, h: g.w, pix: make([]byte, len(g.pix))}
+		for y := 0; y < g.h; y++ {
+			row := g.pix[y*g.w : (y+1)*g.w]
+			for x, v := range row {
+				out.pix[x*out.w+(g.h-1-y)] = v
+			}
+		}
+		return out
+	case 180:
+		out := &gray{w: g.w, h: g.h, pix: make([]byte, len(g.pix))}
+		n := len(g.pix)
+		for i, v := range g.pix {
+			out.pix[n-1-i] = v
+		}
+		return out
+	case 270:
+		out := &gray{w: g.h, h: g.w, pix: make([]byte, len(g.pix))}
+		for y := 0; y < g.h; y++ {
+			row := g.pix[y*g.w : (y+1)*g.w]
+			for x, v := range row {
+				out.pix[(g.w-1-x)*out.w+y] = v
+			}
+		}
+		return out
+	}
+	return g
+}

@@ -16,6 +16,12 @@ import (
 // fixtures do not have.
 func imagePDF(tb testing.TB, src string, dpi int, pages []int) []byte {
 	tb.Helper()
+	return writeImagePDF(tb, imagesOf(tb, src, dpi, pages), dpi)
+}
+
+// imagesOf draws pages of a PDF at dpi with pdftoppm.
+func imagesOf(tb testing.TB, src string, dpi int, pages []int) []*gray {
+	tb.Helper()
 	dir := tb.TempDir()
 	var imgs []*gray
 	for _, pn := range pages {
@@ -34,7 +40,7 @@ func imagePDF(tb testing.TB, src string, dpi int, pages []int) []byte {
 		}
 		imgs = append(imgs, g)
 	}
-	return writeImagePDF(tb, imgs, dpi)
+	return imgs
 }
 
 // writeImagePDF writes one page per image, each page the image's size at

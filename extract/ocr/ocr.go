@@ -295,23 +295,9 @@ func ocrBatch(ctx context.Context, tl tools, lang, in, dir string, nums []int, d
 		return fmt.Errorf("ocr: %w", err)
 	}
 	defer os.Remove(listFile)
-	tess := exec.CommandContext(ctx, tl.tesseract, listFile, "stdout", "-l", lang,
-		"--dpi", strconv.Itoa(dpi), "-c", "hocr_char_boxes=1", "hocr")
-	// Tesseract's OpenMP threads slow it down (8 s/page against 1.1 s
-	// single-threaded on 2 cores); parallelism comes from pages instead.
-	tess.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
-	var stdout, stderr bytes.Buffer
-	tess.Stdout, tess.Stderr = &stdout, &stderr
-	tess.WaitDelay = 2 * time.Second
-	if err := tess.Run(); err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		return fmt.Errorf("ocr: %s: tesseract: %v: %s", pageRange, err, firstLine(stderr.Bytes()))
-	}
-	read, err := parseHOCR(stdout.Bytes())
+	read, err := runTesseract(ctx, tl, listFile, "hocr", lang, dpi)
 	if err != nil {
-		return fmt.Errorf("ocr: %s: tesseract output: %w", pageRange, err)
+		return fmt.Errorf("ocr: %s: %w", pageRange, err)
 	}
 	byImage := make(map[string]*page, len(read))
 	for _, pg := range read {
@@ -326,11 +312,53 @@ func ocrBatch(ctx context.Context, tl tools, lang, in, dir string, nums []int, d
 		if err != nil {
 			return fmt.Errorf("ocr: page %d: %w", pn, err)
 		}
+		if pg, g, err = upright(ctx, tl, lang, dpi, pg, g, images[i]); err != nil {
+			return fmt.Errorf("ocr: page %d: %w", pn, err)
+		}
 		g.measure(pg)
 		pg.number = pn
 		out[i] = pg
 	}
 	return nil
+}
+
+// runTesseractRaw reads input (an image, or a file listing images) with
+// Tesseract into config ("hocr"), or runs orientation detection when config
+// is "osd", and returns what it printed.
+func runTesseractRaw(ctx context.Context, tl tools, input, config, lang string, dpi int) ([]byte, error) {
+	args := []string{input, "stdout", "--dpi", strconv.Itoa(dpi)}
+	if config == "osd" {
+		args = append(args, "--psm", "0")
+	} else {
+		args = append(args, "-l", lang, "-c", "hocr_char_boxes=1", config)
+	}
+	tess := exec.CommandContext(ctx, tl.tesseract, args...)
+	// Tesseract's OpenMP threads slow it down (8 s/page against 1.1 s
+	// single-threaded on 2 cores); parallelism comes from pages instead.
+	tess.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+	var stdout, stderr bytes.Buffer
+	tess.Stdout, tess.Stderr = &stdout, &stderr
+	tess.WaitDelay = 2 * time.Second
+	if err := tess.Run(); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("tesseract: %v: %s", err, firstLine(stderr.Bytes()))
+	}
+	return stdout.Bytes(), nil
+}
+
+// runTesseract reads input into hOCR and parses it.
+func runTesseract(ctx context.Context, tl tools, input, config, lang string, dpi int) ([]*page, error) {
+	out, err := runTesseractRaw(ctx, tl, input, config, lang, dpi)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := parseHOCR(out)
+	if err != nil {
+		return nil, fmt.Errorf("tesseract output: %w", err)
+	}
+	return pages, nil
 }
 
 func runTool(cmd *exec.Cmd) ([]byte, error) {
