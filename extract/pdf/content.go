@@ -78,6 +78,7 @@ type walker struct {
 	rules  []rule
 	vrules []vrule
 	images int // image XObjects and inline images drawn
+	hidden int // glyphs drawn invisible (text render mode 3 or 7)
 
 	g     gstate
 	stack []gstate
@@ -517,6 +518,9 @@ func (w *walker) show(s []byte) {
 					x: trm[4], y: trm[5], w: w0 * w.g.fs * w.g.th * scaleX, size: size,
 					text: f.decode(code), font: f, seq: int32(len(w.glyphs)),
 				})
+				if w.g.tmode == 3 || w.g.tmode == 7 {
+					w.hidden++
+				}
 			}
 		}
 		w.tm = matrix{1, 0, 0, 1, adv, 0}.mul(w.tm)

@@ -141,6 +141,7 @@ type document struct {
 	budget    *budget
 	fonts     map[fontKey]*fontInfo
 	maxStream int64
+	canOCR    bool // an OCR function was given
 }
 
 type fontKey struct {
@@ -248,7 +249,7 @@ func readText(data []byte, opts Options, b *budget) (res *textResult, err error)
 		}
 		return nil, fmt.Errorf("pdf: damaged file: %v", err)
 	}
-	doc := &document{r: r, budget: b, fonts: map[fontKey]*fontInfo{}, maxStream: opts.maxStream()}
+	doc := &document{r: r, budget: b, fonts: map[fontKey]*fontInfo{}, maxStream: opts.maxStream(), canOCR: opts.OCR != nil}
 	pages, err := doc.pages()
 	if err != nil {
 		return nil, err
@@ -258,15 +259,31 @@ func readText(data []byte, opts Options, b *budget) (res *textResult, err error)
 	}
 	pl := make([]pageLines, len(pages))
 	res = &textResult{pages: len(pages), blocks: make([][]block.Block, len(pages))}
+	// One warning per problem, naming its pages: a 500-page scan with a
+	// bad OCR layer gets one line, not 500.
+	var problems []string
+	pagesOf := map[string][]int{}
 	for i, p := range pages {
 		b.deadline.Store(time.Now().Add(opts.pageTimeout()).UnixNano())
 		pl[i] = doc.readPage(i+1, p)
 		if pl[i].err != nil {
-			res.warnings = append(res.warnings, fmt.Sprintf("page %d: %v", i+1, pl[i].err))
+			msg := pl[i].err.Error()
+			if pagesOf[msg] == nil {
+				problems = append(problems, msg)
+			}
+			pagesOf[msg] = append(pagesOf[msg], i+1)
 		}
 		if pl[i].needOCR {
 			res.needOCR = append(res.needOCR, i+1)
 		}
+	}
+	for _, msg := range problems {
+		ps := pagesOf[msg]
+		word := "page "
+		if len(ps) > 1 {
+			word = "pages "
+		}
+		res.warnings = append(res.warnings, word+pageList(ps)+": "+msg)
 	}
 	b.deadline.Store(time.Now().Add(10 * opts.pageTimeout()).UnixNano())
 	layout(pl, res)
@@ -460,6 +477,17 @@ func (d *document) readPage(num int, p pageInfo) (pl pageLines) {
 	case total < 20 && w.images > 0, float64(bad) > 0.15*float64(total):
 		pl.needOCR = true
 		return pl
+	case w.images > 0 && 2*w.hidden > total && !accented(w.glyphs):
+		// An invisible text layer over a scan is an earlier OCR's; one
+		// made without Vietnamese has lost every diacritic ("Dang bo
+		// huyen"), and the page is read again. Without OCR the layer is
+		// what there is.
+		if d.canOCR {
+			pl.needOCR = true
+			pl.err = errors.New("its invisible OCR text has no Vietnamese diacritics; read again with OCR")
+			return pl
+		}
+		pl.err = errors.New("its invisible OCR text has no Vietnamese diacritics")
 	}
 	lines, members := buildLineGroups(num, w.glyphs)
 	lines, members = findTables(num, lines, members, w.glyphs, w.rules, w.vrules)
