@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -39,9 +40,12 @@ func TestInvisibleOCRLayer(t *testing.T) {
 		wantText string // the start of the first block
 		warning  string
 	}{
-		{"diacritics lost, OCR at hand", scanWithLayer(true, plain...), true, true, "OCR", "no Vietnamese diacritics; read again with OCR"},
-		{"diacritics lost, no OCR", scanWithLayer(true, plain...), false, false, "Dang bo huyen", "no Vietnamese diacritics"},
-		{"a Vietnamese layer is kept", scanWithLayer(true, vietnamese...), true, false, "Đảng bộ huyện", ""},
+		{"diacritics lost, OCR at hand", scanWithLayer(true, plain...), true, true, "OCR", "invisible layer: read again with OCR"},
+		{"diacritics lost, no OCR", scanWithLayer(true, plain...), false, false, "Dang bo huyen", "invisible layer, without Vietnamese diacritics"},
+		// A Vietnamese layer still lacks type sizes and raised marks: with
+		// OCR at hand the image is read again.
+		{"a Vietnamese layer, OCR at hand", scanWithLayer(true, vietnamese...), true, true, "OCR", "invisible layer: read again with OCR"},
+		{"a Vietnamese layer, no OCR", scanWithLayer(true, vietnamese...), false, false, "Đảng bộ huyện", ""},
 		// Visible unaccented text is what the document says (an English
 		// annex, a table of codes): never read again.
 		{"visible text without diacritics", scanWithLayer(false, plain...), true, false, "Dang bo huyen", ""},
@@ -67,9 +71,21 @@ func TestInvisibleOCRLayer(t *testing.T) {
 				t.Errorf("blocks %v, want the first to start %q", src.Blocks, tt.wantText)
 			}
 			joined := strings.Join(src.Warnings, "\n")
-			if tt.warning == "" && strings.Contains(joined, "diacritics") || !strings.Contains(joined, tt.warning) {
+			if tt.warning == "" && strings.Contains(joined, "layer") || !strings.Contains(joined, tt.warning) {
 				t.Errorf("warnings %q, want one with %q", src.Warnings, tt.warning)
 			}
 		})
+	}
+}
+
+// TestInvisibleLayerOCRFails: when OCR cannot run (no Tesseract), the
+// error says the layer can be read instead.
+func TestInvisibleLayerOCRFails(t *testing.T) {
+	fail := func(context.Context, []byte, []int) ([]block.Block, float64, error) {
+		return nil, 0, errors.New("ocr: tesseract not found")
+	}
+	_, err := pdf.Read(context.Background(), scanWithLayer(true, "Đảng bộ huyện có 51 chi, đảng bộ trực thuộc, gồm 42 đảng bộ và 9 chi bộ cơ sở với 9.582 đảng viên."), pdf.Options{OCR: fail})
+	if err == nil || !strings.Contains(err.Error(), "tesseract not found") || !strings.Contains(err.Error(), "page 1 has an invisible text layer") {
+		t.Errorf("err = %v, want the OCR error and a word on the layer", err)
 	}
 }
