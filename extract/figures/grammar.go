@@ -115,6 +115,9 @@ func grow(b []int, n int) []int {
 // num returns the number of token i, which must be a tNum.
 func (a *analyzer) num(i int) *vntext.Number { return &a.nums[a.toks[i].ni] }
 
+// isNum reports a number token at i.
+func (a *analyzer) isNum(i int) bool { return i >= 0 && i < len(a.toks) && a.toks[i].kind == tNum }
+
 func (a *analyzer) word(i int) *token {
 	if i < 0 || i >= len(a.toks) || a.toks[i].kind != tWord {
 		return nil
@@ -328,7 +331,7 @@ func (a *analyzer) nounPhrase(j int) (unit string, end, class int, head string) 
 			words += 2
 			continue
 		}
-		if unitStop[w.low] || (w.upper && !w.initial && words > 0) {
+		if unitStop[w.low] || (w.upper && !w.initial && words > 0) || words > 0 && (unitTail[w.low] || unitTailDated[w.low] && a.isNum(k+1)) {
 			break
 		}
 		k++

@@ -347,6 +347,11 @@ func (a *analyzer) phrase(start, ci int) string {
 				}
 			case stop && nounStop[t.low]:
 				goto done
+			case (t.low == "giai" && next == "đoạn" || t.low == "nhiệm" && next == "kỳ") && a.isNum(k+2), t.low == "giữ":
+				// a dated period ("giai đoạn 2023-2025") or a verb after
+				// the noun ends it; "nhiệm kỳ kế tiếp" tells two figures
+				// apart and stays
+				goto done
 			case stop && !wordPairs[pair{prev, t.low}] && unitClasses[prev] != classEvent:
 				// the second syllable of a word, or the noun after "cuộc",
 				// "lớp" ("cuộc đối thoại", "lớp bồi dưỡng"), stays

@@ -41,12 +41,23 @@ var unitStop = set(
 	"thực", "tổ", "giải", "x", "thăm", "qua", "thành", "bảo", "tạo", "hỗ", "đảm", "hướng", "vận", "thường",
 )
 
+// unitTail ends the counted noun phrase after its first word only: time
+// phrases and a few verbs that follow the counted noun ("15 xã giai đoạn
+// 2023-2025", "38 cán bộ nhiệm kỳ kế tiếp", "30 cán bộ giữ chức vụ",
+// "34 cán bộ diện B2"), while "05 nhiệm vụ" keeps its noun. unitTailDated
+// do so before a number only ("09 kỳ họp năm 2024", not "6 tháng đầu năm").
+var (
+	unitTail      = set("giai", "nhiệm", "giữ", "diện")
+	unitTailDated = set("năm", "tháng", "quý")
+)
+
 // unitKeep are words that unitStop would end but that belong to the noun
 // after the first word ("tổ chức", "thành viên", "đảng viên mới").
 var unitKeepPairs = pairSet(
 	"tổ chức", "tổ hợp", "tổ dân", "tổ phụ", "thành viên", "thành phố", "hộ gia", "trường hợp",
 	"đảng viên", "thu nhập", "ý kiến", "kiến nghị", "bài dự", "nhà văn", "hội nghị", "thôn bản",
 	"đối tượng", "giải thưởng", "tổ công", "tổ tự", "tổ liên", "tổ bảo", "tổ hòa", "tổ hoà",
+	"đề án", "đề tài",
 )
 
 // measureUnits are units of measurement: the figure is an amount, kind other.
