@@ -134,7 +134,7 @@ func TestStroke(t *testing.T) {
 					}
 				}
 			}
-			got, ink := g.stroke(box{0, 0, g.w, g.h}, g.otsu())
+			got, ink := g.stroke(mkBox(0, 0, g.w, g.h), g.otsu())
 			if ink == 0 || got < 0.8*float64(width) || got > 1.05*float64(width) {
 				t.Errorf("stroke %.2f (ink %d), want about %d", got, ink, width)
 			}
@@ -191,7 +191,7 @@ func FuzzReadPGM(f *testing.F) {
 		if len(g.pix) != g.w*g.h {
 			t.Fatalf("%d pixels for %dx%d", len(g.pix), g.w, g.h)
 		}
-		g.stroke(box{0, 0, g.w, g.h}, g.otsu())
+		g.stroke(mkBox(0, 0, g.w, g.h), g.otsu())
 	})
 }
 

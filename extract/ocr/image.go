@@ -123,8 +123,8 @@ func (g *gray) otsu() byte {
 // width of a long stroke whatever its direction. Bold type has strokes
 // about half again as wide as the regular face at the same size.
 func (g *gray) stroke(r box, thr byte) (width float64, ink int) {
-	x0, y0 := max(r.x0, 0), max(r.y0, 0)
-	x1, y1 := min(r.x1, g.w), min(r.y1, g.h)
+	x0, y0 := max(int(r.x0), 0), max(int(r.y0), 0)
+	x1, y1 := min(int(r.x1), g.w), min(int(r.y1), g.h)
 	if x1-x0 < 2 || y1-y0 < 2 {
 		return 0, 0
 	}

@@ -278,11 +278,11 @@ func dropPageNumbers(lines []line, width, height int) []line {
 	out := lines[:0]
 	for _, l := range lines {
 		text := lineText(l)
-		edge := l.box.y1 < height/10 || l.box.y0 > height*9/10
+		edge := int(l.box.y1) < height/10 || int(l.box.y0) > height*9/10
 		if edge && len(l.words) <= 3 && pageNumberRe.MatchString(text) {
 			continue
 		}
-		centred := width > 0 && 5*abs((l.box.x0+l.box.x1)-width) < width
+		centred := width > 0 && 5*abs(int(l.box.x0+l.box.x1)-width) < width
 		if edge && centred && len(l.words) == 1 && utf8.RuneCountInString(text) <= 3 &&
 			pageNumberRe.MatchString(strings.Map(digitLookalike, text)) {
 			continue
@@ -317,8 +317,8 @@ func measure(lines []line) metrics {
 	for i, l := range lines {
 		if len(l.words) >= 4 {
 			xs = append(xs, l.xsize)
-			lefts = append(lefts, l.box.x0)
-			rights = append(rights, l.box.x1)
+			lefts = append(lefts, int(l.box.x0))
+			rights = append(rights, int(l.box.x1))
 		}
 		if i > 0 {
 			gaps = append(gaps, float64(l.box.y0-lines[i-1].box.y1))
@@ -327,8 +327,8 @@ func measure(lines []line) metrics {
 	if len(xs) == 0 {
 		for _, l := range lines {
 			xs = append(xs, l.xsize)
-			lefts = append(lefts, l.box.x0)
-			rights = append(rights, l.box.x1)
+			lefts = append(lefts, int(l.box.x0))
+			rights = append(rights, int(l.box.x1))
 		}
 	}
 	return metrics{xsize: median(xs), left: percentile(lefts, 0.1), right: percentile(rights, 0.9), gap: median(gaps)}
@@ -376,14 +376,15 @@ func paragraphs(lines []line, m metrics, st *numbering, inNotes bool) []*paraOut
 	indent := int(0.9 * m.xsize)
 	short := int(2.5 * m.xsize)
 	for i, l := range lines {
-		centered := l.box.x0 > m.left+2*indent && l.box.x1 < m.right-2*indent &&
-			abs((l.box.x0-m.left)-(m.right-l.box.x1)) < int(1.5*m.xsize)
-		indented := l.box.x0 > m.left+indent
+		x0, x1 := int(l.box.x0), int(l.box.x1)
+		centered := x0 > m.left+2*indent && x1 < m.right-2*indent &&
+			abs((x0-m.left)-(m.right-x1)) < int(1.5*m.xsize)
+		indented := x0 > m.left+indent
 		words := l.words
 		newPara := cur == nil || indented || centered || (cur != nil && cur.center)
 		if i > 0 {
 			prev := lines[i-1]
-			if prev.box.x1 < m.right-short || spread(prev) {
+			if int(prev.box.x1) < m.right-short || spread(prev) {
 				newPara = true
 			}
 			if float64(l.box.y0-prev.box.y1) > m.gap+0.6*m.xsize {
@@ -436,7 +437,7 @@ func spread(l line) bool {
 	}
 	gaps := 0
 	for i := 1; i < len(l.words); i++ {
-		gaps += l.words[i].box.x0 - l.words[i-1].box.x1
+		gaps += int(l.words[i].box.x0 - l.words[i-1].box.x1)
 	}
 	return float64(gaps)/float64(len(l.words)-1) > 2*l.xsize
 }
@@ -527,7 +528,7 @@ func raised(l line, b box) bool {
 	if b.height() <= 0 {
 		return false
 	}
-	return float64(l.baseline-b.y1) > 0.3*l.xsize && float64(b.height()) < 0.9*l.xsize
+	return float64(l.baseline-int(b.y1)) > 0.3*l.xsize && float64(b.height()) < 0.9*l.xsize
 }
 
 // isMarkGlyph reports the glyphs Tesseract makes of a small raised number.
@@ -675,11 +676,11 @@ func hiddenMark(l line, w word, before, c char) bool {
 	// The x-height from the word's own letters: the lowest letter top.
 	xTop := -1
 	for _, ch := range w.chars {
-		if r, _ := utf8.DecodeRuneInString(ch.r); unicode.IsLetter(r) && ch.box.y0 > xTop {
-			xTop = ch.box.y0
+		if r, _ := utf8.DecodeRuneInString(ch.r); unicode.IsLetter(r) && int(ch.box.y0) > xTop {
+			xTop = int(ch.box.y0)
 		}
 	}
-	base := l.baseAt((c.box.x0 + c.box.x1) / 2)
+	base := l.baseAt(int(c.box.x0+c.box.x1) / 2)
 	xh := base - float64(xTop)
 	if xTop < 0 || xh <= 0 {
 		return false

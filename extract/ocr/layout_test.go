@@ -5,11 +5,14 @@ import (
 	"testing"
 )
 
+// mkBox makes a box from ints.
+func mkBox(x0, y0, x1, y1 int) box { return box{int32(x0), int32(y0), int32(x1), int32(y1)} }
+
 // mkLine builds a line of n words at baseline y with the given x-height.
 func mkLine(y int, xsize float64, n int) line {
-	l := line{box: box{240, y - 30, 1490, y + 8}, baseline: y, xsize: xsize}
+	l := line{box: mkBox(240, y-30, 1490, y+8), baseline: y, xsize: xsize}
 	for i := range n {
-		l.words = append(l.words, word{text: "chữ", box: box{240 + 60*i, y - 20, 290 + 60*i, y}})
+		l.words = append(l.words, word{text: "chữ", box: mkBox(240+60*i, y-20, 290+60*i, y)})
 	}
 	return l
 }
@@ -101,7 +104,7 @@ func TestHiddenNumeral(t *testing.T) {
 		var w word
 		x := 317
 		for _, g := range glyphs[:len(glyphs)-1] {
-			w.chars = append(w.chars, char{r: g, box: box{x, 1257, x + 12, 1283}})
+			w.chars = append(w.chars, char{r: g, box: mkBox(x, 1257, x+12, 1283)})
 			x += 15
 		}
 		w.chars = append(w.chars, char{r: glyphs[len(glyphs)-1], box: dot})
@@ -129,7 +132,7 @@ func TestHiddenNumeral(t *testing.T) {
 func TestDropPageNumbers(t *testing.T) {
 	const w, h = 1654, 2339
 	one := func(text string, x0, y0 int) line {
-		return line{box: box{x0, y0, x0 + 16*len(text), y0 + 27}, words: []word{{text: text}}}
+		return line{box: mkBox(x0, y0, x0+16*len(text), y0+27), words: []word{{text: text}}}
 	}
 	tests := []struct {
 		name string
@@ -163,7 +166,7 @@ func TestHiddenMark(t *testing.T) {
 		w := word{conf: conf}
 		x := 416
 		for _, r := range letters {
-			w.chars = append(w.chars, char{r: r, box: box{x, 987, x + 17, 1006}})
+			w.chars = append(w.chars, char{r: r, box: mkBox(x, 987, x+17, 1006)})
 			x += 19
 		}
 		w.chars = append(w.chars, char{r: ";", box: punct})

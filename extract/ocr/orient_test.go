@@ -72,11 +72,11 @@ func TestOrientation(t *testing.T) {
 			var b box
 			switch dir {
 			case "flat":
-				b = box{100 + 60*i, 100, 150 + 60*i, 130}
+				b = mkBox(100+60*i, 100, 150+60*i, 130)
 			case "down":
-				b = box{100, 100 + 60*i, 130, 150 + 60*i}
+				b = mkBox(100, 100+60*i, 130, 150+60*i)
 			case "up":
-				b = box{100, 1000 - 60*i, 130, 1050 - 60*i}
+				b = mkBox(100, 1000-60*i, 130, 1050-60*i)
 			}
 			l.words = append(l.words, word{text: "chữ", box: b, conf: conf})
 		}
