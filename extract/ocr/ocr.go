@@ -1,6 +1,8 @@
 // Package ocr reads scanned PDF pages with Tesseract: pdftoppm renders each
-// page to a grayscale image, Tesseract 5 reads it into hOCR with character
-// boxes, and a layout pass rebuilds paragraphs (first-line indents, short
+// page to a 200 dpi grayscale image, one single-threaded Tesseract 5 process
+// per core reads runs of pages into hOCR with character boxes (a page
+// scanned sideways or upside down is turned and read again), and a layout
+// pass rebuilds paragraphs (first-line indents, short
 // last lines, vertical gaps), drops page numbers, finds the footnote zone at
 // the page bottom (smaller text, tighter lines) and the raised footnote
 // marks after words. The page image is read back to tell bold words by
