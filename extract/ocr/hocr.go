@@ -43,6 +43,7 @@ type line struct {
 	slope    float64 // of the baseline, y pixels per x pixel
 	xsize    float64
 	words    []word
+	table    [][]string // a ruled table standing in the text at this place
 }
 
 // page is what Tesseract read on one page.
@@ -51,6 +52,7 @@ type page struct {
 	image         string // the image file Tesseract read, from the hOCR
 	width, height int
 	lines         []line
+	tables        []table // ruled tables, their words taken out of lines
 }
 
 // parseHOCR reads Tesseract's hOCR output, one page per ocr_page element

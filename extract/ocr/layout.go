@@ -126,6 +126,7 @@ type paraOut struct {
 	note     int
 	noteCont bool
 	joined   bool
+	table    [][]string // the paragraph is this table
 	// weights are the words whose type weight was measured, in order.
 	weights []wordWeight
 }
@@ -137,6 +138,9 @@ type wordWeight struct {
 }
 
 func (p *paraOut) block(kind block.Kind, pageNum int) block.Block {
+	if p.table != nil {
+		return block.Block{Kind: block.Table, Rows: p.table, Page: pageNum}
+	}
 	b := block.Block{Kind: kind, Text: fixTones(p.text.String()), Markers: p.markers, Page: pageNum}
 	if p.center {
 		b.Align = "center"
@@ -263,7 +267,15 @@ func pageParagraphs(pg *page, st *numbering, ref docRef) (body, notes []*paraOut
 		m.bodyX = m.xsize
 	}
 	zone := footnoteZone(lines, m)
-	body = paragraphs(lines[:zone], m, st, false)
+	bodyLines := lines[:zone]
+	if len(pg.tables) > 0 {
+		bodyLines = append([]line(nil), lines[:zone]...)
+		for _, t := range pg.tables {
+			bodyLines = append(bodyLines, line{box: t.box, table: t.rows})
+		}
+		sort.SliceStable(bodyLines, func(i, j int) bool { return bodyLines[i].box.y0 < bodyLines[j].box.y0 })
+	}
+	body = paragraphs(bodyLines, m, st, false)
 	notes = paragraphs(lines[zone:], m, st, true)
 	return body, notes
 }
@@ -376,6 +388,11 @@ func paragraphs(lines []line, m metrics, st *numbering, inNotes bool) []*paraOut
 	indent := int(0.9 * m.xsize)
 	short := int(2.5 * m.xsize)
 	for i, l := range lines {
+		if l.table != nil {
+			out = append(out, &paraOut{table: l.table})
+			cur = nil
+			continue
+		}
 		x0, x1 := int(l.box.x0), int(l.box.x1)
 		centered := x0 > m.left+2*indent && x1 < m.right-2*indent &&
 			abs((x0-m.left)-(m.right-x1)) < int(1.5*m.xsize)
@@ -421,7 +438,7 @@ func paragraphs(lines []line, m metrics, st *numbering, inNotes bool) []*paraOut
 	}
 	kept := out[:0]
 	for _, p := range out {
-		if p.runes > 0 {
+		if p.runes > 0 || p.table != nil {
 			kept = append(kept, p)
 		}
 	}

@@ -318,6 +318,7 @@ func ocrBatch(ctx context.Context, tl tools, lang, in, dir string, nums []int, d
 			return fmt.Errorf("ocr: page %d: %w", pn, err)
 		}
 		g.measure(pg)
+		pg.tables = findTables(pg, g)
 		pg.number = pn
 		out[i] = pg
 	}
