@@ -59,6 +59,12 @@ func splitCells(text string) [][2]int {
 	return cells
 }
 
+// has reports whether folded header text t holds the words kw, with or
+// without the spaces between them.
+func has(t, kw string) bool {
+	return strings.Contains(t, kw) || strings.Contains(strings.ReplaceAll(t, " ", ""), strings.ReplaceAll(kw, " ", ""))
+}
+
 // readHeader classifies the columns of a row that holds no figures; ok is
 // false for a data row.
 func readHeader(text string) (tableHeader, bool) {
@@ -71,23 +77,25 @@ func readHeader(text string) (tableHeader, bool) {
 				return tableHeader{}, false
 			}
 		}
+		// Folded, and matched with spaces or without: OCR drops the
+		// space in a header cell ("Kếhoạch năm 2023").
 		t := vntext.Fold(cell)
 		switch {
 		case t == "tt" || t == "stt" || strings.HasPrefix(t, "so tt"):
 			h.cols[i] = colIndex
-		case strings.Contains(t, "don vi") || t == "dvt":
+		case has(t, "don vi") || t == "dvt":
 			h.cols[i] = colUnit
-		case strings.Contains(t, "%") || strings.Contains(t, "so voi") || strings.Contains(t, "so sanh") || strings.Contains(t, "ty le") || strings.Contains(t, "th/kh"):
-			if strings.Contains(t, "ke hoach") || strings.Contains(t, "kh") || strings.Contains(t, "chi tieu") {
+		case has(t, "%") || has(t, "so voi") || has(t, "so sanh") || has(t, "ty le") || has(t, "th/kh"):
+			if has(t, "ke hoach") || has(t, "kh") || has(t, "chi tieu") {
 				h.cols[i] = colPlanPercent
 			} else {
 				h.cols[i] = colChange
 			}
-		case strings.Contains(t, "thuc hien") || strings.Contains(t, "uoc") || strings.Contains(t, "ket qua"):
+		case has(t, "thuc hien") || has(t, "uoc") || has(t, "ket qua"):
 			h.cols[i] = colActual
-		case strings.Contains(t, "ke hoach") || strings.HasPrefix(t, "kh") || strings.Contains(t, "muc tieu") || strings.Contains(t, "chi tieu nam"):
+		case has(t, "ke hoach") || strings.HasPrefix(t, "kh") || has(t, "muc tieu") || has(t, "chi tieu nam"):
 			h.cols[i] = colTarget
-		case strings.Contains(t, "chi tieu") || strings.Contains(t, "noi dung") || strings.Contains(t, "ten"):
+		case has(t, "chi tieu") || has(t, "noi dung") || has(t, "ten"):
 			h.cols[i] = colLabel
 		}
 	}
