@@ -387,6 +387,7 @@ func paragraphs(lines []line, m metrics, st *numbering, inNotes bool) []*paraOut
 	var cur *paraOut
 	indent := int(0.9 * m.xsize)
 	short := int(2.5 * m.xsize)
+	first := -1 // the line that opened cur
 	for i, l := range lines {
 		if l.table != nil {
 			out = append(out, &paraOut{table: l.table})
@@ -397,8 +398,20 @@ func paragraphs(lines []line, m metrics, st *numbering, inNotes bool) []*paraOut
 		centered := x0 > m.left+2*indent && x1 < m.right-2*indent &&
 			abs((x0-m.left)-(m.right-x1)) < int(1.5*m.xsize)
 		indented := x0 > m.left+indent
+		// A wrapped line of a list item with a hanging indent starts
+		// where the item's text starts, right of its "1.": it goes on.
+		hanging := !inNotes && indented && cur != nil && !cur.center && first >= 0 && hangs(lines[first], l, m.xsize)
 		words := l.words
-		newPara := cur == nil || indented || centered || (cur != nil && cur.center)
+		newPara := cur == nil || indented && !hanging || centered || (cur != nil && cur.center)
+		if !inNotes && len(l.words) > 1 && isListLabel(l.words[0].text) {
+			// "2." at the start of a line opens an item even when the
+			// item before filled its last line; a "_" after it is the
+			// tab to the item's text.
+			newPara = true
+			if strings.Trim(l.words[1].text, "_") == "" && len(l.words) > 2 {
+				words = append([]word{l.words[0]}, l.words[2:]...)
+			}
+		}
 		if i > 0 {
 			prev := lines[i-1]
 			if int(prev.box.x1) < m.right-short || spread(prev) {
@@ -433,6 +446,7 @@ func paragraphs(lines []line, m metrics, st *numbering, inNotes bool) []*paraOut
 		if newPara {
 			cur = &paraOut{center: centered, indented: indented}
 			out = append(out, cur)
+			first = i
 		}
 		addLine(cur, l, words, st, inNotes, m.stroke)
 	}
@@ -443,6 +457,35 @@ func paragraphs(lines []line, m metrics, st *numbering, inNotes bool) []*paraOut
 		}
 	}
 	return kept
+}
+
+// hangs reports a line l that starts where the text of the list item on
+// line prev starts: after its label ("1.", "a)", "-") and any "_" Tesseract
+// made of the tab after it.
+func hangs(prev, l line, xsize float64) bool {
+	if len(prev.words) < 2 || !isListLabel(prev.words[0].text) {
+		return false
+	}
+	k := 1
+	for k < len(prev.words)-1 && strings.Trim(prev.words[k].text, "_") == "" {
+		k++
+	}
+	return math.Abs(float64(l.box.x0-prev.words[k].box.x0)) < 0.6*xsize
+}
+
+// isListLabel reports the label of a list item: "1.", "12)", "a)", "-".
+func isListLabel(s string) bool {
+	switch {
+	case s == "-" || s == "+" || s == "•" || s == "–":
+		return true
+	case strings.HasSuffix(s, ")"):
+		s = strings.TrimSuffix(s, ")")
+		return len(s) == 1 && s[0] >= 'a' && s[0] <= 'z' || isDigits(s) && len(s) <= 2
+	case strings.HasSuffix(s, "."):
+		s = strings.TrimRight(s, ".") // OCR reads "4." as "4..." at times
+		return isDigits(s) && len(s) <= 2
+	}
+	return false
 }
 
 // spread reports a line of a few words stretched over the full width: a

@@ -194,3 +194,37 @@ func TestHiddenMark(t *testing.T) {
 		})
 	}
 }
+
+func TestListItems(t *testing.T) {
+	labels := map[string]bool{"1.": true, "12.": true, "4...": true, "a)": true, "3)": true, "-": true, "+": true,
+		"I.": false, "2.100": false, "123.": false, "Đảng": false, "ab)": false, "": false}
+	for s, want := range labels {
+		if got := isListLabel(s); got != want {
+			t.Errorf("isListLabel(%q) = %v, want %v", s, got, want)
+		}
+	}
+	// "1. _ Tập trung …" with its wrapped line starting under "Tập".
+	item := line{box: mkBox(240, 100, 1490, 140), words: []word{
+		{text: "1.", box: mkBox(240, 100, 262, 140)},
+		{text: "_", box: mkBox(275, 130, 300, 140)},
+		{text: "Tập", box: mkBox(330, 100, 380, 140)},
+		{text: "trung", box: mkBox(395, 100, 470, 140)},
+	}}
+	tests := []struct {
+		name  string
+		first line
+		x0    int
+		want  bool
+	}{
+		{"under the item's text", item, 332, true},
+		{"at the margin", item, 240, false},
+		{"a first-line indent further right", item, 420, false},
+		{"the line above is no item", line{words: []word{{text: "Tập", box: mkBox(330, 100, 380, 140)}, {text: "trung", box: mkBox(395, 100, 470, 140)}}}, 332, false},
+	}
+	for _, tt := range tests {
+		l := line{box: mkBox(tt.x0, 150, 1490, 190), words: []word{{text: "chữ"}}}
+		if got := hangs(tt.first, l, 36); got != tt.want {
+			t.Errorf("%s: hangs = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
