@@ -448,6 +448,16 @@ func paragraphs(lines []line, m metrics, st *numbering, inNotes bool) []*paraOut
 			out = append(out, cur)
 			first = i
 		}
+		if k := runInHeading(words, m.stroke); !inNotes && k > 0 {
+			// "… 14 sản phẩm. b) Chăn nuôi, thủy sản: Tổng đàn …": a
+			// paragraph that opens with a bold run-in heading, set on
+			// the last line of the one before.
+			addLine(cur, l, words[:k], st, inNotes, m.stroke)
+			cur = &paraOut{}
+			out = append(out, cur)
+			first = -1
+			words = words[k:]
+		}
 		addLine(cur, l, words, st, inNotes, m.stroke)
 	}
 	kept := out[:0]
@@ -457,6 +467,35 @@ func paragraphs(lines []line, m metrics, st *numbering, inNotes bool) []*paraOut
 		}
 	}
 	return kept
+}
+
+// runInHeading returns the index of a list label inside words that opens a
+// bold run-in heading ("b)" after a full stop, then bold words up to one
+// ending in ":"), or -1.
+func runInHeading(words []word, ref float64) int {
+	for k := 1; k+1 < len(words); k++ {
+		if !isListLabel(words[k].text) || words[k].text == "-" || words[k].text == "+" {
+			continue
+		}
+		if prev := words[k-1].text; !strings.HasSuffix(prev, ".") && !strings.HasSuffix(prev, ";") {
+			continue
+		}
+		bold := 0
+		for j := k + 1; j < len(words) && j <= k+8; j++ {
+			wt := weight(words[j], ref)
+			if wt < 0 {
+				break
+			}
+			bold += wt
+			if strings.HasSuffix(words[j].text, ":") {
+				if bold > 0 {
+					return k
+				}
+				break
+			}
+		}
+	}
+	return -1
 }
 
 // hangs reports a line l that starts where the text of the list item on

@@ -228,3 +228,25 @@ func TestListItems(t *testing.T) {
 		}
 	}
 }
+
+func TestRunInHeading(t *testing.T) {
+	// stroke 3 is bold against a reference of 2; 0 is unmeasured
+	w := func(text string, stroke float64) word { return word{text: text, stroke: stroke} }
+	tests := []struct {
+		name  string
+		words []word
+		want  int
+	}{
+		{"b) after a full stop, bold to the colon",
+			[]word{w("sản", 2), w("phẩm.", 2), w("b)", 0), w("Chăn", 3), w("nuôi,", 3), w("thủy", 3), w("sản:", 3), w("Tổng", 2)}, 2},
+		{"regular words after the label", []word{w("phẩm.", 2), w("b)", 0), w("Chăn", 2), w("nuôi:", 2)}, -1},
+		{"no colon", []word{w("phẩm.", 2), w("b)", 0), w("Chăn", 3), w("nuôi", 3)}, -1},
+		{"not after a sentence end", []word{w("điểm", 2), w("b)", 0), w("Chăn", 3), w("nuôi:", 3)}, -1},
+		{"at the line start: not run in", []word{w("b)", 0), w("Chăn", 3), w("nuôi:", 3)}, -1},
+	}
+	for _, tt := range tests {
+		if got := runInHeading(tt.words, 2); got != tt.want {
+			t.Errorf("%s: runInHeading = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
