@@ -208,16 +208,7 @@ func newBarProgress(io *IOStreams) *barProgress {
 
 func (p *barProgress) Start(n int) {
 	p.total.Store(int64(n))
-	p.bar = progressbar.NewOptions(n,
-		progressbar.OptionSetWriter(p.io.ErrOut),
-		progressbar.OptionSetDescription("ingesting"),
-		progressbar.OptionShowCount(),
-		progressbar.OptionSetElapsedTime(true),
-		progressbar.OptionSetPredictTime(true),
-		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionClearOnFinish(),
-		progressbar.OptionFullWidth(),
-	)
+	p.bar = newBar(p.io, n, "ingesting")
 	p.wg.Add(1)
 	go func() {
 		defer p.wg.Done()

@@ -20,16 +20,7 @@ func ocrProgress(io *IOStreams) (func(done, total int), func()) {
 		mu.Lock()
 		defer mu.Unlock()
 		if bar == nil {
-			bar = progressbar.NewOptions(total,
-				progressbar.OptionSetWriter(io.ErrOut),
-				progressbar.OptionSetDescription("OCR pages"),
-				progressbar.OptionShowCount(),
-				progressbar.OptionSetElapsedTime(true),
-				progressbar.OptionSetPredictTime(true),
-				progressbar.OptionThrottle(100*time.Millisecond),
-				progressbar.OptionClearOnFinish(),
-				progressbar.OptionFullWidth(),
-			)
+			bar = newBar(io, total, "OCR pages")
 		}
 		bar.Set(done)
 	}
@@ -42,4 +33,19 @@ func ocrProgress(io *IOStreams) (func(done, total int), func()) {
 		}
 	}
 	return update, finish
+}
+
+// newBar is the progress bar of every long command: on stderr, with the
+// count, elapsed and predicted time, cleared when done.
+func newBar(io *IOStreams, total int, desc string) *progressbar.ProgressBar {
+	return progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(io.ErrOut),
+		progressbar.OptionSetDescription(desc),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetElapsedTime(true),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionFullWidth(),
+	)
 }
