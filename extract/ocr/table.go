@@ -48,24 +48,9 @@ func (g *gray) hRules(thr byte, min int) []rule {
 	var runs []rule
 	for y := 0; y < g.h; y++ {
 		row := g.pix[y*g.w : (y+1)*g.w]
-		start, gap := -1, 0
-		for x := 0; x <= g.w; x++ {
-			ink := x < g.w && row[x] <= thr
-			switch {
-			case ink && start < 0:
-				start, gap = x, 0
-			case ink:
-				gap = 0
-			case start >= 0 && gap < 2 && x < g.w:
-				gap++
-			case start >= 0:
-				end := x - gap
-				if end-start >= min {
-					runs = append(runs, rule{start, y, end, y})
-				}
-				start = -1
-			}
-		}
+		inkRuns(g.w, min, func(x int) bool { return row[x] <= thr }, func(x0, x1 int) {
+			runs = append(runs, rule{x0, y, x1, y})
+		})
 	}
 	return mergeRuns(runs, true)
 }
@@ -74,26 +59,33 @@ func (g *gray) hRules(thr byte, min int) []rule {
 func (g *gray) vRules(thr byte, min int) []rule {
 	var runs []rule
 	for x := 0; x < g.w; x++ {
-		start, gap := -1, 0
-		for y := 0; y <= g.h; y++ {
-			ink := y < g.h && g.pix[y*g.w+x] <= thr
-			switch {
-			case ink && start < 0:
-				start, gap = y, 0
-			case ink:
-				gap = 0
-			case start >= 0 && gap < 2 && y < g.h:
-				gap++
-			case start >= 0:
-				end := y - gap
-				if end-start >= min {
-					runs = append(runs, rule{x, start, x, end})
-				}
-				start = -1
-			}
-		}
+		inkRuns(g.h, min, func(y int) bool { return g.pix[y*g.w+x] <= thr }, func(y0, y1 int) {
+			runs = append(runs, rule{x, y0, x, y1})
+		})
 	}
 	return mergeRuns(runs, false)
+}
+
+// inkRuns calls emit for every run of ink along one row or column of n
+// pixels that is at least min long, bridging gaps of up to 2 pixels.
+func inkRuns(n, min int, ink func(i int) bool, emit func(start, end int)) {
+	start, gap := -1, 0
+	for i := 0; i <= n; i++ {
+		in := i < n && ink(i)
+		switch {
+		case in && start < 0:
+			start, gap = i, 0
+		case in:
+			gap = 0
+		case start >= 0 && gap < 2 && i < n:
+			gap++
+		case start >= 0:
+			if end := i - gap; end-start >= min {
+				emit(start, end)
+			}
+			start = -1
+		}
+	}
 }
 
 // mergeRuns joins runs on neighbouring rows (or columns) that overlap into
