@@ -1,13 +1,16 @@
 // Package schema holds the data types that baocao extracts from a report and
-// their JSON form (schema_version 1, see DESIGN.md). It does no I/O.
+// their JSON form (schema_version 2; DESIGN.md has version 1, and the
+// Figure fields below say what version 2 added). It does no I/O.
 //
 // Field names in the JSON tags are a contract read by tools outside the
 // repository: add fields, never rename them. Offsets (Span, FootnoteRef.Offset)
 // count runes of the Text of the paragraph or footnote they point into.
 package schema
 
-// Version is the schema_version written into every Document.
-const Version = 1
+// Version is the schema_version written into every Document. Version 2 added
+// Figure.Period, Estimate, ComparedWith and Subject, and the title and
+// header paragraph kinds.
+const Version = 2
 
 // Formats of Source.Format.
 const (
@@ -73,10 +76,15 @@ type Section struct {
 	Line   int        `json:"line,omitempty"` // 1-based source line, text formats only
 }
 
-// Paragraph kinds; the empty kind is body text.
+// Paragraph kinds; the empty kind is body text. A title line and the lines
+// of a header (a dateline, a byline, a portal's breadcrumb) are paragraphs
+// too, so that nothing a file says is lost; figures are read in titles, not
+// in headers.
 const (
 	ParagraphList     = "list_item"
 	ParagraphTableRow = "table_row"
+	ParagraphTitle    = "title"
+	ParagraphHeader   = "header"
 )
 
 // Paragraph is body text after page breaks were joined and footnote markers
@@ -89,6 +97,12 @@ type Paragraph struct {
 	Text         string        `json:"text"`
 	FootnoteRefs []FootnoteRef `json:"footnote_refs"`
 	Line         int           `json:"line,omitempty"`
+}
+
+// InBody reports a paragraph of the report's body: not its title and not a
+// header or closing line.
+func (p *Paragraph) InBody() bool {
+	return p.Kind != ParagraphTitle && p.Kind != ParagraphHeader
 }
 
 // FootnoteRef is a footnote marker that stood at Offset runes into the text.
@@ -137,6 +151,19 @@ const (
 	BoundAbout   = "about"    // "gần", "khoảng"
 )
 
+// What a change or a plan percent is measured against.
+const (
+	ComparedSamePeriodLastYear = "same_period_last_year" // "so với cùng kỳ", "so với năm trước"
+	ComparedPreviousPeriod     = "previous_period"       // "so với tháng trước", "nhiệm kỳ trước"
+	ComparedPlan               = "plan"                  // "kế hoạch", "dự toán", "chỉ tiêu", "nghị quyết"
+)
+
+// Period is a span of days, both ends included, as ISO dates.
+type Period struct {
+	Start string `json:"start"` // yyyy-mm-dd
+	End   string `json:"end"`
+}
+
 // Figure is one number stated in the report, with what it counts.
 type Figure struct {
 	ID              string   `json:"id"`  // "f52"
@@ -159,7 +186,20 @@ type Figure struct {
 	// ("…", "trong đó", "các … khác").
 	Partial bool `json:"partial,omitempty"`
 	// RefersTo is the figure a share, change or plan percent is computed on.
-	RefersTo    NullString `json:"refers_to"`
+	RefersTo NullString `json:"refers_to"`
+	// Period is the time the figure covers (schema 2): from its sentence,
+	// else its paragraph, section or the document; nil when no year can be
+	// told.
+	Period *Period `json:"period"`
+	// Estimate is set for a figure governed by "ước", "ước tính", "dự ước"
+	// (schema 2).
+	Estimate bool `json:"estimate"`
+	// ComparedWith is what a change or a plan percent is measured against
+	// (schema 2): one of the Compared constants, or null.
+	ComparedWith NullString `json:"compared_with"`
+	// Subject is the sub-unit or level the figure is about when it is not
+	// the issuer as a whole ("cấp huyện", "UBKT Thành ủy"), else "" (schema 2).
+	Subject     string     `json:"subject"`
 	Paragraph   NullString `json:"paragraph"`
 	Footnote    NullInt    `json:"footnote"`
 	Section     NullString `json:"section"`
