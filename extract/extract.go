@@ -148,7 +148,13 @@ func Bytes(ctx context.Context, name string, data []byte, opts Options) (doc *sc
 	doc.Source.SHA256 = hex.EncodeToString(sum[:])
 	doc.Source.Bytes = int64(len(data))
 	doc.ID = doc.Source.SHA256[:16]
-	if len(doc.Paragraphs) == 0 && len(doc.Footnotes) == 0 {
+	// A title or header lines alone are not a report (a one-line file of
+	// mis-decoded bytes is one).
+	body := len(doc.Footnotes) > 0
+	for i := range doc.Paragraphs {
+		body = body || doc.Paragraphs[i].InBody()
+	}
+	if !body {
 		return nil, &Error{File: name, Err: ErrNoText}
 	}
 	return doc, nil

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"github.com/baocao/baocao/schema"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -181,7 +182,7 @@ func TestE2ECorpus(t *testing.T) {
 			ID            string `json:"id"`
 			Paragraphs    []any  `json:"paragraphs"`
 		}
-		if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || doc.SchemaVersion != 1 || len(doc.Paragraphs) == 0 {
+		if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || doc.SchemaVersion != schema.Version || len(doc.Paragraphs) == 0 {
 			t.Errorf("show --json: %v %+v", err, doc)
 		}
 	})

@@ -116,6 +116,9 @@ func containers(doc *schema.Document, plan map[string]bool) []container {
 	out := make([]container, 0, len(doc.Paragraphs)+len(doc.Footnotes))
 	for i, p := range doc.Paragraphs {
 		pidx[p.ID] = i
+		if p.Kind == schema.ParagraphHeader {
+			continue // a letterhead, a dateline, a byline: no figures
+		}
 		c := container{text: p.Text, kind: p.Kind, paragraph: p.ID, section: string(p.Section), page: int(p.Page), plan: plan[string(p.Section)]}
 		c.order = [3]int{i, 0, 0}
 		if byLine {

@@ -41,7 +41,14 @@ func findMeta(blocks []block.Block, lay *layout) schema.Meta {
 	// issuerLines are the header lines before the document number, mottos
 	// and the place-and-date removed.
 	var issuerLines []string
-	for _, l := range headerLines(blocks[:end]) {
+	var hdr []block.Block
+	for i := range blocks[:end] {
+		if !lay.furniture[i] && i != lay.headline {
+			hdr = append(hdr, blocks[i])
+		}
+	}
+	letterhead := false // a number or a place and date: the header of an official document
+	for _, l := range headerLines(hdr) {
 		if mayHaveMotto(l) {
 			l = strings.TrimSpace(mottoRe.ReplaceAllString(l, " "))
 		}
@@ -49,10 +56,12 @@ func findMeta(blocks []block.Block, lay *layout) schema.Meta {
 			if place, date, at, ok := findPlaceDate(l); ok {
 				m.Place, m.Date = place, date
 				l = strings.TrimSpace(l[:at])
+				letterhead = true
 			}
 		}
 		if m.Number == "" {
 			if sm := numberRe.FindStringSubmatchIndex(l); sm != nil {
+				letterhead = true
 				m.Number = strings.TrimRight(strings.Join(strings.Fields(l[sm[2]:sm[3]]), ""), ".-/")
 				if before := strings.TrimSpace(l[:sm[0]]); before != "" {
 					issuerLines = append(issuerLines, before)
@@ -62,7 +71,13 @@ func findMeta(blocks []block.Block, lay *layout) schema.Meta {
 			issuerLines = append(issuerLines, l)
 		}
 	}
-	m.Issuer = findIssuer(issuerLines)
+	m.Issuer = findIssuer(issuerLines, letterhead)
+	if m.Date == "" {
+		m.Date = furnitureDate(blocks, lay)
+	}
+	if lay.titleFrom < 0 && lay.headline >= 0 {
+		m.Title = strings.TrimSpace(blocks[lay.headline].Text)
+	}
 	if lay.titleFrom >= 0 {
 		var parts []string
 		for i := lay.titleFrom; i < lay.titleTo; i++ {
@@ -256,11 +271,35 @@ var organs = []struct{ fold, display string }{
 	{"chi bo", "Chi bộ"},
 }
 
+// furnitureDate is the date a saved web page was posted or updated
+// ("Ngày đăng: 05/01/2019", "Cập nhật lúc 21:49, Thứ Sáu, 10/01/2020
+// (GMT+7)"), or "".
+func furnitureDate(blocks []block.Block, lay *layout) string {
+	for i := range blocks {
+		if !lay.furniture[i] {
+			continue
+		}
+		if sm := slashDateRe.FindStringSubmatch(blocks[i].Text); sm != nil {
+			d, _ := strconv.Atoi(sm[1])
+			mo, _ := strconv.Atoi(sm[2])
+			y, _ := strconv.Atoi(sm[3])
+			if d >= 1 && d <= 31 && mo >= 1 && mo <= 12 {
+				return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+			}
+		}
+	}
+	return ""
+}
+
+var slashDateRe = regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b`)
+
 // findIssuer picks the issuing body from the header lines before the
 // document number: the last organ named there ("ĐẢNG BỘ TỈNH HÀ GIANG MỚI /
 // HUYỆN ỦY THẠCH BÀN" → the Huyện ủy; "ỦY BAN NHÂN DÂN / HUYỆN THẠCH BÀN" →
-// the UBND of the huyện), in reading case.
-func findIssuer(lines []string) string {
+// the UBND of the huyện), in reading case. Lines in capitals that name no
+// organ are an issuer only in a letterhead (with a number or a place and
+// date): elsewhere they are a byline or a heading.
+func findIssuer(lines []string, letterhead bool) string {
 	var words []string
 	for _, l := range lines {
 		if l == "" || !isUpper(l) || wordCount(l) > 16 {
@@ -285,6 +324,9 @@ func findIssuer(lines []string) string {
 		at += len(folded[i]) + 1
 	}
 	if start < 0 {
+		if !letterhead {
+			return ""
+		}
 		return issuerCase(strings.Join(words, " "))
 	}
 	return issuerCase(strings.Join(words[start:], " "))

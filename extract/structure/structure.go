@@ -48,6 +48,12 @@ type layout struct {
 	titleTo   int
 	closeFrom int // blocks from closeFrom are the closing part
 	keepPara  int // a closing sentence kept as a paragraph, -1 when none
+	// furniture marks the lines of a saved web page around its article
+	// (date lines, bylines, breadcrumbs); headline is the block of a title
+	// line without a doc type ("Tân Yên kết nạp đảng viên đạt 104% kế
+	// hoạch"), -1 when none.
+	furniture []bool
+	headline  int
 }
 
 // Build returns a Document with Meta, Sections, Paragraphs and Footnotes set.
@@ -97,8 +103,11 @@ func analyze(blocks []block.Block) *layout {
 		titleTo:   -1,
 		closeFrom: n,
 		keepPara:  -1,
+		furniture: make([]bool, n),
+		headline:  -1,
 	}
 	findOutline(blocks, lay)
+	findFurniture(blocks, lay)
 	first, last := -1, -1
 	for i, h := range lay.heads {
 		if h != nil {
@@ -111,7 +120,43 @@ func analyze(blocks []block.Block) *layout {
 	findHeader(blocks, lay, first)
 	findClosing(blocks, lay, last)
 	findNoteConts(blocks, lay)
+	findHeadline(blocks, lay)
 	return lay
+}
+
+// findHeadline finds the title of a text without a doc-type title line (a
+// news article, a portal page): the first line of the header that is not
+// furniture, an issuer in capitals, a number or a place and date, or else
+// a short first paragraph that ends without a full stop and is followed by
+// more text.
+func findHeadline(blocks []block.Block, lay *layout) {
+	if lay.titleFrom >= 0 {
+		return
+	}
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Kind != block.Para || lay.furniture[i] || lay.consumed[i] || b.Text == "" {
+			continue
+		}
+		if i >= lay.closeFrom || lay.heads[i] != nil || lay.listItem[i] {
+			return
+		}
+		t := strings.TrimSpace(b.Text)
+		if isUpper(t) && wordCount(t) <= 16 || numberRe.MatchString(t) || dateWordsRe.MatchString(t) || dateNumRe.MatchString(t) || mottoRe.MatchString(t) {
+			if i < lay.hdrEnd {
+				continue
+			}
+			return
+		}
+		if wordCount(t) < 3 || wordCount(t) > 30 || endsSentence(t) || strings.HasSuffix(t, ":") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") {
+			return
+		}
+		if i >= lay.hdrEnd && nextPara(blocks, i) < 0 {
+			return // a lone line is the text, not its title
+		}
+		lay.headline = i
+		return
+	}
 }
 
 // findOutline decides which numbered blocks are headings and which are
@@ -761,10 +806,21 @@ func (b *builder) run() {
 				continue
 			}
 		}
-		if i < lay.hdrEnd || lay.consumed[i] {
+		if lay.consumed[i] {
 			continue
 		}
-		if i >= lay.closeFrom && i != lay.keepPara {
+		if i >= lay.titleFrom && i < lay.titleTo {
+			if i == lay.titleFrom {
+				b.addTitle(i)
+			}
+			continue
+		}
+		if i == lay.headline {
+			b.addOther(blk, blk.Text, schema.ParagraphTitle)
+			continue
+		}
+		if i < lay.hdrEnd || (i >= lay.closeFrom && i != lay.keepPara) || lay.furniture[i] {
+			b.addOther(blk, "", schema.ParagraphHeader)
 			continue
 		}
 		if blk.Kind == block.Table {
@@ -919,6 +975,43 @@ func (b *builder) addSection(h *heading, blk *block.Block) {
 	b.stack = append(b.stack, len(b.doc.Sections)-1)
 	b.cur = s.ID
 	b.closeOpen()
+}
+
+// addTitle writes the title lines from block i on as one title paragraph.
+func (b *builder) addTitle(i int) {
+	var parts []string
+	for j := i; j < b.lay.titleTo; j++ {
+		if b.blocks[j].Kind == block.Para && b.blocks[j].Text != "" {
+			parts = append(parts, b.blocks[j].Text)
+		}
+	}
+	b.addOther(&b.blocks[i], strings.Join(parts, " "), schema.ParagraphTitle)
+}
+
+// addOther writes a line outside the body (the title, a header or closing
+// line, portal furniture) as a paragraph of its own kind and of no section,
+// so that the Document keeps every line of the file. A table there (a Word
+// letterhead) gives a line per row. t is the text, or "" for the block's.
+func (b *builder) addOther(blk *block.Block, t, kind string) {
+	b.closeOpen()
+	cur := b.cur
+	b.cur = ""
+	defer func() { b.cur = cur }()
+	if blk.Kind == block.Table {
+		for _, row := range blk.Rows {
+			if rt := vntext.SquashSpace(strings.Join(row, " | ")); strings.Trim(rt, " |") != "" {
+				b.newPara(blk, rt, nil, kind)
+			}
+		}
+		return
+	}
+	if t == "" {
+		t = blk.Text
+	}
+	if strings.TrimSpace(t) == "" || blk.Kind != block.Para {
+		return
+	}
+	b.newPara(blk, t, nil, kind)
 }
 
 func (b *builder) addTable(blk *block.Block) {
