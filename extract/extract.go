@@ -173,6 +173,10 @@ func Assemble(src *block.Source) *schema.Document {
 	}
 	doc.Warnings = append(doc.Warnings, src.Warnings...)
 	doc.Figures = figures.Find(doc)
+	if doc.Meta.ReportYear == 0 {
+		// a text without a dated title: the year its sentences report on
+		doc.Meta.ReportYear = figures.ReportYear(doc)
+	}
 	doc.References = refs.Find(doc)
 	doc.SetEmpty()
 	return doc

@@ -53,6 +53,7 @@ func Find(doc *schema.Document) []schema.Figure {
 		paths[s.ID] = s.Path
 	}
 	conts := containers(doc, plan)
+	ctx := docContext(doc)
 	out := make([]schema.Figure, 0, len(conts)*2)
 	st := statePool.Get().(*state)
 	defer statePool.Put(st)
@@ -67,9 +68,14 @@ func Find(doc *schema.Document) []schema.Figure {
 				continue
 			}
 			figs = a.analyzeRow(lx, c.text, c.plan, header)
+			for i := range figs {
+				if ctx.ok && !c.plan {
+					figs[i].fig.Period = ctx.span(ctx.doc, ctx.year)
+				}
+			}
 		} else {
 			header = nil
-			figs = a.analyze(lx, c.text, c.plan)
+			figs = a.analyze(lx, c.text, c.plan, &ctx)
 		}
 		base := len(out)
 		for _, f := range figs {

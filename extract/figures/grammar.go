@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/baocao/baocao/extract/period"
 	"github.com/baocao/baocao/extract/vntext"
 	"github.com/baocao/baocao/schema"
 )
@@ -31,17 +32,22 @@ type analyzer struct {
 	sent     []int // sentence number of each token
 	depth    []int // parenthesis depth of each token
 	consumed []bool
+	// inPeriod marks the tokens of a time expression ("6 tháng đầu năm
+	// 2024", "đến ngày 15/6"): labels leave them out, periods read them.
+	inPeriod []bool
+	exprs    []period.Expr
 	cands    []cand
 	segs     []seg
 	candOf   []int // figure index of each token, -1 for none
 }
 
-func (a *analyzer) analyze(lx *lexer, text string, plan bool) []cand {
+func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []cand {
 	a.text = text
 	a.toks = lx.lex(text)
 	a.nums = lx.nums
 	a.cands = a.cands[:0]
 	a.layout()
+	a.markPeriods()
 	for i := range a.toks {
 		if a.toks[i].kind != tNum || a.consumed[i] {
 			continue
@@ -63,7 +69,48 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool) []cand {
 		c.fig.Quote = a.quote(c.tok)
 		c.fig.Metric = a.metric(c)
 	}
+	a.periods(ctx, plan)
+	a.estimates()
+	a.comparisons()
 	return a.cands
+}
+
+// markPeriods finds the time expressions of the text and marks their
+// tokens, with the words that lead into them ("đến", "tính đến", "lũy kế
+// đến", "trong", "từ").
+func (a *analyzer) markPeriods() {
+	a.exprs = period.Find(a.text)
+	if cap(a.inPeriod) < len(a.toks) {
+		a.inPeriod = make([]bool, len(a.toks))
+	}
+	a.inPeriod = a.inPeriod[:len(a.toks)]
+	for k := range a.inPeriod {
+		a.inPeriod[k] = false
+	}
+	if len(a.exprs) == 0 {
+		return
+	}
+	e := 0
+	for k := range a.toks {
+		for e < len(a.exprs) && a.exprs[e].End <= a.toks[k].pos {
+			e++
+		}
+		if e < len(a.exprs) && a.toks[k].pos >= a.exprs[e].Pos && a.toks[k].endPos <= a.exprs[e].End {
+			a.inPeriod[k] = true
+		}
+	}
+	for k := len(a.toks) - 1; k > 0; k-- {
+		if a.inPeriod[k] && !a.inPeriod[k-1] {
+			for j := k - 1; j >= 0 && a.word(j) != nil; j-- {
+				switch a.toks[j].low {
+				case "đến", "tính", "kế", "lũy", "trong", "từ", "hết", "cuối":
+					a.inPeriod[j] = true
+					continue
+				}
+				break
+			}
+		}
+	}
 }
 
 // indexCands maps tokens to the figures read from them.
@@ -270,6 +317,21 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 	return c, true
 }
 
+// growthRate reports a percent said of "tăng trưởng" or "tốc độ tăng" in its
+// clause before it.
+func (a *analyzer) growthRate(i int) bool {
+	for k := i - 1; k >= 0 && k > i-3*maxQuoteWords; k-- {
+		t := &a.toks[k]
+		if isClauseEnd(t) || t.kind == tNum {
+			return false
+		}
+		if t.kind == tWord && t.low == "tăng" && (a.lowAt(k+1) == "trưởng" || a.lowAt(k-1) == "độ") {
+			return true
+		}
+	}
+	return false
+}
+
 // scaled multiplies v, written with d decimals, by scale without the float
 // error of 516,3 × 10⁹: the digits are made whole first.
 func scaled(v float64, d int, scale float64) float64 {
@@ -450,6 +512,16 @@ func (a *analyzer) notFigure(i int) bool {
 		if durationLead[a.lowAt(k)] {
 			return true
 		}
+		// "6 tháng đầu năm", "9 tháng", "2 năm 2011-2012", "quý": a span
+		// of the calendar is when, not how many; a count of days of work
+		// ("1.000 ngày công") or of festivals ("02 ngày hội") is a figure.
+		switch next.low {
+		case "tháng", "quý", "tuần", "năm":
+			return n.Kind == vntext.NumPlain
+		case "ngày":
+			w2 := a.lowAt(i + 2)
+			return n.Kind == vntext.NumPlain && w2 != "công" && w2 != "hội" && w2 != "lễ"
+		}
 	}
 	return false
 }
@@ -528,16 +600,46 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 			return
 		}
 	}
+	// "vượt mục tiêu tăng trưởng 8,5%", "chỉ tiêu 235 đảng viên": the
+	// figure is the goal itself.
+	for k2, n := i-1, 0; k2 >= 0 && n < 4; k2, n = k2-1, n+1 {
+		w := a.word(k2)
+		if w == nil {
+			break
+		}
+		if w.low == "tiêu" && (a.lowAt(k2-1) == "mục" || a.lowAt(k2-1) == "chỉ") {
+			f.Role = schema.RoleTarget
+			return
+		}
+		if !(qualifiers[w.low] != "" || w.low == "từ" || w.low == "tăng" || w.low == "trưởng" || w.low == "là" || w.low == "đề" || w.low == "ra") {
+			break
+		}
+	}
 	if !percent {
 		f.Role = schema.RoleActual
 		return
 	}
 	k = j
-	if a.lowAt(k) == "so" && a.lowAt(k+1) == "với" {
-		k += 2
+	so := a.lowAt(k) == "so"
+	if so {
+		k++
+		if a.lowAt(k) == "với" {
+			k++
+		}
 	}
 	if w := a.word(k); w != nil && (planSingles[w.low] || planPairs[pair{w.low, a.lowAt(k + 1)}]) {
 		f.Role = schema.RolePlanPercent
+		return
+	}
+	// "bằng 56,9% so với cùng kỳ": this period's level as a percent of
+	// last year's, measured like a percent of plan.
+	if so && (a.lowAt(k) == "cùng" && a.lowAt(k+1) == "kỳ" || a.lowAt(k) == "năm" && (a.lowAt(k+1) == "trước" || a.isNum(k+1))) {
+		f.Role = schema.RolePlanPercent
+		return
+	}
+	// "tốc độ tăng trưởng GRDP ước đạt 8,66%": a growth rate is a change.
+	if a.growthRate(i) {
+		f.Role, f.Direction = schema.RoleChange, "up"
 		return
 	}
 	f.Role = schema.RoleShare

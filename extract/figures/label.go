@@ -18,7 +18,7 @@ import (
 
 const (
 	maxPredicate = 6  // syllables of a predicate ("hỗ trợ xây dựng, sửa chữa")
-	maxSubject   = 9  // syllables of a subject ("sản lượng lương thực có hạt")
+	maxSubject   = 12 // syllables of a subject ("giá trị sản xuất nông - lâm nghiệp - thủy sản của huyện")
 	maxNoun      = 8  // syllables of a counted noun phrase with its modifiers
 	maxClass     = 11 // syllables of a classification ("xếp loại “Hoàn thành tốt nhiệm vụ”")
 )
@@ -34,6 +34,13 @@ func (a *analyzer) metric(c *cand) string {
 				return base + " (% kế hoạch)"
 			}
 			return base
+		}
+	}
+	if f.Role == schema.RoleChange && c.refersTo < 0 {
+		// "Nông, lâm nghiệp, thủy sản tăng 3,47%": what grew is the
+		// subject before the verb.
+		if s := a.changeSubject(c); s != "" {
+			return s
 		}
 	}
 	if f.Kind == schema.KindPercent {
@@ -64,6 +71,11 @@ func (a *analyzer) metric(c *cand) string {
 		mode = modePredicate
 	}
 	pred := a.predicate(lead)
+	if pred == "" && noun != "" {
+		if pv := a.passive(c); pv != "" {
+			return joinLabel(noun, pv) // "8 trường hợp bị thi hành kỷ luật"
+		}
+	}
 	if pred == "" {
 		pred = a.inherited(c)
 	}
@@ -72,6 +84,28 @@ func (a *analyzer) metric(c *cand) string {
 		pred = a.subject(lead)
 	}
 	return joinLabel(pred, noun)
+}
+
+// changeSubject reads what a change is said of: the subject before
+// "tăng", "giảm", "với mức tăng", "tăng trưởng".
+func (a *analyzer) changeSubject(c *cand) string {
+	k := c.tok - 1
+	if q := c.fig.Qualifier; q != "" && !strings.HasPrefix(q, "trở") {
+		k -= strings.Count(strings.ReplaceAll(q, " … trở lên", ""), " ") + 1
+	}
+	for k >= 0 {
+		w := a.word(k)
+		if w == nil {
+			break
+		}
+		switch w.low {
+		case "tăng", "giảm", "mức", "với", "được", "đã", "có", "đạt", "ước", "thêm", "vượt":
+			k--
+			continue
+		}
+		break
+	}
+	return a.subject(k)
 }
 
 func (a *analyzer) baseMetric(i int) string {
@@ -132,6 +166,18 @@ func (a *analyzer) leading(c *cand) (int, labelMode) {
 		}
 	}
 	for k >= 0 {
+		// "… lũy kế đến tháng 6.2018 gần 327 tỷ đồng", "… đến ngày 15/6
+		// ước đạt …": a time between the subject and its value
+		if a.isNum(k) && (a.lowAt(k-1) == "tháng" || a.lowAt(k-1) == "ngày" || a.lowAt(k-1) == "năm" || a.lowAt(k-1) == "quý") {
+			k -= 2
+			for a.lowAt(k) == "đến" || a.lowAt(k) == "hết" || a.lowAt(k) == "tính" || a.lowAt(k) == "kế" && a.lowAt(k-1) == "lũy" {
+				if a.lowAt(k) == "kế" {
+					k--
+				}
+				k--
+			}
+			continue
+		}
 		w := a.word(k)
 		if w == nil {
 			// "từ 8,5% đến 9%": the range opens with "từ" before the number
@@ -140,11 +186,21 @@ func (a *analyzer) leading(c *cand) (int, labelMode) {
 		switch w.low {
 		case "là", "bằng", "chiếm":
 			return k - 1, modeSubject
-		case "đạt":
-			if a.lowAt(k-1) == "ước" {
+		case "đạt", "ước":
+			for a.lowAt(k-1) == "ước" || a.lowAt(k-1) == "chỉ" || a.lowAt(k-1) == "tính" && a.lowAt(k-2) == "ước" {
 				k--
 			}
 			return k - 1, modeSubject
+		case "hiện":
+			// "ước thực hiện (được)", "thực hiện được": the realization of
+			// a planned amount, said of the subject
+			if a.lowAt(k-1) == "thực" {
+				k -= 2
+				if a.lowAt(k) == "ước" {
+					k--
+				}
+				return k, modeSubject
+			}
 		case "có", "gồm":
 			if a.lowAt(k-1) == "trong" && a.lowAt(k-2) == "đó" || a.lowAt(k-1) == "đó" {
 				return k - 2, modeExist
@@ -188,7 +244,7 @@ func (a *analyzer) predicate(k int) string {
 			break
 		}
 		capital := t.upper && !t.initial
-		tail := !t.upper && k > 0 && a.toks[k-1].kind == tWord && a.toks[k-1].upper && !a.toks[k-1].initial
+		tail := !t.upper && !predicateStop[t.low] && k > 0 && a.toks[k-1].kind == tWord && a.toks[k-1].upper && !a.toks[k-1].initial
 		if capital || tail {
 			// A name ends the predicate, unless it is the object just
 			// before the number ("cho ra khỏi Đảng 41 đảng viên", "trao
@@ -231,6 +287,32 @@ func (a *analyzer) predicate(k int) string {
 	return a.span(lo, hi)
 }
 
+// passive reads "bị/được + verb" right after the counted noun: what
+// happened to what was counted ("trường hợp bị thi hành kỷ luật", "đảng
+// viên được khen thưởng").
+func (a *analyzer) passive(c *cand) string {
+	k := c.last + 1
+	if w := a.lowAt(k); w != "bị" && w != "được" || isRating(a.lowAt(k+1), a.lowAt(k+2), a.lowAt(k+3)) {
+		return ""
+	}
+	if c.fig.Kind == schema.KindMoney || c.fig.Kind == schema.KindPercent {
+		return ""
+	}
+	lo := k
+	n := 0
+	for k++; k < len(a.toks) && n < 4; k++ {
+		w := a.word(k)
+		if w == nil || n > 0 && predicateStop[w.low] || w.low == "với" || w.low == "theo" || w.low == "do" {
+			break
+		}
+		n++
+	}
+	if n == 0 {
+		return ""
+	}
+	return a.span(lo, k-1)
+}
+
 // inherited gives a figure without a verb of its own the verb of the figure
 // it is listed after: "kiểm tra 334 lượt tổ chức đảng, 181 lượt đảng viên".
 func (a *analyzer) inherited(c *cand) string {
@@ -239,8 +321,16 @@ func (a *analyzer) inherited(c *cand) string {
 	}
 	p := &a.cands[c.index-1]
 	k := c.tok - 1
-	if !(a.punctAt(k, ",") || a.lowAt(k) == "và") || p.last != k-1 || a.sent[p.tok] != a.sent[c.tok] || a.depth[p.tok] != a.depth[c.tok] {
+	if !(a.punctAt(k, ",") || a.lowAt(k) == "và") || a.sent[p.tok] != a.sent[c.tok] || a.depth[p.tok] != a.depth[c.tok] {
 		return ""
+	}
+	// The previous item's noun may run on past its unit ("30 tổ chức Đảng
+	// và 107 đảng viên"): a few words, none a verb or a stop.
+	for j := k - 1; j > p.last; j-- {
+		w := a.word(j)
+		if w == nil || k-1-j >= 4 || predicateStop[w.low] || verbPairs[pair{a.lowAt(j - 1), w.low}] {
+			return ""
+		}
 	}
 	if p.fig.Kind != c.fig.Kind && !(isCountKind(p.fig.Kind) && isCountKind(c.fig.Kind)) {
 		return ""
@@ -261,18 +351,84 @@ func (a *analyzer) subject(k int) string {
 	n := 0
 	for k >= 0 && n < maxSubject {
 		t := &a.toks[k]
-		if t.kind != tWord || subjectStop[t.low] {
+		if a.inPeriod[k] {
+			if n == 0 {
+				hi = k - 1
+			}
+			k--
+			continue
+		}
+		if (t.isPunct("-") || t.isPunct("–")) && n > 0 && a.word(k-1) != nil {
+			k-- // "nông - lâm nghiệp - thủy sản", "công nghiệp - xây dựng"
+			continue
+		}
+		if t.isPunct(",") && n > 0 && a.listSubject(k) {
+			k-- // "Nông, lâm nghiệp, thủy sản tăng 3,47%"
+			continue
+		}
+		if t.isPunct(")") && n == 0 {
+			// "Tổng giá trị sản xuất (giá so sánh năm 2010) ước đạt …": the
+			// parenthesis qualifies the subject before it
+			if o := a.openParen(k); o > 0 {
+				k = o - 1
+				hi = k
+				continue
+			}
+		}
+		if t.kind != tWord || subjectStop[t.low] && !(t.low == "năm" && !a.isNum(k+1)) {
 			break
 		}
 		lo = k
 		n++
 		k--
 	}
+	// "giá trị sản xuất … của huyện": the issuer's possessive is not part
+	// of what is measured.
+	for hi-1 > lo && a.lowAt(hi-1) == "của" && (subjectNouns[a.lowAt(hi)] || a.lowAt(hi) == "tỉnh") {
+		hi -= 2
+	}
 	lo = a.alignStart(lo, hi)
 	if lo > hi {
 		return ""
 	}
 	return a.span(lo, hi)
+}
+
+// openParen returns the "(" that the ")" at c closes, or -1.
+func (a *analyzer) openParen(c int) int {
+	d := a.depth[c]
+	for k := c - 1; k >= 0 && c-k < 3*maxQuoteWords; k-- {
+		if a.toks[k].isPunct("(") && a.depth[k] == d {
+			return k
+		}
+		if isSentenceEnd(&a.toks[k]) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// listSubject reports a comma inside a subject that lists nouns: from the
+// comma back to the start of the clause (a sentence start, ';', ':' or
+// "("), at most a few words and none a verb or a function word.
+func (a *analyzer) listSubject(comma int) bool {
+	n := 0
+	for k := comma - 1; k >= 0; k-- {
+		t := &a.toks[k]
+		switch {
+		case t.kind == tWord:
+			if predicateStop[t.low] || subjectStop[t.low] || verbPairs[pair{a.lowAt(k - 1), t.low}] || n > 6 {
+				return false
+			}
+			n++
+		case t.isPunct(","), t.isPunct("-"), t.isPunct("–"):
+		case isClauseEnd(t), t.isPunct(":"), t.isPunct("("):
+			return n > 0
+		default:
+			return false
+		}
+	}
+	return n > 0
 }
 
 // alignStart moves a label's first token so that it does not open on the
@@ -312,6 +468,9 @@ func (a *analyzer) nounLabel(c *cand) string {
 	}
 	for start <= c.last && a.word(start) != nil && scales[a.toks[start].low] > 0 {
 		start++
+	}
+	if c.fig.Kind == schema.KindArea || c.fig.Kind == schema.KindOther {
+		start = c.last + 1 // "12.000 m² đất": what the measure is of
 	}
 	if c.head == "lượt" || c.head == "lần" {
 		start++
@@ -458,8 +617,17 @@ func (a *analyzer) classification(k, ci int) string {
 // capitalized only because they open a sentence put in lower case.
 func (a *analyzer) span(lo, hi int) string {
 	var b strings.Builder
+	for lo <= hi && a.inPeriod[lo] {
+		lo++
+	}
+	for hi >= lo && a.inPeriod[hi] {
+		hi--
+	}
 	for k := lo; k <= hi; k++ {
 		t := &a.toks[k]
+		if a.inPeriod[k] {
+			continue // "Tổng thu ngân sách 6 tháng đầu năm": the time is the period's
+		}
 		if k > lo {
 			b.WriteString(a.text[a.toks[k-1].endPos:t.pos])
 		}

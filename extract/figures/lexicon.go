@@ -39,6 +39,7 @@ var unitStop = set(
 	"thu", "đề", "đi", "làm", "không", "chưa", "đều", "cùng", "mỗi", "một", "sau", "trước", "khi",
 	"nên", "thì", "mà", "nhận", "kết", "đối", "tương", "ứng", "trị", "giá", "mức", "tổng", "nâng",
 	"thực", "tổ", "giải", "x", "thăm", "qua", "thành", "bảo", "tạo", "hỗ", "đảm", "hướng", "vận", "thường",
+	"gắn", "bị", "nâng",
 )
 
 // unitTail ends the counted noun phrase after its first word only: time
@@ -98,12 +99,12 @@ var nameTail = set("huyện", "tỉnh", "quận", "thành", "khóa", "khoá", "v
 // qualifiers before a number, with their bound.
 var qualifiers = map[string]string{
 	"trên": "above", "hơn": "above", "gần": "about", "khoảng": "about", "chừng": "about",
-	"xấp": "about", "ước": "about", "dưới": "below", "tới": "",
+	"xấp": "about", "dưới": "below", "tới": "",
 }
 
 var qualifierPairs = map[pair]string{
 	{"ít", "nhất"}: "at_least", {"tối", "thiểu"}: "at_least", {"tối", "đa"}: "at_most", {"không", "quá"}: "at_most",
-	{"xấp", "xỉ"}: "about", {"ước", "đạt"}: "about", {"ước", "tính"}: "about", {"gần", "như"}: "",
+	{"xấp", "xỉ"}: "about", {"gần", "như"}: "",
 }
 
 // planWords after a percent make it a percent of plan ("đạt 104,5% kế
@@ -269,7 +270,7 @@ var nounStop = set(
 	"được", "đã", "là", "có", "của", "cho", "với", "và", "hoặc", "tại", "ở", "trong", "theo", "từ",
 	"đến", "về", "để", "do", "bằng", "đạt", "tăng", "giảm", "vượt", "so", "trên", "dưới", "gồm",
 	"các", "những", "này", "đó", "khác", "như", "nhằm", "vào", "chiếm", "không", "chưa", "đều",
-	"mỗi", "một", "sau", "trước", "khi", "thì", "mà", "xếp", "năm", "đạt",
+	"mỗi", "một", "sau", "trước", "khi", "thì", "mà", "xếp", "năm", "đạt", "gắn", "bị", "nâng",
 )
 
 // nounKeep are words unitStop would end that modify a counted noun in a
@@ -292,7 +293,8 @@ var verbPairs = pairSet(
 	"hoàn thành", "nghiệm thu", "sáp nhập", "hợp nhất", "biên soạn", "chỉ đạo", "lãnh đạo",
 	"ký kết", "cấp phát", "trao quà", "tặng quà", "xét xử", "thụ lý", "tiếp dân", "khám chữa",
 	"tiêm chủng", "cấp mới", "làm mới", "nâng lương", "khai trừ", "khiển trách", "cảnh cáo",
-	"cách chức", "đình chỉ", "thu hồi", "bảo vệ", "kỷ luật",
+	"cách chức", "đình chỉ", "thu hồi", "bảo vệ", "kỷ luật", "tiến hành", "thẩm tra", "tiếp nhận",
+	"chuyển đổi", "chấp thuận", "thành lập", "gieo trồng", "giải quyết",
 )
 
 // wordPairs are two-syllable words a label must not cut in half: the verbs

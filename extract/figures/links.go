@@ -338,10 +338,18 @@ func (a *analyzer) linkRefers() {
 			if a.sent[r.tok] != a.sent[c.tok] || a.clauseBreak(r.tok, c.tok) {
 				break
 			}
+			if r.fig.Kind == schema.KindPercent && c.fig.Role == schema.RoleChange && c.fig.Kind == schema.KindPercent &&
+				r.fig.Role == schema.RoleShare && j == i-1 {
+				// "tỷ lệ … đạt gần 63%, tăng trên 1%": the change of a rate
+				c.refersTo = j
+				break
+			}
 			if r.fig.Kind == schema.KindPercent || r.rate || r.fig.Role == schema.RoleChange {
 				continue
 			}
-			if c.fig.Role == schema.RoleChange && r.parent >= 0 {
+			// a part in parentheses is not what a change after them is
+			// computed on ("26 đảng viên (khiển trách 17, …), giảm 16,1%")
+			if c.fig.Role == schema.RoleChange && r.parent >= 0 && a.depth[r.tok] > a.depth[c.tok] {
 				continue
 			}
 			c.refersTo = j
@@ -453,25 +461,47 @@ func (a *analyzer) quote(i int) string {
 }
 
 // rateName returns "tỷ lệ …" when the clause names the rate before the
-// percent ("tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,7%").
+// percent ("tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,7%", "Tỷ lệ đảng viên
+// là trưởng thôn, khu phố đạt gần 63%"): from "tỷ lệ" to the verb that
+// gives the value, commas of a list of nouns included, no other number
+// between.
 func (a *analyzer) rateName(i int) string {
-	k := i - 1
-	for k >= 0 && k > i-3*maxQuoteWords && !isClauseEnd(&a.toks[k]) && !a.toks[k].isPunct(",") {
-		if a.toks[k].isWord("tỷ") || a.toks[k].isWord("tỉ") {
-			if a.lowAt(k+1) == "lệ" {
-				e := k + 2
-				for e < i && a.word(e) != nil {
-					switch a.toks[e].low {
-					case "đạt", "là", "bằng", "chiếm", "ước", "trên", "dưới", "khoảng", "gần", "tăng", "giảm", "còn":
-						goto done
-					}
-					e++
-				}
-			done:
-				return strings.ToLower(a.text[a.toks[k].pos:a.toks[e-1].endPos])
-			}
+	// the end: before the qualifier and the verb just before the number
+	e := i - 1
+	for e >= 0 && a.word(e) != nil && (qualifiers[a.toks[e].low] != "" || a.toks[e].low == "từ") {
+		e--
+	}
+	switch a.lowAt(e) {
+	case "đạt", "là", "bằng", "chiếm", "còn", "ở", "lên":
+		e--
+		if a.lowAt(e) == "ước" || a.lowAt(e) == "chỉ" || a.lowAt(e) == "giảm" || a.lowAt(e) == "tăng" {
+			e--
 		}
-		k--
+	case "lệ": // "chiếm tỷ lệ 83,45%": the rate is named by what came before
+		return ""
+	default:
+		if a.lowAt(e-1) == "mức" || a.lowAt(e) == "mức" {
+			break
+		}
+	}
+	commas := 0
+	for k := e; k >= 0 && k > i-3*maxQuoteWords; k-- {
+		t := &a.toks[k]
+		if isClauseEnd(t) || t.kind == tNum && a.candAt(k) >= 0 || t.isPunct(":") {
+			return ""
+		}
+		if t.isPunct(",") {
+			if commas++; commas > 2 {
+				return ""
+			}
+			continue
+		}
+		if (t.isWord("tỷ") || t.isWord("tỉ")) && a.lowAt(k+1) == "lệ" {
+			if e <= k+1 {
+				return ""
+			}
+			return strings.ToLower(a.text[t.pos:a.toks[e].endPos])
+		}
 	}
 	return ""
 }

@@ -1,0 +1,271 @@
+package figures
+
+import (
+	"github.com/baocao/baocao/extract/period"
+	"github.com/baocao/baocao/schema"
+)
+
+// context is what the document says of its time: the period it reports on,
+// its year and date, and the year its plan part is for.
+type context struct {
+	doc      period.Expr
+	year     int
+	ok       bool
+	planYear int
+	date     string
+}
+
+// docContext reads the document's period from its title and opening
+// paragraphs (see period.Document).
+func docContext(doc *schema.Document) context {
+	var texts []string
+	body := 0
+	for i := range doc.Paragraphs {
+		p := &doc.Paragraphs[i]
+		switch {
+		case p.Kind == schema.ParagraphTitle:
+			texts = append(texts, p.Text)
+		case p.InBody() && body < 3:
+			texts = append(texts, p.Text)
+			body++
+		}
+	}
+	ctx := context{date: doc.Meta.Date, planYear: doc.Meta.PlanYear}
+	ctx.doc, ctx.year, ctx.ok = period.Document(texts, doc.Meta.Date, doc.Meta.ReportYear)
+	if ctx.planYear == 0 && ctx.ok {
+		ctx.planYear = ctx.year + 1
+	}
+	return ctx
+}
+
+// ReportYear is the year a document reports on, read from its text when its
+// header does not say (0 when the text cannot tell).
+func ReportYear(doc *schema.Document) int {
+	if doc.Meta.ReportYear > 0 {
+		return doc.Meta.ReportYear
+	}
+	if c := docContext(doc); c.ok {
+		return c.year
+	}
+	return 0
+}
+
+func (c *context) span(e period.Expr, year int) *schema.Period {
+	s, en, ok := e.Span(year)
+	if !ok {
+		return nil
+	}
+	if e.Open && len(c.date) == 10 && c.date[:4] == en[:4] {
+		en = c.date
+	}
+	return &schema.Period{Start: s, End: en}
+}
+
+// periods sets the period of every figure of the container: the time
+// expression of its sentence (the last one before it, else the first after
+// it), else the last one of an earlier sentence of the paragraph, else the
+// document's; a figure of the plan part is for the plan year. The basis of
+// a comparison ("so với cùng kỳ năm 2019") is never a figure's period.
+func (a *analyzer) periods(ctx *context, plan bool) {
+	if len(a.cands) == 0 {
+		return
+	}
+	exprs := a.exprs
+	sentOf := make([]int, len(exprs))
+	for i, e := range exprs {
+		sentOf[i] = a.sentAtByte(e.Pos)
+	}
+	for i := range a.cands {
+		c := &a.cands[i]
+		f := &c.fig
+		if plan {
+			if ctx.planYear > 0 {
+				f.Period = ctx.span(period.Expr{FromMonth: 1, ToMonth: 12}, ctx.planYear)
+			}
+			continue
+		}
+		pos := a.toks[c.tok].pos
+		s := a.sent[c.tok]
+		best := -1
+		for k, e := range exprs {
+			if e.Basis || sentOf[k] != s {
+				continue
+			}
+			if e.Pos < pos {
+				best = k
+			} else if best < 0 && e.Pos > a.toks[c.last].endPos {
+				best = k
+				break
+			}
+		}
+		if best < 0 {
+			for k, e := range exprs {
+				if !e.Basis && sentOf[k] < s && e.Pos < pos {
+					best = k
+				}
+			}
+		}
+		year := ctx.year
+		if !ctx.ok {
+			year = 0
+		}
+		switch {
+		case best >= 0:
+			f.Period = ctx.span(exprs[best], year)
+		case ctx.ok:
+			f.Period = ctx.span(ctx.doc, year)
+		}
+	}
+}
+
+// sentAtByte is the sentence of the first token at or after byte p.
+func (a *analyzer) sentAtByte(p int) int {
+	for k := range a.toks {
+		if a.toks[k].pos >= p {
+			return a.sent[k]
+		}
+	}
+	if len(a.sent) == 0 {
+		return 0
+	}
+	return a.sent[len(a.sent)-1]
+}
+
+// estimates marks the figures governed by "ước", "ước tính", "ước đạt",
+// "ước thực hiện", "dự ước": in their clause before them, across commas
+// only into a stretch that goes on with the same subject ("ước đạt 9.300 tỷ
+// đồng, tăng 6%"), or at the head of their sentence ("Dự ước trong năm
+// 2019, có trên 90% …").
+func (a *analyzer) estimates() {
+	for i := range a.cands {
+		c := &a.cands[i]
+		c.fig.Estimate = a.estimated(c.tok)
+	}
+}
+
+func (a *analyzer) estimated(i int) bool {
+	segStart := i // first token of the comma stretch being crossed
+	for k := i - 1; k >= 0; k-- {
+		t := &a.toks[k]
+		if isClauseEnd(t) {
+			return a.estimateHead(k + 1)
+		}
+		if t.kind == tWord && t.low == "ước" {
+			return true
+		}
+		if t.isPunct(",") {
+			if w := a.word(segStart); w == nil || !continuers[w.low] {
+				return a.estimateHead(a.sentStart(k))
+			}
+		}
+		if t.kind != tPunct {
+			segStart = k
+		}
+	}
+	return a.estimateHead(0)
+}
+
+// estimateHead reports a sentence or clause that opens with "Ước", "Ước
+// tính", "Dự ước", "Ước thực hiện".
+func (a *analyzer) estimateHead(k int) bool {
+	for n := 0; n < 2 && k < len(a.toks); n, k = n+1, k+1 {
+		if w := a.word(k); w != nil && w.low == "ước" {
+			return true
+		}
+		if a.word(k) == nil || a.toks[k].low != "dự" {
+			return false
+		}
+	}
+	return false
+}
+
+func (a *analyzer) sentStart(k int) int {
+	s := a.sent[k]
+	for k > 0 && a.sent[k-1] == s {
+		k--
+	}
+	return k
+}
+
+// continuers open a comma stretch that goes on saying something of the
+// figure before it: its change, its share, its percent of plan.
+var continuers = set("tăng", "giảm", "bằng", "đạt", "chiếm", "vượt", "so", "gấp", "cao", "thấp", "hụt", "trong")
+
+// comparisons sets what a change or a percent of plan is measured against,
+// from the words after it up to the end of its clause, across the other
+// changes of a list ("tăng 13,53%, …, tăng 61,49% so cùng kỳ"): the same
+// period last year, the previous period, or the plan. A change with no
+// basis written is against the same period last year, a percent of plan
+// against the plan.
+func (a *analyzer) comparisons() {
+	for i := range a.cands {
+		c := &a.cands[i]
+		f := &c.fig
+		if f.Role != schema.RoleChange && f.Role != schema.RolePlanPercent {
+			continue
+		}
+		basis := ""
+		for k := c.last + 1; k < len(a.toks) && k <= c.last+3*maxQuoteWords; k++ {
+			t := &a.toks[k]
+			if isClauseEnd(t) {
+				break
+			}
+			if j := a.candAt(k); j >= 0 {
+				if r := a.cands[j].fig.Role; r != schema.RoleChange && r != schema.RolePlanPercent {
+					break
+				}
+				continue
+			}
+			if b := a.basisAt(k, k == c.last+1); b != "" {
+				basis = b
+				break
+			}
+		}
+		if basis == "" && f.Role == schema.RoleChange {
+			basis = a.basisAt(c.tok-2, false) // "vượt kế hoạch 5%"
+		}
+		if basis == "" {
+			basis = schema.ComparedSamePeriodLastYear
+			if f.Role == schema.RolePlanPercent {
+				basis = schema.ComparedPlan
+			}
+		}
+		if basis == "none" {
+			basis = ""
+		}
+		f.ComparedWith = schema.NullString(basis)
+	}
+}
+
+// basisAt reads a basis of comparison at token k: "so (với) cùng kỳ / năm
+// trước / tháng trước / kế hoạch …", or, right after the figure (adjacent),
+// the plan word itself ("đạt 60% kế hoạch", "bằng 46,56% dự toán năm").
+// "none" is a basis that is not a period or a plan ("so với tổng số …").
+func (a *analyzer) basisAt(k int, adjacent bool) string {
+	if a.lowAt(k) == "so" {
+		k++
+		if a.lowAt(k) == "với" {
+			k++
+		}
+	} else if !adjacent {
+		return ""
+	}
+	w, w2 := a.lowAt(k), a.lowAt(k+1)
+	switch {
+	case w == "cùng" && w2 == "kỳ":
+		return schema.ComparedSamePeriodLastYear
+	case w == "năm" && (w2 == "trước" || w2 == "ngoái" || a.isNum(k+1)):
+		return schema.ComparedSamePeriodLastYear
+	case w == "cuối" && w2 == "năm":
+		return schema.ComparedSamePeriodLastYear
+	case (w == "tháng" || w == "quý" || w == "kỳ") && w2 == "trước", w == "nhiệm" && w2 == "kỳ", w == "đầu" && (w2 == "năm" || w2 == "nhiệm"):
+		return schema.ComparedPreviousPeriod
+	case planSingles[w] || planPairs[pair{w, w2}] || w == "kịch" && w2 == "bản":
+		return schema.ComparedPlan
+	case w == "tổng" && w2 == "số", w == "dân" && w2 == "số":
+		if !adjacent || a.lowAt(k-1) == "với" || a.lowAt(k-1) == "so" {
+			return "none"
+		}
+	}
+	return ""
+}

@@ -1,0 +1,471 @@
+// Package period reads the time expressions of Vietnamese reports — "6
+// tháng đầu năm 2024", "chín tháng năm 2017", "quý II", "trong tháng 7",
+// "đến ngày 15/6", "lũy kế đến tháng 6.2018", "nhiệm kỳ 2015-2020", "trong 2
+// năm 2011-2012", "từ đầu năm 2019 đến nay", "năm 2023" — as spans of days.
+// An expression that gives no year takes the year it is read in (the
+// document's); one that names the basis of a comparison ("so với cùng kỳ
+// năm 2019", "so với cuối năm 2018") is marked as such, for it says what a
+// figure is compared with, not when it happened.
+package period
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/baocao/baocao/extract/vntext"
+)
+
+// Expr is one time expression found in a text.
+type Expr struct {
+	Pos, End int // byte offsets in the text
+	// Year is the year written, 0 when the expression gives none; FromMonth
+	// .. ToMonth and ToDay say which part of the year (ToDay 0: the whole
+	// last month). Years > 1 for a run of years ("2015-2020").
+	Year, ToYear        int
+	FromMonth, ToMonth  int
+	ToDay               int
+	// Basis marks the basis of a comparison ("so với cùng kỳ năm 2019").
+	Basis bool
+	// Open marks "đến nay": the end is the date of the text.
+	Open bool
+	// Plan marks the year of a plan or a goal ("phương hướng, nhiệm vụ năm
+	// 2018", "phấn đấu năm 2018").
+	Plan bool
+}
+
+// Span is the expression's days given the year of its context (used when
+// it names none). ok is false when no year is known.
+func (e Expr) Span(year int) (start, end string, ok bool) {
+	y := e.Year
+	if y == 0 {
+		y = year
+	}
+	if y == 0 {
+		return "", "", false
+	}
+	ty := e.ToYear
+	if ty == 0 {
+		ty = y
+	}
+	d := e.ToDay
+	if d == 0 {
+		d = daysIn(ty, e.ToMonth)
+	}
+	return fmt.Sprintf("%04d-%02d-01", y, e.FromMonth), fmt.Sprintf("%04d-%02d-%02d", ty, e.ToMonth, d), true
+}
+
+func daysIn(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// word is one token of the folded text.
+type word struct {
+	s        string // folded
+	pos, end int    // bytes in the original
+}
+
+// words splits s into letter-or-digit runs, each folded, with separators
+// "/", ".", "-" kept inside numbers ("6.2018", "15/6", "2015-2020").
+func words(s string) []word {
+	var out []word
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+			i += w
+			continue
+		}
+		j := i
+		digits := unicode.IsDigit(r)
+		for j < len(s) {
+			r2, w2 := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+				j += w2
+				continue
+			}
+			if digits && (r2 == '/' || r2 == '.' || r2 == '-' || r2 == '–') && j+w2 < len(s) {
+				if n, _ := utf8.DecodeRuneInString(s[j+w2:]); unicode.IsDigit(n) {
+					j += w2
+					continue
+				}
+			}
+			if digits && (r2 == ' ') && j+2 < len(s) && (s[j+1] == '-' || s[j+1] == '/') {
+				// "2016 - 2021"
+				if k := j + 2; k < len(s) && s[k] == ' ' && k+1 < len(s) && s[k+1] >= '0' && s[k+1] <= '9' {
+					j = k + 1
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, word{s: vntext.Fold(s[i:j]), pos: i, end: j})
+		i = j
+	}
+	return out
+}
+
+var numberWords = map[string]int{
+	"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+	"muoi mot": 11,
+}
+
+var romans = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+func atoi(s string) (int, bool) {
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+func isYear(s string) (int, bool) {
+	n, ok := atoi(s)
+	return n, ok && n >= 1945 && n <= 2100
+}
+
+// monthYear reads "6", "6.2018", "6/2018", "10/2023".
+func monthYear(s string) (m, y int, ok bool) {
+	a, b, cut := strings.Cut(strings.NewReplacer("/", ".", "-", ".").Replace(s), ".")
+	m, ok = atoi(a)
+	if !ok || m < 1 || m > 12 {
+		return 0, 0, false
+	}
+	if cut {
+		y, ok = isYear(b)
+		if !ok {
+			return 0, 0, false
+		}
+	}
+	return m, y, true
+}
+
+// dayMonth reads "15/6", "30.6.2022", "31/10/2023".
+func dayMonth(s string) (d, m, y int, ok bool) {
+	parts := strings.Split(strings.NewReplacer("/", ".", "-", ".").Replace(s), ".")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, 0, 0, false
+	}
+	d, ok1 := atoi(parts[0])
+	m, ok2 := atoi(parts[1])
+	if !ok1 || !ok2 || d < 1 || d > 31 || m < 1 || m > 12 {
+		return 0, 0, 0, false
+	}
+	if len(parts) == 3 {
+		if y, ok = isYear(parts[2]); !ok {
+			return 0, 0, 0, false
+		}
+	}
+	return d, m, y, true
+}
+
+// yearRange reads "2015-2020", "2016 - 2021".
+func yearRange(s string) (a, b int, ok bool) {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, " ", ""), "–", "-")
+	x, y, cut := strings.Cut(s, "-")
+	if !cut {
+		return 0, 0, false
+	}
+	a, ok1 := isYear(x)
+	b, ok2 := isYear(y)
+	return a, b, ok1 && ok2 && b >= a && b-a <= 10
+}
+
+// Find returns the time expressions of text in reading order.
+func Find(text string) []Expr {
+	ws := words(text)
+	var out []Expr
+	at := func(i int) string {
+		if i < 0 || i >= len(ws) {
+			return ""
+		}
+		return ws[i].s
+	}
+	for i := 0; i < len(ws); i++ {
+		e, n := read(ws, i, at)
+		if n == 0 {
+			continue
+		}
+		e.Pos, e.End = ws[i].pos, ws[i+n-1].end
+		e.Basis = basisBefore(ws, i, at)
+		e.Plan = planBefore(ws, i, at)
+		out = append(out, e)
+		i += n - 1
+	}
+	return out
+}
+
+// basisBefore reports "so với (cùng kỳ|tổng số … )" just before word i.
+func basisBefore(ws []word, i int, at func(int) string) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		switch at(k) {
+		case "so", "ky": // "so với", "cùng kỳ"
+			return true
+		case "dat", "duoc", "tang", "giam", "la", "co":
+			return false
+		}
+	}
+	return false
+}
+
+// planBefore reports the words of a plan just before word i.
+func planBefore(ws []word, i int, at func(int) string) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		switch at(k) {
+		case "huong": // "phương hướng"
+			return at(k-1) == "phuong"
+		case "vu": // "nhiệm vụ"
+			return at(k-1) == "nhiem"
+		case "hoach": // "kế hoạch"
+			return at(k-1) == "ke"
+		case "dau": // "phấn đấu"
+			if at(k-1) == "phan" {
+				return true
+			}
+		case "tieu": // "mục tiêu", "chỉ tiêu"
+			return at(k-1) == "muc" || at(k-1) == "chi"
+		case "dat", "duoc", "tang", "giam", "la", "co", "qua", "trong":
+			return false
+		}
+	}
+	return false
+}
+
+// read tries an expression starting at word i and returns it with its
+// length in words.
+func read(ws []word, i int, at func(int) string) (Expr, int) {
+	w := at(i)
+	switch w {
+	case "nam":
+		// "năm 2023", "năm qua", "năm nay"; not "năm 2023-2025" alone
+		if y, ok := isYear(at(i + 1)); ok {
+			if a, b, ok := yearRange(at(i + 1)); ok {
+				return Expr{Year: a, ToYear: b, FromMonth: 1, ToMonth: 12}, 2
+			}
+			return Expr{Year: y, FromMonth: 1, ToMonth: 12}, 2
+		}
+		if a, b, ok := yearRange(at(i + 1)); ok {
+			return Expr{Year: a, ToYear: b, FromMonth: 1, ToMonth: 12}, 2
+		}
+	case "nhiem", "giai":
+		// "nhiệm kỳ 2015-2020", "nhiệm kỳ (2015-2020)", "giai đoạn 2021-2025"
+		if (w == "nhiem" && at(i+1) == "ky") || (w == "giai" && at(i+1) == "doan") {
+			if a, b, ok := yearRange(at(i + 2)); ok {
+				return Expr{Year: a, ToYear: b, FromMonth: 1, ToMonth: 12}, 3
+			}
+		}
+	case "quy":
+		if q, ok := romans[at(i+1)]; ok {
+			e := Expr{FromMonth: 3*q - 2, ToMonth: 3 * q}
+			n := 2
+			if at(i+2) == "nam" {
+				if y, ok := isYear(at(i + 3)); ok {
+					e.Year, n = y, 4
+				}
+			}
+			return e, n
+		}
+	case "thang":
+		// "tháng 7", "tháng 6.2018", "tháng 10/2023", "tháng 7 năm 2024";
+		// not the month of a date ("ngày 23 tháng 12 năm 2022")
+		if _, isNum := atoi(at(i - 1)); isNum && at(i-2) == "ngay" {
+			return Expr{}, 0
+		}
+		if m, y, ok := monthYear(at(i + 1)); ok {
+			e := Expr{Year: y, FromMonth: m, ToMonth: m}
+			n := 2
+			if y == 0 && at(i+2) == "nam" {
+				if yy, ok := isYear(at(i + 3)); ok {
+					e.Year, n = yy, 4
+				}
+			}
+			if cumulative(at, i) {
+				e.FromMonth = 1
+			}
+			return e, n
+		}
+	case "ngay":
+		// "đến ngày 15/6", "đến ngày 30.6.2022"
+		if d, m, y, ok := dayMonth(at(i + 1)); ok && cumulative(at, i) {
+			return Expr{Year: y, FromMonth: 1, ToMonth: m, ToDay: d}, 2
+		}
+	case "dau":
+		// "từ đầu năm (2019) đến nay"
+		if at(i-1) == "tu" && at(i+1) == "nam" {
+			e := Expr{FromMonth: 1, ToMonth: 12}
+			n := 2
+			if y, ok := isYear(at(i + 2)); ok {
+				e.Year, n = y, 3
+			}
+			if at(i+n) == "den" && at(i+n+1) == "nay" {
+				e.Open = true
+				n += 2
+			}
+			return e, n
+		}
+	}
+	// "6 tháng đầu năm", "sáu tháng cuối năm 2018", "9 tháng năm 2017",
+	// "chín tháng", "trong 2 năm 2011-2012"
+	n, ok := atoi(w)
+	k := i + 1
+	if !ok {
+		// "sáu tháng đầu năm", "chín tháng năm 2017": a number in words
+		// only before a part of a year ("sau tháng …" is "after")
+		if v, ok2 := numberWords[w]; ok2 && at(k) == "thang" && (at(k+1) == "dau" || at(k+1) == "cuoi" || at(k+1) == "nam") {
+			n, ok = v, true
+		}
+	}
+	if !ok || n < 1 || n > 12 {
+		return Expr{}, 0
+	}
+	switch at(k) {
+	case "thang":
+		e := Expr{FromMonth: 1, ToMonth: n}
+		m := 2
+		switch {
+		case at(k+1) == "dau" && at(k+2) == "nam":
+			m = 4
+		case at(k+1) == "cuoi" && at(k+2) == "nam":
+			e = Expr{FromMonth: 13 - n, ToMonth: 12}
+			m = 4
+		case at(k+1) == "nam":
+			if _, ok := isYear(at(k + 2)); ok {
+				m = 2 // the year is read below
+			}
+		}
+		if at(i+m) == "nam" {
+			if y, ok := isYear(at(i + m + 1)); ok {
+				e.Year = y
+				m += 2
+			}
+		} else if y, ok := isYear(at(i + m)); ok && m == 4 {
+			e.Year = y
+			m++
+		}
+		return e, m
+	case "nam":
+		if a, b, ok := yearRange(at(k + 1)); ok && b-a+1 == n {
+			return Expr{Year: a, ToYear: b, FromMonth: 1, ToMonth: 12}, 3
+		}
+	}
+	return Expr{}, 0
+}
+
+// cumulative reports "đến", "tính đến", "lũy kế đến", "đến hết" before word
+// i: the span runs from the start of the year.
+func cumulative(at func(int) string, i int) bool {
+	for k := i - 1; k >= i-3 && k >= 0; k-- {
+		switch at(k) {
+		case "den", "toi":
+			return true
+		case "het", "cuoi", "tinh":
+			continue
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// Document is the period a text reports on and its year: the first
+// expression with a year in its title and opening paragraphs that is not
+// the basis of a comparison ("6 tháng đầu năm 2024"), else the year of the
+// report (known), else a year told by a comparison ("so với cùng kỳ năm
+// 2022": the text is about 2023), else "năm qua" in a text dated early in
+// the next year. ok is false when no year can be told.
+func Document(texts []string, date string, known int) (e Expr, year int, ok bool) {
+	var first *Expr
+	basis, plan := 0, 0
+	for _, t := range texts {
+		for _, x := range Find(t) {
+			if x.Plan {
+				// "nhiệm vụ 6 tháng cuối năm 2018": the same year;
+				// "phương hướng, nhiệm vụ năm 2018": the year after
+				if plan == 0 && x.Year > 0 && x.ToYear == 0 {
+					plan = x.Year
+					if x.FromMonth == 1 && x.ToMonth == 12 {
+						plan--
+					}
+				}
+				continue
+			}
+			if x.Basis {
+				if basis == 0 && x.Year > 0 && x.ToYear == 0 {
+					basis = x.Year + 1
+				}
+				continue
+			}
+			if first == nil {
+				x := x
+				first = &x
+			}
+			if x.Year > 0 && known == 0 || x.Year == known && known > 0 {
+				if first.Year == 0 && first.FromMonth == x.FromMonth && first.ToMonth == x.ToMonth {
+					// "6 tháng đầu năm … 6 tháng cuối năm 2018": the year is the
+					// later expression's
+					x = *first
+				}
+				y := x.Year
+				if y == 0 {
+					y = known
+					if y == 0 {
+						y = yearOf(texts, x)
+					}
+				}
+				if x.ToYear > 0 {
+					return x, x.ToYear, true
+				}
+				return x, y, true
+			}
+		}
+	}
+	year = known
+	if year == 0 {
+		year = basis
+	}
+	if year == 0 {
+		year = plan
+	}
+	if year == 0 {
+		year = pastYear(texts, date)
+	}
+	if year == 0 {
+		return Expr{}, 0, false
+	}
+	if first != nil && first.Year == 0 {
+		return *first, year, true
+	}
+	return Expr{FromMonth: 1, ToMonth: 12}, year, true
+}
+
+// yearOf is the first year written anywhere in texts.
+func yearOf(texts []string, _ Expr) int {
+	for _, t := range texts {
+		for _, x := range Find(t) {
+			if x.Year > 0 {
+				return x.Year
+			}
+		}
+	}
+	return 0
+}
+
+// pastYear reads "năm qua" ("the past year") in a text dated in the first
+// quarter of the next year, or the year of the date otherwise.
+func pastYear(texts []string, date string) int {
+	if len(date) < 7 {
+		return 0
+	}
+	y, ok1 := atoi(date[:4])
+	m, ok2 := atoi(date[5:7])
+	if !ok1 || !ok2 {
+		return 0
+	}
+	for _, t := range texts {
+		if strings.Contains(vntext.Fold(t), "nam qua") && m <= 3 {
+			return y - 1
+		}
+	}
+	return y
+}
