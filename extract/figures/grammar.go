@@ -21,6 +21,7 @@ type cand struct {
 	class    int
 	head     string // first word of the unit ("cuộc" of "cuộc đối thoại")
 	verb     string // words before the number that say what was done
+	after    string // a verb right after the number ("17 khiển trách")
 	linked   bool   // already a part of a breakdown
 }
 
@@ -272,6 +273,11 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 	case w != nil && measureUnits[w.low]:
 		unitKind, unit = schema.KindOther, w.text
 		j++
+	case w != nil && verbPairs[pair{w.low, a.lowAt(j + 1)}] && w.low != "tổ" && w.low != "kết":
+		// "17 khiển trách; 2 cảnh cáo": the number counts who the verb
+		// after it befell; the noun is the total's
+		c.after = a.span(j, j+1)
+		j += 2
 	case w != nil:
 		u, end, cl, head := a.nounPhrase(j)
 		unit, c.class, c.head = u, cl, head
@@ -315,6 +321,38 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 	a.qualify(&c, i, j)
 	a.role(&c, i, j, unitKind == schema.KindPercent, plan)
 	return c, true
+}
+
+// planWordBefore reports a plan word ending at token k ("kế hoạch", "dự
+// toán", "chỉ tiêu", "nghị quyết đề ra", "tỉnh giao").
+func (a *analyzer) planWordBefore(k int) bool {
+	for n := 0; n < 3 && k >= 0; n, k = n+1, k-1 {
+		w := a.word(k)
+		if w == nil {
+			return false
+		}
+		switch w.low {
+		case "ra", "đề", "giao", "năm":
+			continue
+		}
+		return planPairs[pair{a.lowAt(k - 1), w.low}] || planSingles[w.low]
+	}
+	return false
+}
+
+// planPercentBefore reports a percent of plan earlier in the sentence of
+// token i.
+func (a *analyzer) planPercentBefore(i int) bool {
+	for j := len(a.cands) - 1; j >= 0; j-- {
+		c := &a.cands[j]
+		if a.sent[c.tok] != a.sent[i] {
+			return false
+		}
+		if c.fig.Role == schema.RolePlanPercent {
+			return true
+		}
+	}
+	return false
 }
 
 // growthRate reports a percent said of "tăng trưởng" or "tốc độ tăng" in its
@@ -393,7 +431,12 @@ func (a *analyzer) nounPhrase(j int) (unit string, end, class int, head string) 
 			words += 2
 			continue
 		}
-		if unitStop[w.low] || (w.upper && !w.initial && words > 0) || words > 0 && (unitTail[w.low] || unitTailDated[w.low] && a.isNum(k+1)) {
+		if words > 0 && w.low == "đảng" && (a.lowAt(k-1) == "chức" || a.lowAt(k-1) == "sở") {
+			k++ // "tổ chức Đảng", "tổ chức cơ sở Đảng"
+			words++
+			continue
+		}
+		if unitStop[w.low] || (w.upper && !w.initial && words > 0) || words > 0 && (unitTail[w.low] || unitTailDated[w.low] && a.isNum(k+1) || unitModifiers[pair{w.low, a.lowAt(k + 1)}] || unitModifiers[pair{w.low, ""}]) {
 			break
 		}
 		k++
@@ -600,6 +643,11 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 			return
 		}
 	}
+	// "so với nghị quyết đề ra (23.600 tỷ đồng)": the plan quoted.
+	if a.punctAt(i-1, "(") && a.planWordBefore(i-2) {
+		f.Role = schema.RoleTarget
+		return
+	}
 	// "vượt mục tiêu tăng trưởng 8,5%", "chỉ tiêu 235 đảng viên": the
 	// figure is the goal itself.
 	for k2, n := i-1, 0; k2 >= 0 && n < 4; k2, n = k2-1, n+1 {
@@ -634,6 +682,12 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 	// "bằng 56,9% so với cùng kỳ": this period's level as a percent of
 	// last year's, measured like a percent of plan.
 	if so && (a.lowAt(k) == "cùng" && a.lowAt(k+1) == "kỳ" || a.lowAt(k) == "năm" && (a.lowAt(k+1) == "trước" || a.isNum(k+1))) {
+		f.Role = schema.RolePlanPercent
+		return
+	}
+	// "thu nội địa 10.152 tỷ đồng, đạt 50,51%": a bare percent after a
+	// result, in a sentence that measures results against the plan.
+	if a.lowAt(i-1) == "đạt" && (j >= len(a.toks) || a.toks[j].kind == tPunct) && a.planPercentBefore(i) {
 		f.Role = schema.RolePlanPercent
 		return
 	}

@@ -36,6 +36,13 @@ func (a *analyzer) metric(c *cand) string {
 			return base
 		}
 	}
+	if f.Role == schema.RolePlanPercent && a.rateName(c.tok) == "" {
+		// "Tân Yên kết nạp đảng viên đạt 104% kế hoạch": what reached the
+		// plan is said before "đạt"
+		if s := dropName(a.changeSubject(c)); s != "" {
+			return s + " (% kế hoạch)"
+		}
+	}
 	if f.Role == schema.RoleChange && c.refersTo < 0 {
 		// "Nông, lâm nghiệp, thủy sản tăng 3,47%": what grew is the
 		// subject before the verb.
@@ -47,6 +54,11 @@ func (a *analyzer) metric(c *cand) string {
 		return a.percentMetric(c)
 	}
 	lead, mode := a.leading(c)
+	if a.lowAt(lead+1) == "lên" || a.lowAt(lead) == "lên" {
+		if s := a.raisedTo(lead); s != "" {
+			return s // "nâng tổng số đảng viên … lên 8.575 đảng viên"
+		}
+	}
 	if mode == modeSubject {
 		// the subject names the quantity; the unit after "là" is only
 		// its measure ("… là 6.387 đồng chí")
@@ -66,6 +78,9 @@ func (a *analyzer) metric(c *cand) string {
 	}
 	if mode == modeExist {
 		if noun != "" {
+			if pv := a.passive(c); pv != "" {
+				return joinLabel(noun, pv) // "có 8 trường hợp bị thi hành kỷ luật"
+			}
 			return noun
 		}
 		mode = modePredicate
@@ -76,6 +91,9 @@ func (a *analyzer) metric(c *cand) string {
 			return joinLabel(noun, pv) // "8 trường hợp bị thi hành kỷ luật"
 		}
 	}
+	if pred == "" && c.after != "" {
+		pred = c.after // "17 khiển trách" of "20 đảng viên"
+	}
 	if pred == "" {
 		pred = a.inherited(c)
 	}
@@ -84,6 +102,43 @@ func (a *analyzer) metric(c *cand) string {
 		pred = a.subject(lead)
 	}
 	return joinLabel(pred, noun)
+}
+
+// raisedTo reads "nâng X lên N": the label is X ("nâng tổng số đảng viên
+// trong Đảng bộ huyện lên 8.575 đảng viên").
+func (a *analyzer) raisedTo(lead int) string {
+	up := lead
+	if a.lowAt(up) != "lên" {
+		up++
+	}
+	for k := up - 1; k >= 0 && up-k <= maxSubject+2; k-- {
+		t := &a.toks[k]
+		if t.kind != tWord {
+			return ""
+		}
+		if t.low == "nâng" && k+1 < up {
+			return a.span(k+1, up-1)
+		}
+	}
+	return ""
+}
+
+// dropName removes the proper name a label opens with ("Tân Yên kết nạp
+// đảng viên" → "kết nạp đảng viên"): who acted is not what was measured.
+func dropName(s string) string {
+	ws := strings.Fields(s)
+	k := 0
+	for k < len(ws) && k < 4 {
+		r, _ := utf8.DecodeRuneInString(ws[k])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		k++
+	}
+	if k == 0 || k == len(ws) {
+		return s
+	}
+	return strings.Join(ws[k:], " ")
 }
 
 // changeSubject reads what a change is said of: the subject before
@@ -264,6 +319,13 @@ func (a *analyzer) predicate(k int) string {
 			k--
 			continue
 		}
+		if t.low == "có" && a.lowAt(k-1) == "khi" && n > 0 {
+			// "kiểm tra khi có dấu hiệu vi phạm đối với 69 tổ chức đảng":
+			// the verb is before the condition
+			if v := a.predicate(k - 2); v != "" {
+				return v + " " + a.span(k-1, hi)
+			}
+		}
 		if predicateStop[t.low] {
 			if articles[t.low] && lo <= hi {
 				lo += a.wordLen(lo)
@@ -328,7 +390,7 @@ func (a *analyzer) inherited(c *cand) string {
 	// và 107 đảng viên"): a few words, none a verb or a stop.
 	for j := k - 1; j > p.last; j-- {
 		w := a.word(j)
-		if w == nil || k-1-j >= 4 || predicateStop[w.low] || verbPairs[pair{a.lowAt(j - 1), w.low}] {
+		if w == nil || k-1-j >= 6 || predicateStop[w.low] && w.low != "có" || verbPairs[pair{a.lowAt(j - 1), w.low}] {
 			return ""
 		}
 	}
@@ -362,8 +424,8 @@ func (a *analyzer) subject(k int) string {
 			k-- // "nông - lâm nghiệp - thủy sản", "công nghiệp - xây dựng"
 			continue
 		}
-		if t.isPunct(",") && n > 0 && a.listSubject(k) {
-			k-- // "Nông, lâm nghiệp, thủy sản tăng 3,47%"
+		if (t.isPunct(",") || t.low == "và" && t.kind == tWord) && n > 0 && a.listSubject(k) {
+			k-- // "Nông, lâm nghiệp, thủy sản tăng 3,47%", "… và dịch vụ khác ước đạt"
 			continue
 		}
 		if t.isPunct(")") && n == 0 {

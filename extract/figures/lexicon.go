@@ -61,6 +61,15 @@ var unitKeepPairs = pairSet(
 	"đề án", "đề tài",
 )
 
+// unitModifiers follow the counted noun and say which ones were counted:
+// the unit ends before them ("8 trường hợp bị thi hành kỷ luật", "250 đảng
+// viên mới", "4 đơn giấu tên", "886 tổ chức Đảng cấp dưới"). A pair with
+// an empty second word is any word after the first.
+var unitModifiers = pairSet(
+	"mới ", "vi phạm", "giấu tên", "ưu tú", "cấp dưới", "tiêu biểu", "các loại", "phục vụ", "tố cáo",
+	"khiếu nại", "phản ánh", "bị ", "được ", "là ", "đạt ", "có ",
+)
+
 // measureUnits are units of measurement: the figure is an amount, kind other.
 var measureUnits = set("km", "m", "m3", "m³", "tấn", "kg", "tạ", "lít", "mw", "kw", "kwh", "gw", "cm", "mm", "ml", "cây số", "mét")
 
@@ -113,7 +122,7 @@ var planPairs = pairSet("kế hoạch", "chỉ tiêu", "dự toán", "mục tiê
 var planSingles = set("kh", "kh.")
 
 // breakdown markers open a list of parts of the figure before them.
-var markerPairs = pairSet("trong đó", "bao gồm", "gồm có", "cụ thể", "chia ra", "chia theo")
+var markerPairs = pairSet("trong đó", "bao gồm", "gồm có", "cụ thể", "chia ra", "chia theo", "hình thức")
 var markerSingles = set("gồm")
 
 // unit classes keep the parts of a total of one sort: a list of people does

@@ -95,11 +95,14 @@ func (a *analyzer) markerAt(k int) int {
 		return 0
 	}
 	switch w.low {
-	case "trong", "bao", "gồm", "cụ", "chia":
+	case "trong", "bao", "gồm", "cụ", "chia", "hình":
 	default:
 		return 0
 	}
 	if markerPairs[pair{w.low, a.lowAt(k + 1)}] {
+		if w.low == "hình" && a.lowAt(k-1) != "với" && a.lowAt(k-1) != "các" {
+			return 0 // "với (các) hình thức: khiển trách 26, …", not any "hình thức"
+		}
 		return 2
 	}
 	if markerSingles[w.low] {
@@ -344,7 +347,7 @@ func (a *analyzer) linkRefers() {
 				c.refersTo = j
 				break
 			}
-			if r.fig.Kind == schema.KindPercent || r.rate || r.fig.Role == schema.RoleChange {
+			if r.fig.Kind == schema.KindPercent || r.rate || r.fig.Role == schema.RoleChange || r.fig.Role == schema.RoleTarget && c.fig.Role != schema.RoleTarget {
 				continue
 			}
 			// a part in parentheses is not what a change after them is
