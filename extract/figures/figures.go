@@ -11,6 +11,7 @@
 package figures
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,6 +60,7 @@ func Find(doc *schema.Document) []schema.Figure {
 	defer statePool.Put(st)
 	lx, a := &st.lx, &st.a
 	var header *tableHeader
+	prev, prevFrom := -1, 0 // the last container with figures, and its first figure in out
 	for i := range conts {
 		c := &conts[i]
 		var figs []cand
@@ -78,11 +80,29 @@ func Find(doc *schema.Document) []schema.Figure {
 			figs = a.analyze(lx, c.text, c.plan, &ctx)
 		}
 		base := len(out)
+		// A breakdown that opens this container takes its total from the
+		// one before ("… ước đạt 9.300 tỷ đồng." / "Trong đó: Thu nội địa …").
+		if prev >= 0 && c.section == conts[prev].section && c.footnote == 0 {
+			for _, o := range a.orphans {
+				parts, sum := a.orphanParts(o)
+				if t := totalIn(out[prevFrom:base], a.cands[o.first].fig.Kind, sum); t >= 0 && len(parts) > 0 {
+					for _, p := range parts {
+						a.cands[p].parent = -2 - (prevFrom + t) // resolved to an id below
+					}
+				}
+			}
+		}
 		for _, f := range figs {
 			sf := f.fig
 			sf.ID = "f" + strconv.Itoa(base+f.index+1)
-			if f.parent >= 0 {
+			switch {
+			case f.parent >= 0:
 				sf.Parent = schema.NullString("f" + strconv.Itoa(base+f.parent+1))
+			case f.parent <= -2:
+				sf.Parent = schema.NullString(out[-2-f.parent].ID)
+				if sf.Unit == "" {
+					sf.Unit = out[-2-f.parent].Unit
+				}
 			}
 			if f.refersTo >= 0 {
 				sf.RefersTo = schema.NullString("f" + strconv.Itoa(base+f.refersTo+1))
@@ -97,8 +117,39 @@ func Find(doc *schema.Document) []schema.Figure {
 			sf.Page = schema.NullInt(c.page)
 			out = append(out, sf)
 		}
+		if c.kind != schema.ParagraphTableRow && len(figs) > 0 {
+			prev, prevFrom = i, base
+		} else if len(figs) == 0 && c.kind != schema.ParagraphTableRow {
+			prev = -1
+		}
 	}
 	return out
+}
+
+// totalIn picks among figs (the container before) the total of a
+// breakdown of kind with the given sum: the figure equal to the sum, else
+// the first of a compatible kind that can hold it; -1 for none.
+func totalIn(figs []schema.Figure, kind string, sum float64) int {
+	fam := func(k string) string {
+		if k == schema.KindRatio {
+			return schema.KindCount
+		}
+		return k
+	}
+	best := -1
+	for i := range figs {
+		f := &figs[i]
+		if fam(f.Kind) != fam(kind) || f.Role == schema.RoleChange || f.Parent != "" || strings.Contains(f.Unit, "/") {
+			continue
+		}
+		if math.Abs(f.ValueNormalized-sum) < 1e-6*math.Max(1, sum) {
+			return i
+		}
+		if best < 0 && f.ValueNormalized >= sum {
+			best = i
+		}
+	}
+	return best
 }
 
 // containers lists paragraphs and footnote bodies in reading order. Text

@@ -37,6 +37,7 @@ type analyzer struct {
 	// 2024", "đến ngày 15/6"): labels leave them out, periods read them.
 	inPeriod []bool
 	exprs    []period.Expr
+	orphans  []orphan
 	cands    []cand
 	segs     []seg
 	candOf   []int // figure index of each token, -1 for none
@@ -47,6 +48,7 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 	a.toks = lx.lex(text)
 	a.nums = lx.nums
 	a.cands = a.cands[:0]
+	a.orphans = a.orphans[:0]
 	a.layout()
 	a.markPeriods()
 	for i := range a.toks {
@@ -71,6 +73,7 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 		c.fig.Metric = a.metric(c)
 	}
 	a.periods(ctx, plan)
+	a.subjects(ctx.title)
 	a.estimates()
 	a.comparisons()
 	return a.cands
@@ -687,7 +690,7 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 	}
 	// "thu nội địa 10.152 tỷ đồng, đạt 50,51%": a bare percent after a
 	// result, in a sentence that measures results against the plan.
-	if a.lowAt(i-1) == "đạt" && (j >= len(a.toks) || a.toks[j].kind == tPunct) && a.planPercentBefore(i) {
+	if a.lowAt(i-1) == "đạt" && (j >= len(a.toks) || a.toks[j].kind == tPunct || a.lowAt(j) == "và") && a.planPercentBefore(i) {
 		f.Role = schema.RolePlanPercent
 		return
 	}

@@ -18,7 +18,7 @@ import (
 
 const (
 	maxPredicate = 6  // syllables of a predicate ("hỗ trợ xây dựng, sửa chữa")
-	maxSubject   = 12 // syllables of a subject ("giá trị sản xuất nông - lâm nghiệp - thủy sản của huyện")
+	maxSubject   = 20 // syllables of a subject ("giá trị sản xuất nông - lâm nghiệp - thủy sản của huyện")
 	maxNoun      = 8  // syllables of a counted noun phrase with its modifiers
 	maxClass     = 11 // syllables of a classification ("xếp loại “Hoàn thành tốt nhiệm vụ”")
 )
@@ -34,6 +34,15 @@ func (a *analyzer) metric(c *cand) string {
 				return base + " (% kế hoạch)"
 			}
 			return base
+		}
+	}
+	if f.Role == schema.RoleTarget && a.punctAt(c.tok-1, "(") {
+		// "… là 12.221 tỷ đồng, đạt 51,8% so với nghị quyết đề ra (23.600
+		// tỷ đồng)": the plan of the result it is compared with
+		for j := c.index - 1; j >= 0 && a.sent[a.cands[j].tok] == a.sent[c.tok]; j-- {
+			if r := &a.cands[j]; r.fig.Kind == f.Kind && r.fig.Role == schema.RoleActual {
+				return a.baseMetric(j)
+			}
 		}
 	}
 	if f.Role == schema.RolePlanPercent && a.rateName(c.tok) == "" {
@@ -76,6 +85,14 @@ func (a *analyzer) metric(c *cand) string {
 	if f.Kind == schema.KindMoney {
 		noun = ""
 	}
+	if mode == modeExist || c.parent >= 0 {
+		// "Trong đó, có 784 tổ chức Đảng (đạt 88,48%) thực hiện tốt nhiệm
+		// vụ; 102 … chưa làm tốt", "45 đảng viên mới kết nạp là trưởng …":
+		// the parts differ by what is said of them after the noun
+		if d := a.description(c); d != "" {
+			return d
+		}
+	}
 	if mode == modeExist {
 		if noun != "" {
 			if pv := a.passive(c); pv != "" {
@@ -86,9 +103,9 @@ func (a *analyzer) metric(c *cand) string {
 		mode = modePredicate
 	}
 	pred := a.predicate(lead)
-	if pred == "" && noun != "" {
+	if (pred == "" || a.lowAt(c.last+1) == "đã") && noun != "" {
 		if pv := a.passive(c); pv != "" {
-			return joinLabel(noun, pv) // "8 trường hợp bị thi hành kỷ luật"
+			return joinLabel(noun, pv) // "8 trường hợp bị thi hành kỷ luật", "1 đơn đã chỉ đạo xử lý"
 		}
 	}
 	if pred == "" && c.after != "" {
@@ -181,6 +198,16 @@ func joinLabel(a, b string) string {
 func (a *analyzer) percentMetric(c *cand) string {
 	if m := a.rateName(c.tok); m != "" {
 		return m
+	}
+	// "khu vực công nghiệp và xây dựng chiếm tỉ lệ cao với 40,08%": the
+	// share is of what comes before "chiếm"
+	for k := c.tok - 1; k >= 0 && k >= c.tok-6 && a.word(k) != nil; k-- {
+		if a.toks[k].low == "chiếm" {
+			if s := a.subject(k - 1); s != "" {
+				return s
+			}
+			break
+		}
 	}
 	if c.refersTo >= 0 {
 		base := a.baseMetric(c.refersTo)
@@ -326,6 +353,13 @@ func (a *analyzer) predicate(k int) string {
 				return v + " " + a.span(k-1, hi)
 			}
 		}
+		if (t.low == "theo" || t.low == "tại" || t.low == "về") && n > 0 && n <= 3 && verbPairs[pair{a.lowAt(k - 2), a.lowAt(k - 1)}] {
+			// "thi hành kỷ luật theo thẩm quyền 2 đảng viên": the verb is
+			// before the adjunct
+			if v := a.predicate(k - 1); v != "" {
+				return v + " " + a.span(k, hi)
+			}
+		}
 		if predicateStop[t.low] {
 			if articles[t.low] && lo <= hi {
 				lo += a.wordLen(lo)
@@ -349,12 +383,62 @@ func (a *analyzer) predicate(k int) string {
 	return a.span(lo, hi)
 }
 
+// description reads the counted noun with what is said of it after it, a
+// parenthesis skipped: "tổ chức Đảng thực hiện tốt nhiệm vụ", "đảng viên
+// mới kết nạp là trưởng", "trường hợp là công nhân". It is "" when no
+// copula or verb of state follows within a few words.
+func (a *analyzer) description(c *cand) string {
+	lo := c.tok + 1
+	if c.fig.Kind != schema.KindCount && c.fig.Kind != schema.KindRatio || a.word(lo) == nil {
+		return ""
+	}
+	if c.head == "lượt" || c.head == "lần" {
+		lo++
+	}
+	k := c.last + 1
+	var b []string
+	b = append(b, a.span(lo, c.last))
+	seen := false
+	n := 0
+	for k < len(a.toks) && n < 10 {
+		t := &a.toks[k]
+		if t.isPunct("(") {
+			if e := a.parenEnd(k); e < len(a.toks) && a.toks[e].isPunct(")") {
+				k = e + 1
+				continue
+			}
+			break
+		}
+		if t.kind != tWord {
+			break
+		}
+		if !seen {
+			switch {
+			case t.low == "là", t.low == "chưa", t.low == "không", t.low == "đều",
+				t.low == "thực" && a.lowAt(k+1) == "hiện", t.low == "hoàn" && a.lowAt(k+1) == "thành":
+				seen = true
+			case t.low == "có", t.low == "được", t.low == "bị", t.low == "đã", t.low == "và", t.low == "với", t.low == "của", t.low == "cho", t.low == "tại":
+				return ""
+			}
+		} else if t.low == "và" || t.low == "của" || t.low == "với" {
+			break
+		}
+		b = append(b, t.text)
+		n++
+		k++
+	}
+	if !seen {
+		return ""
+	}
+	return strings.Join(strings.Fields(strings.Join(b, " ")), " ")
+}
+
 // passive reads "bị/được + verb" right after the counted noun: what
 // happened to what was counted ("trường hợp bị thi hành kỷ luật", "đảng
 // viên được khen thưởng").
 func (a *analyzer) passive(c *cand) string {
 	k := c.last + 1
-	if w := a.lowAt(k); w != "bị" && w != "được" || isRating(a.lowAt(k+1), a.lowAt(k+2), a.lowAt(k+3)) {
+	if w := a.lowAt(k); w != "bị" && w != "được" && w != "đã" || isRating(a.lowAt(k+1), a.lowAt(k+2), a.lowAt(k+3)) {
 		return ""
 	}
 	if c.fig.Kind == schema.KindMoney || c.fig.Kind == schema.KindPercent {
@@ -430,8 +514,12 @@ func (a *analyzer) subject(k int) string {
 		}
 		if t.isPunct(")") && n == 0 {
 			// "Tổng giá trị sản xuất (giá so sánh năm 2010) ước đạt …": the
-			// parenthesis qualifies the subject before it
+			// parenthesis qualifies the subject before it; "(GRDP)" names it
 			if o := a.openParen(k); o > 0 {
+				if o == k-2 && a.word(k-1) != nil && isAllCaps(a.toks[k-1].text) {
+					k = o - 1
+					continue
+				}
 				k = o - 1
 				hi = k
 				continue
@@ -475,15 +563,20 @@ func (a *analyzer) openParen(c int) int {
 // "("), at most a few words and none a verb or a function word.
 func (a *analyzer) listSubject(comma int) bool {
 	n := 0
+	sawComma := false
 	for k := comma - 1; k >= 0; k-- {
 		t := &a.toks[k]
 		switch {
 		case t.kind == tWord:
-			if predicateStop[t.low] || subjectStop[t.low] || verbPairs[pair{a.lowAt(k - 1), t.low}] || n > 6 {
-				return false
+			if predicateStop[t.low] || subjectStop[t.low] || verbPairs[pair{a.lowAt(k - 1), t.low}] || n > 16 {
+				// an adverbial before a comma ("Về cơ cấu kinh tế, khu vực
+				// công nghiệp và xây dựng chiếm …") opens the clause
+				return sawComma && n > 0
 			}
 			n++
-		case t.isPunct(","), t.isPunct("-"), t.isPunct("–"):
+		case t.isPunct(","):
+			sawComma = true
+		case t.isPunct("-"), t.isPunct("–"):
 		case isClauseEnd(t), t.isPunct(":"), t.isPunct("("):
 			return n > 0
 		default:

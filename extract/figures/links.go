@@ -145,12 +145,102 @@ func (a *analyzer) linkMarkers() {
 			continue
 		}
 		total := a.totalBefore(m, &a.cands[first])
+		if total < 0 && a.sentenceOpens(m) {
+			// "… 208 quần chúng ưu tú vào Đảng … Trong đó, có 45 …": the
+			// breakdown opens the next sentence
+			total = a.totalInSentence(a.sent[m]-1, start, end, d, &a.cands[first])
+			if total < 0 && a.sent[m] == 0 {
+				a.orphans = append(a.orphans, orphan{start, end, d, first})
+			}
+		}
 		if total < 0 {
 			continue
 		}
 		partial := a.lowAt(m) == "trong" || a.openEnded(start, end)
 		a.linkItems(total, start, end, d, partial)
 	}
+}
+
+// orphan is a breakdown that opens a container without a total in it
+// ("Trong đó: Thu nội địa …" after a paragraph with the total): Find looks
+// for the total in the container before.
+type orphan struct{ start, end, depth, first int }
+
+// sentenceOpens reports a marker at the head of its sentence.
+func (a *analyzer) sentenceOpens(m int) bool {
+	k := m - 1
+	for k >= 0 && a.toks[k].kind == tPunct && !isSentenceEnd(&a.toks[k]) {
+		k-- // "… 9.300 tỷ đồng. | Trong đó: …"
+	}
+	return k < 0 || isSentenceEnd(&a.toks[k])
+}
+
+// orphanParts lists the figures an orphan breakdown would make parts, as
+// linkItems takes them, with their sum.
+func (a *analyzer) orphanParts(o orphan) (parts []int, sum float64) {
+	taken := false
+	first := &a.cands[o.first]
+	for k := o.start; k < o.end; k++ {
+		t := &a.toks[k]
+		if a.depth[k] == o.depth && (t.isPunct(",") || t.isPunct(";") || t.isWord("và")) {
+			taken = false
+			continue
+		}
+		if taken || t.kind != tNum || a.depth[k] != o.depth {
+			continue
+		}
+		if ci := a.candAt(k); ci >= 0 && canBePart(&a.cands[ci]) && !a.cands[ci].linked && family(&a.cands[ci]) == family(first) {
+			parts = append(parts, ci)
+			sum += a.cands[ci].fig.ValueNormalized
+			taken = true
+		}
+	}
+	return parts, sum
+}
+
+// itemSum is the sum of the first fitting figure of each item of the list
+// start..end, as linkItems would take them.
+func (a *analyzer) itemSum(start, end, d int, first *cand) float64 {
+	sum := 0.0
+	taken := false
+	for k := start; k < end; k++ {
+		t := &a.toks[k]
+		if a.depth[k] == d && (t.isPunct(",") || t.isPunct(";") || t.isWord("và")) {
+			taken = false
+			continue
+		}
+		if taken || t.kind != tNum || a.depth[k] != d {
+			continue
+		}
+		if ci := a.candAt(k); ci >= 0 && canBePart(&a.cands[ci]) && family(&a.cands[ci]) == family(first) {
+			sum += a.cands[ci].fig.ValueNormalized
+			taken = true
+		}
+	}
+	return sum
+}
+
+// totalInSentence picks the total of a breakdown from sentence s: the
+// figure the parts add up to, else the first that can hold them.
+func (a *analyzer) totalInSentence(s, start, end, d int, first *cand) int {
+	if s < 0 {
+		return -1
+	}
+	sum := a.itemSum(start, end, d, first)
+	best := -1
+	for i := range a.cands {
+		c := &a.cands[i]
+		if a.sent[c.tok] != s || a.depth[c.tok] != 0 || !canBePart(c) || c.linked || !compatible(c, first) {
+			continue
+		}
+		if math.Abs(c.fig.ValueNormalized-sum) < 1e-6*math.Max(1, sum) {
+			return i
+		}
+		if best < 0 && c.fig.ValueNormalized >= sum {
+			best = i
+		}
+	}
+	return best
 }
 
 // scopeEnd returns the token after the list that starts at start. A list
@@ -297,10 +387,16 @@ func (a *analyzer) linkSums() {
 		}
 		var run []int
 		sum := 0.0
+		runSent := a.sent[tc.tok]
 		for pi := ti + 1; pi < len(a.cands) && pi <= ti+maxLookFigures; pi++ {
 			c := &a.cands[pi]
-			if a.sent[c.tok] != a.sent[tc.tok] {
+			// the parts follow in its sentence or make up the next one
+			// ("nhận 7 đơn … Qua phân loại đã chuyển … 5 đơn, … 1 đơn, 1 đơn")
+			if a.sent[c.tok] > a.sent[tc.tok]+1 {
 				break
+			}
+			if a.sent[c.tok] != runSent {
+				run, sum, runSent = run[:0], 0, a.sent[c.tok]
 			}
 			if a.depth[c.tok] != a.depth[tc.tok] {
 				continue
@@ -500,8 +596,8 @@ func (a *analyzer) rateName(i int) string {
 			continue
 		}
 		if (t.isWord("tỷ") || t.isWord("tỉ")) && a.lowAt(k+1) == "lệ" {
-			if e <= k+1 {
-				return ""
+			if e <= k+1 || a.lowAt(k-1) == "chiếm" {
+				return "" // "X chiếm tỉ lệ cao với 40,08%": the share is X's
 			}
 			return strings.ToLower(a.text[t.pos:a.toks[e].endPos])
 		}

@@ -2,6 +2,7 @@ package figures
 
 import (
 	"github.com/baocao/baocao/extract/period"
+	"github.com/baocao/baocao/extract/vntext"
 	"github.com/baocao/baocao/schema"
 )
 
@@ -13,24 +14,27 @@ type context struct {
 	ok       bool
 	planYear int
 	date     string
+	title    string // folded: an organ the title names is the whole
 }
 
 // docContext reads the document's period from its title and opening
 // paragraphs (see period.Document).
 func docContext(doc *schema.Document) context {
 	var texts []string
+	title := ""
 	body := 0
 	for i := range doc.Paragraphs {
 		p := &doc.Paragraphs[i]
 		switch {
 		case p.Kind == schema.ParagraphTitle:
 			texts = append(texts, p.Text)
+			title = vntext.Fold(p.Text)
 		case p.InBody() && body < 3:
 			texts = append(texts, p.Text)
 			body++
 		}
 	}
-	ctx := context{date: doc.Meta.Date, planYear: doc.Meta.PlanYear}
+	ctx := context{date: doc.Meta.Date, planYear: doc.Meta.PlanYear, title: title}
 	ctx.doc, ctx.year, ctx.ok = period.Document(texts, doc.Meta.Date, doc.Meta.ReportYear)
 	if ctx.planYear == 0 && ctx.ok {
 		ctx.planYear = ctx.year + 1
@@ -110,6 +114,9 @@ func (a *analyzer) periods(ctx *context, plan bool) {
 			year = 0
 		}
 		switch {
+		case f.Role == schema.RoleTarget && a.punctAt(c.tok-1, "(") && year > 0:
+			// the plan quoted beside a result is the plan of the year
+			f.Period = ctx.span(period.Expr{FromMonth: 1, ToMonth: 12}, year)
 		case best >= 0:
 			f.Period = ctx.span(exprs[best], year)
 		case ctx.ok:

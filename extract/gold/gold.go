@@ -482,9 +482,11 @@ func periodStr(p *schema.Period) string {
 	return p.Start + "…" + p.End
 }
 
-// words is the folded text as a list of syllables, for whole-word matching.
+// words is the text in lower case (tone placement made canonical) as a
+// list of syllables, for whole-word matching; diacritics are kept, for
+// "phó" is not "phố".
 func words(s string) []string {
-	return strings.FieldsFunc(vntext.Fold(s), func(r rune) bool {
+	return strings.FieldsFunc(vntext.Key(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '%'
 	})
 }
@@ -557,8 +559,8 @@ func subjectOK(got, want string) bool {
 }
 
 var abbrev = map[string]string{
-	"ubkt": "uy ban kiem tra", "btv": "ban thuong vu", "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan",
-	"tp": "thanh pho", "bch": "ban chap hanh", "mttq": "mat tran to quoc", "dv": "dang vien",
+	"ubkt": "ủy ban kiểm tra", "btv": "ban thường vụ", "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân",
+	"tp": "thành phố", "bch": "ban chấp hành", "mttq": "mặt trận tổ quốc", "đv": "đảng viên",
 }
 
 func expandWords(s string) []string {

@@ -1,0 +1,148 @@
+package figures
+
+import (
+	"strings"
+
+	"github.com/baocao/baocao/extract/vntext"
+)
+
+// A figure's subject is the sub-unit or level it is about when that is not
+// the issuer as a whole: "Cấp tỉnh đã tiến hành kiểm tra 239 lượt …",
+// "Riêng UBKT Thành ủy kiểm tra …", "UBKT cấp cơ sở giám sát 31 …". It is
+// the organ that opens the figure's clause (or a comma stretch of it,
+// after an adverbial or a "X cho biết,"), and it holds for the clauses of
+// the sentence after it until another one is named. "Các cấp", "toàn …"
+// and an organ named in the title are the whole, not a part.
+
+// organHeads open the name of an organ or a level.
+var organHeads = map[pair]bool{
+	{"ubkt", ""}: true, {"ủy", "ban"}: true, {"uỷ", "ban"}: true, {"ban", "thường"}: true,
+	{"ban", "chấp"}: true, {"thường", "trực"}: true, {"cấp", "ủy"}: true, {"cấp", "uỷ"}: true,
+	{"đảng", "ủy"}: true, {"đảng", "uỷ"}: true, {"huyện", "ủy"}: true, {"huyện", "uỷ"}: true,
+	{"tỉnh", "ủy"}: true, {"tỉnh", "uỷ"}: true, {"thành", "ủy"}: true, {"thành", "uỷ"}: true,
+	{"quận", "ủy"}: true, {"thị", "ủy"}: true, {"đảng", "bộ"}: true, {"chi", "bộ"}: true,
+	{"ubnd", ""}: true, {"hđnd", ""}: true, {"hội", "đồng"}: true, {"cấp", "tỉnh"}: true,
+	{"cấp", "huyện"}: true, {"cấp", "xã"}: true, {"cấp", "cơ"}: true, {"công", "an"}: true,
+	{"btv", ""}: true, {"bch", ""}: true, {"sở", ""}: true, {"mặt", "trận"}: true,
+}
+
+func (a *analyzer) organAt(k int) bool {
+	w := a.word(k)
+	if w == nil {
+		return false
+	}
+	return organHeads[pair{w.low, ""}] || organHeads[pair{w.low, a.lowAt(k + 1)}]
+}
+
+// subjects sets the subject of every figure of the container.
+func (a *analyzer) subjects(title string) {
+	if len(a.cands) == 0 {
+		return
+	}
+	cur, curSent := "", -1
+	ci := 0
+	segStart := true
+	for k := 0; k < len(a.toks) && ci < len(a.cands); k++ {
+		if a.sent[k] != curSent {
+			cur, curSent = "", a.sent[k]
+			segStart = true
+		}
+		t := &a.toks[k]
+		if ci < len(a.cands) && a.cands[ci].tok == k {
+			a.cands[ci].fig.Subject = cur
+			ci++
+			segStart = false
+			continue
+		}
+		if t.kind == tPunct {
+			if t.isPunct(",") || t.isPunct(";") || t.isPunct(":") || t.isPunct("(") || t.isPunct("-") {
+				segStart = true
+			}
+			continue
+		}
+		if !segStart || t.kind != tWord {
+			segStart = false
+			continue
+		}
+		segStart = false
+		if s, end, ok := a.organPhrase(k); ok {
+			cur = s
+			if whole(s, title) {
+				cur = ""
+			}
+			k = end - 1
+		}
+	}
+}
+
+// organPhrase reads an organ phrase that opens at token k ("Riêng", "trong
+// đó có" skipped) and is followed by what it did; end is the token after it.
+func (a *analyzer) organPhrase(k int) (string, int, bool) {
+	switch {
+	case a.lowAt(k) == "riêng", a.lowAt(k) == "còn":
+		k++
+	case a.lowAt(k) == "trong" && a.lowAt(k+1) == "đó":
+		k += 2
+		if a.lowAt(k) == "có" {
+			k++
+		}
+	}
+	if !a.organAt(k) {
+		return "", k, false
+	}
+	lo := k
+	n := 0
+	for k < len(a.toks) && n < 8 {
+		t := &a.toks[k]
+		if t.kind == tPunct && (t.isPunct("(") || t.isPunct(")")) {
+			k++ // "Ủy ban Kiểm tra (UBKT) Đảng ủy Khối"
+			continue
+		}
+		if t.kind != tWord {
+			break
+		}
+		if n > 0 && (predicateStop[t.low] && t.low != "và" && t.low != "các" && t.low != "của" || verbPairs[pair{t.low, a.lowAt(k + 1)}] && !organHeads[pair{t.low, a.lowAt(k + 1)}] || subjectVerbs[t.low]) {
+			break
+		}
+		n++
+		k++
+	}
+	hi := k - 1
+	for hi > lo && (a.lowAt(hi) == "và" || a.lowAt(hi) == "của" || a.toks[hi].kind == tPunct) {
+		hi--
+	}
+	// an organ followed by a comma or a full stop is named, not acting;
+	// one that "cho biết" reports what others did
+	if k < len(a.toks) && a.toks[k].kind == tPunct || speechVerbs[pair{a.lowAt(k), a.lowAt(k + 1)}] {
+		return "", k, false
+	}
+	return a.span(lo, hi), k, true
+}
+
+// whole reports a subject that stands for the issuer as a whole: all
+// levels, the whole province, or the organ the title speaks of.
+func whole(s, title string) bool {
+	f := " " + vntext.Fold(s) + " "
+	if strings.Contains(f, " cac cap ") || strings.HasPrefix(f, " toan ") {
+		return true
+	}
+	// "Đảng ủy Khối" is the committee of "Đảng bộ Khối"
+	f = strings.ReplaceAll(f, " dang uy ", " dang bo ")
+	title = strings.ReplaceAll(" "+title+" ", " dang uy ", " dang bo ")
+	ws := strings.Fields(f)
+	if len(ws) >= 2 && title != "" {
+		head := strings.Join(ws[:min(3, len(ws))], " ")
+		if strings.Contains(title, " "+head+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectVerbs are one-syllable verbs that end an organ's name ("Đảng ủy
+// Khối nhận 7 đơn").
+var subjectVerbs = set("nhận", "giao", "trao", "tặng", "thu", "chi", "mở", "lập", "ra", "đề", "chỉ", "xét",
+	"khen", "tiến", "đạt", "tăng", "giảm", "có", "là", "được", "bị", "cũng", "vẫn", "đều", "luôn", "tiếp")
+
+// speechVerbs after an organ make it the speaker of what follows.
+var speechVerbs = pairSet("cho biết", "thông tin", "khẳng định", "nhấn mạnh", "báo cáo", "đánh giá", "nhận định", "công bố")
