@@ -50,8 +50,10 @@ func Find(doc *schema.Document) []schema.Figure {
 	}
 	plan := planSections(doc)
 	paths := make(map[string]string, len(doc.Sections))
+	titles := make(map[string]string, len(doc.Sections))
 	for _, s := range doc.Sections {
 		paths[s.ID] = s.Path
+		titles[s.ID] = s.Title
 	}
 	conts := containers(doc, plan)
 	ctx := docContext(doc)
@@ -60,23 +62,40 @@ func Find(doc *schema.Document) []schema.Figure {
 	defer statePool.Put(st)
 	lx, a := &st.lx, &st.a
 	var header *tableHeader
+	tableUnit := "" // "Đơn vị tính: %" before a table
 	prev, prevFrom := -1, 0 // the last container with figures, and its first figure in out
 	for i := range conts {
 		c := &conts[i]
 		var figs []cand
 		if c.kind == schema.ParagraphTableRow || strings.HasPrefix(c.text, "|") {
 			if h, ok := readHeader(c.text); ok {
+				if tableUnit == "" {
+					tableUnit, _ = unitLine(titles[c.section])
+				}
+				h.unit = tableUnit
 				header = &h
 				continue
 			}
+			if tableUnit == "" {
+				// "43. Cơ cấu thu ngân sách … Đơn vị tính: %" as the heading
+				tableUnit, _ = unitLine(titles[c.section])
+			}
+			if header == nil && tableUnit != "" {
+				header = &tableHeader{unit: tableUnit}
+			}
 			figs = a.analyzeRow(lx, c.text, c.plan, header)
 			for i := range figs {
-				if ctx.ok && !c.plan {
+				if ctx.ok && !c.plan && figs[i].fig.Period == nil {
 					figs[i].fig.Period = ctx.span(ctx.doc, ctx.year)
 				}
 			}
 		} else {
 			header = nil
+			if u, ok := unitLine(c.text); ok {
+				tableUnit = u
+				continue
+			}
+			tableUnit = ""
 			figs = a.analyze(lx, c.text, c.plan, &ctx)
 		}
 		base := len(out)

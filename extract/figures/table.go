@@ -1,7 +1,10 @@
 package figures
 
 import (
+	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/extract/vntext"
 	"github.com/baocao/baocao/schema"
@@ -24,6 +27,13 @@ const (
 // under it.
 type tableHeader struct {
 	cols []int
+	// years holds the year a column's heading names ("2015", "Sơ bộ -
+	// Prel. 2016", "Kế hoạch năm 2024"), 0 for none; estimate marks "Ước
+	// thực hiện" columns.
+	years    []int
+	estimate []bool
+	// unit is the table's unit, from a line before it ("Đơn vị tính: %").
+	unit string
 }
 
 // splitCells returns the byte ranges of the cells of a table row written
@@ -69,13 +79,21 @@ func has(t, kw string) bool {
 // false for a data row.
 func readHeader(text string) (tableHeader, bool) {
 	cells := splitCells(text)
-	h := tableHeader{cols: make([]int, len(cells))}
+	h := tableHeader{cols: make([]int, len(cells)), years: make([]int, len(cells)), estimate: make([]bool, len(cells))}
+	years := 0
 	for i, c := range cells {
 		cell := text[c[0]:c[1]]
 		for _, n := range vntext.AppendNumbers(nil, cell) {
 			if n.Kind == vntext.NumPlain && !n.IsYear() {
 				return tableHeader{}, false
 			}
+			if n.Kind == vntext.NumPlain && n.IsYear() && h.years[i] == 0 {
+				h.years[i] = int(n.Value)
+				years++
+			}
+		}
+		if f := vntext.Fold(cell); strings.Contains(f, "uoc") {
+			h.estimate[i] = true
 		}
 		// Folded, and matched with spaces or without: OCR drops the
 		// space in a header cell ("Kếhoạch năm 2023").
@@ -104,7 +122,53 @@ func readHeader(text string) (tableHeader, bool) {
 			return h, true
 		}
 	}
+	if years >= 2 {
+		return h, true // "| | 2010 | 2013 | 2014 | 2015 | Sơ bộ 2016 |"
+	}
 	return tableHeader{}, false
+}
+
+// unitLine reads the unit a table is given in from the line before it:
+// "Đơn vị tính: %", "ĐVT: tỷ đồng", "(Đơn vị: triệu đồng)", "Đơn vị tính -
+// Unit: %". ok is false for another line.
+func unitLine(text string) (unit string, ok bool) {
+	t := strings.Trim(strings.TrimSpace(text), "()*")
+	if wordCount(t) > 32 {
+		return "", false
+	}
+	f := vntext.Fold(t)
+	for _, p := range []string{"don vi tinh", "don vi", "dvt"} {
+		// at the start, or ending a short line the unit line was joined to
+		// ("Structure of state budget revenue Đơn vị tính - Unit: %")
+		at := strings.LastIndex(f, p)
+		if at < 0 || at > 0 && f[at-1] != ' ' && f[at-1] != '(' {
+			continue
+		}
+		rest := t[len(prefixOf(t, utf8.RuneCountInString(f[:at])+len(p))):]
+		if i := strings.LastIndex(rest, ":"); i >= 0 {
+			rest = rest[i+1:]
+		}
+		rest = strings.TrimSpace(strings.Trim(rest, " -:.;"))
+		if rest == "" || len(strings.Fields(rest)) > 3 {
+			return "", false
+		}
+		return rest, true
+	}
+	return "", false
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// prefixOf returns the first n runes of s (a fold keeps one rune for each
+// rune of NFC text).
+func prefixOf(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // analyzeRow reads the figures of one data row: a number that fills a cell
@@ -125,7 +189,14 @@ func (a *analyzer) analyzeRow(lx *lexer, text string, plan bool, h *tableHeader)
 		}
 		return -1
 	}
+	// A header without the label column's empty cell ("| | 2010 | 2013 |"
+	// read as "2010 | 2013") lines up from the right.
+	shift := 0
+	if h != nil && len(h.cols) > 0 && len(cells) > len(h.cols) {
+		shift = len(cells) - len(h.cols)
+	}
 	colRole := func(i int) int {
+		i -= shift
 		if h != nil && i >= 0 && i < len(h.cols) {
 			return h.cols[i]
 		}
@@ -136,8 +207,8 @@ func (a *analyzer) analyzeRow(lx *lexer, text string, plan bool, h *tableHeader)
 	label, unit := "", ""
 	for i, c := range cells {
 		cell := text[c[0]:c[1]]
-		if strings.ContainsAny(cell, "0123456789") && colRole(i) != colLabel {
-			continue
+		if strings.ContainsAny(cell, "0123456789") && colRole(i) != colLabel || !strings.ContainsFunc(cell, unicode.IsLetter) && cell != "%" {
+			continue // a number, or "-" for no value
 		}
 		switch {
 		case colRole(i) == colUnit:
@@ -150,6 +221,9 @@ func (a *analyzer) analyzeRow(lx *lexer, text string, plan bool, h *tableHeader)
 		case unit == "" && label != "" && len(strings.Fields(cell)) <= 3:
 			unit = cell
 		}
+	}
+	if unit == "" && h != nil {
+		unit = h.unit
 	}
 	kind, scale, unitText := unitKind(unit)
 	for i := range a.toks {
@@ -188,6 +262,14 @@ func (a *analyzer) analyzeRow(lx *lexer, text string, plan bool, h *tableHeader)
 		if plan {
 			f.Role = schema.RoleTarget
 		}
+		if f.Kind == schema.KindPercent && f.Role == schema.RoleActual {
+			f.Role = schema.RoleShare // a table in % states shares or rates
+		}
+		if hc := ci - shift; h != nil && hc >= 0 && hc < len(h.years) && h.years[hc] > 0 {
+			y := h.years[hc]
+			f.Period = &schema.Period{Start: itoa4(y) + "-01-01", End: itoa4(y) + "-12-31"}
+			f.Estimate = h.estimate[hc]
+		}
 		switch n.Kind {
 		case vntext.NumRatio:
 			f.Kind, f.Denominator = schema.KindRatio, schema.Float(n.Value2)
@@ -204,6 +286,8 @@ func (a *analyzer) analyzeRow(lx *lexer, text string, plan bool, h *tableHeader)
 	}
 	return a.cands
 }
+
+func itoa4(y int) string { return fmt.Sprintf("%04d", y) }
 
 // rowQuote returns the row up to the end of the figure's cell, cut to its
 // last 20 words so that the quote holds the number.
