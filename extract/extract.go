@@ -177,9 +177,28 @@ func Assemble(src *block.Source) *schema.Document {
 		// a text without a dated title: the year its sentences report on
 		doc.Meta.ReportYear = figures.ReportYear(doc)
 	}
+	if planned(doc) && doc.Meta.PlanYear == 0 {
+		// a plan reports no results: its year is the year it is for
+		doc.Meta.PlanYear, doc.Meta.ReportYear = doc.Meta.ReportYear, 0
+	}
 	doc.References = refs.Find(doc)
 	doc.SetEmpty()
 	return doc
+}
+
+// planned reports a plan: a plan document, or one whose figures are
+// nearly all targets (a text listing next year's targets).
+func planned(doc *schema.Document) bool {
+	if figures.PlanDocument(doc) {
+		return true
+	}
+	targets := 0
+	for i := range doc.Figures {
+		if doc.Figures[i].Role == schema.RoleTarget {
+			targets++
+		}
+	}
+	return len(doc.Figures) >= 3 && targets*10 >= len(doc.Figures)*7
 }
 
 // Sniff names the format of data from its first bytes: schema.FormatPDF,

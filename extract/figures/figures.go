@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/baocao/baocao/extract/period"
 	"github.com/baocao/baocao/extract/vntext"
 	"github.com/baocao/baocao/schema"
 )
@@ -61,6 +62,7 @@ func Find(doc *schema.Document) []schema.Figure {
 	st := statePool.Get().(*state)
 	defer statePool.Put(st)
 	lx, a := &st.lx, &st.a
+	a.planDoc = planDocument(doc)
 	var header *tableHeader
 	tableUnit := "" // "Đơn vị tính: %" before a table
 	prev, prevFrom := -1, 0 // the last container with figures, and its first figure in out
@@ -302,3 +304,42 @@ func isPlanTitle(title string, level, planYear int) bool {
 	}
 	return plan && planYear > 0 && strings.Contains(t, "nam "+strconv.Itoa(planYear))
 }
+
+// planDocument reports a document that is a plan as a whole: its title
+// names a plan, targets or an estimate of the budget ("Kế hoạch …",
+// "… xây dựng kế hoạch kết nạp 170 đảng viên năm 2023", "Về dự toán thu
+// ngân sách … năm 2022"), or is for a year after the one it is dated in
+// ("Nghị quyết về phát triển kinh tế - xã hội năm 2020" of 26/12/2019). A
+// title that says a plan was reached ("vượt chỉ tiêu") is about results.
+func planDocument(doc *schema.Document) bool {
+	t := vntext.Fold(doc.Meta.Title)
+	if t == "" {
+		return false
+	}
+	for _, w := range []string{"ket qua", "vuot", "dat ", "tong ket", "so ket", "hoan thanh", "thuc hien", "tinh hinh", "bao cao"} {
+		if strings.Contains(t, w) {
+			return false
+		}
+	}
+	if strings.HasPrefix(t, "ke hoach") || vntext.Fold(doc.Meta.DocType) == "ke hoach" {
+		return true
+	}
+	for _, w := range []string{"ke hoach", "chi tieu", "du toan", "muc tieu", "phuong an"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	if len(doc.Meta.Date) >= 4 {
+		y, _ := strconv.Atoi(doc.Meta.Date[:4])
+		for _, x := range period.Find(doc.Meta.Title) {
+			if x.Year > y && y > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// PlanDocument reports whether doc is a plan as a whole (see planDocument):
+// its year is the plan's year, and every figure in it a target.
+func PlanDocument(doc *schema.Document) bool { return planDocument(doc) }

@@ -33,6 +33,12 @@ type analyzer struct {
 	sent     []int // sentence number of each token
 	depth    []int // parenthesis depth of each token
 	consumed []bool
+	// planScope marks the tokens said of a plan or a goal: after "phấn
+	// đấu", "mục tiêu", "kế hoạch kết nạp", "dự kiến" to the end of the
+	// sentence, after "các chỉ tiêu chủ yếu … là:" to the end of the
+	// paragraph, all of a plan document.
+	planScope []bool
+	planDoc   bool
 	// inPeriod marks the tokens of a time expression ("6 tháng đầu năm
 	// 2024", "đến ngày 15/6"): labels leave them out, periods read them.
 	inPeriod []bool
@@ -51,6 +57,7 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 	a.orphans = a.orphans[:0]
 	a.layout()
 	a.markPeriods()
+	a.markPlans()
 	for i := range a.toks {
 		if a.toks[i].kind != tNum || a.consumed[i] {
 			continue
@@ -77,6 +84,61 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 	a.estimates()
 	a.comparisons()
 	return a.cands
+}
+
+// markPlans fills planScope.
+func (a *analyzer) markPlans() {
+	n := len(a.toks)
+	if cap(a.planScope) < n {
+		a.planScope = make([]bool, n)
+	}
+	a.planScope = a.planScope[:n]
+	for k := range a.planScope {
+		a.planScope[k] = a.planDoc
+	}
+	if a.planDoc {
+		return
+	}
+	for k := 0; k < n; k++ {
+		w := a.word(k)
+		if w == nil {
+			continue
+		}
+		prev := a.lowAt(k - 1)
+		compared := prev == "vượt" || prev == "đạt" || prev == "với" || prev == "so" || prev == "thành" || prev == "theo" ||
+			k > 0 && (a.toks[k-1].kind == tNum || a.toks[k-1].isPunct("%")) // "đạt 106% chỉ tiêu"
+		head := k == 0 || prev == "các" || prev == "những" || a.toks[k-1].kind == tPunct && !a.toks[k-1].isPunct("%")
+		toParagraph := false
+		switch {
+		case w.low == "phấn" && a.lowAt(k+1) == "đấu", w.low == "dự" && a.lowAt(k+1) == "kiến":
+		case w.low == "mục" && a.lowAt(k+1) == "tiêu" && !compared && prev != "trình" && a.lowAt(k+2) != "quốc":
+			// not "Chương trình mục tiêu quốc gia …"
+		case w.low == "chỉ" && a.lowAt(k+1) == "tiêu" && !compared && head && a.introducesList(k+2):
+			toParagraph = true // "Các chỉ tiêu kinh tế-xã hội chủ yếu năm 2024 là: …"
+		case w.low == "kế" && a.lowAt(k+1) == "hoạch" && (head || prev == "dựng" || prev == "hành") && verbPairs[pair{a.lowAt(k + 2), a.lowAt(k + 3)}]:
+			// "xây dựng kế hoạch kết nạp 170 đảng viên", not "thực hiện kế
+			// hoạch phát triển …"
+		default:
+			continue
+		}
+		for j := k; j < n && (toParagraph || a.sent[j] == a.sent[k]); j++ {
+			a.planScope[j] = true
+		}
+	}
+}
+
+// introducesList reports ":" or "là" within a few words of token k, as in
+// "chỉ tiêu (kinh tế-xã hội) chủ yếu (năm 2024) là:", or "chủ yếu".
+func (a *analyzer) introducesList(k int) bool {
+	for j := k; j < len(a.toks) && j < k+8; j++ {
+		if a.punctAt(j, ":") || a.lowAt(j) == "là" || a.lowAt(j) == "chủ" && a.lowAt(j+1) == "yếu" {
+			return true
+		}
+		if a.toks[j].kind == tNum && !a.inPeriod[j] || isClauseEnd(&a.toks[j]) {
+			return false
+		}
+	}
+	return false
 }
 
 // markPeriods finds the time expressions of the text and marks their
@@ -613,7 +675,7 @@ func (a *analyzer) qualify(c *cand, i, j int) {
 // role tells a result from a target, a change, a share and a percent of plan.
 func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 	f := &c.fig
-	if plan {
+	if plan || a.planScope[i] {
 		f.Role = schema.RoleTarget
 		return
 	}
