@@ -144,7 +144,29 @@ func Find(doc *schema.Document) []schema.Figure {
 			prev = -1
 		}
 	}
+	targetsAll(out)
 	return out
+}
+
+// targetsAll makes every figure of a text that is nearly all targets (a
+// list of next year's targets, a plan) a target: the few others are the
+// planned shares and changes of the same plan.
+func targetsAll(figs []schema.Figure) {
+	n := 0
+	for i := range figs {
+		if figs[i].Role == schema.RoleTarget {
+			n++
+		}
+	}
+	if len(figs) < 3 || n*10 < len(figs)*7 {
+		return
+	}
+	for i := range figs {
+		f := &figs[i]
+		if f.Role != schema.RoleTarget {
+			f.Role, f.Direction, f.ComparedWith = schema.RoleTarget, "", ""
+		}
+	}
 }
 
 // totalIn picks among figs (the container before) the total of a

@@ -425,10 +425,12 @@ func (a *analyzer) planPercentBefore(i int) bool {
 func (a *analyzer) growthRate(i int) bool {
 	for k := i - 1; k >= 0 && k > i-3*maxQuoteWords; k-- {
 		t := &a.toks[k]
-		if isClauseEnd(t) || t.kind == tNum {
+		// a list of rates ("Bắc Giang (13,89%), Thanh Hóa (12,46%)") and
+		// a time ("giai đoạn 2016-2020") do not end the clause
+		if isClauseEnd(t) || t.kind == tNum && !a.inPeriod[k] && !a.punctAt(k+1, "%") {
 			return false
 		}
-		if t.kind == tWord && t.low == "tăng" && (a.lowAt(k+1) == "trưởng" || a.lowAt(k-1) == "độ") {
+		if t.kind == tWord && t.low == "tăng" && (a.lowAt(k+1) == "trưởng" || a.lowAt(k-1) == "độ" || a.lowAt(k-1) == "mức") {
 			return true
 		}
 	}
@@ -650,6 +652,12 @@ func (a *analyzer) qualify(c *cand, i, j int) {
 		}
 	}
 	if b := qualifiers[p1.low]; b != "" {
+		if p1.low == "hơn" {
+			switch a.lowAt(i - 2) {
+			case "cao", "thấp", "nhiều", "ít", "lớn", "nhỏ":
+				return // "cao hơn 0,72%": a difference, not a bound
+			}
+		}
 		f.Qualifier = p1.text
 		f.Bound = schema.NullString(b)
 		return
@@ -704,6 +712,16 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 			f.Role, f.Direction = schema.RoleChange, "up"
 			return
 		case "giảm":
+			f.Role, f.Direction = schema.RoleChange, "down"
+			return
+		}
+	}
+	if a.lowAt(i-1) == "hơn" {
+		switch a.lowAt(i - 2) {
+		case "cao", "nhiều", "lớn":
+			f.Role, f.Direction = schema.RoleChange, "up" // "cao hơn 0,72% so với giai đoạn 2011 - 2015"
+			return
+		case "thấp", "ít", "nhỏ":
 			f.Role, f.Direction = schema.RoleChange, "down"
 			return
 		}

@@ -27,8 +27,8 @@ const (
 func (a *analyzer) metric(c *cand) string {
 	f := &c.fig
 	switch f.Role {
-	case schema.RolePlanPercent, schema.RoleChange:
-		if c.refersTo >= 0 {
+	case schema.RolePlanPercent, schema.RoleChange, schema.RoleTarget:
+		if c.refersTo >= 0 && (f.Role != schema.RoleTarget || f.Kind == schema.KindPercent) {
 			base := a.baseMetric(c.refersTo)
 			if f.Role == schema.RolePlanPercent {
 				return base + " (% kế hoạch)"

@@ -429,12 +429,22 @@ func (a *analyzer) linkRefers() {
 		c := &a.cands[i]
 		switch c.fig.Role {
 		case schema.RoleShare, schema.RolePlanPercent, schema.RoleChange:
+		case schema.RoleTarget:
+			// a planned growth: "3.621,68 tỷ đồng, tăng 8,53% so với năm 2023"
+			if c.fig.Kind != schema.KindPercent || !a.changeBefore(c.tok) {
+				continue
+			}
 		default:
+			continue
+		}
+		// a rate named for itself ("tỷ lệ kết nạp … đạt 8,7%") is not
+		// computed on the figure before it
+		if c.fig.Role == schema.RoleShare && a.rateName(c.tok) != "" {
 			continue
 		}
 		for j := i - 1; j >= 0 && j >= i-maxLookFigures; j-- {
 			r := &a.cands[j]
-			if a.sent[r.tok] != a.sent[c.tok] || a.clauseBreak(r.tok, c.tok) {
+			if a.sent[r.tok] != a.sent[c.tok] || a.clauseBreak(r.tok, c.tok) || a.newClause(r.last, c.tok) {
 				break
 			}
 			if r.fig.Kind == schema.KindPercent && c.fig.Role == schema.RoleChange && c.fig.Kind == schema.KindPercent &&
@@ -455,6 +465,40 @@ func (a *analyzer) linkRefers() {
 			break
 		}
 	}
+}
+
+// changeBefore reports "tăng"/"giảm" just before the number at i.
+func (a *analyzer) changeBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		w := a.word(k)
+		if w == nil {
+			return false
+		}
+		switch w.low {
+		case "tăng", "giảm":
+			return true
+		case "trên", "hơn", "gần", "khoảng", "thêm", "mạnh", "nhẹ":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// newClause reports a clause about something else between the end of a
+// figure (from) and another (to): "… 1.669 đảng viên, …, trong đó có Đảng
+// bộ huyện … đạt trên 100%", "… đạt 100,9% so kế hoạch và thực hiện giải
+// ngân đạt 100% kế hoạch".
+func (a *analyzer) newClause(from, to int) bool {
+	for k := from + 1; k < to; k++ {
+		switch {
+		case a.lowAt(k) == "trong" && a.lowAt(k+1) == "đó":
+			return true
+		case a.lowAt(k) == "và" && to-k > 3 && a.word(k+1) != nil && !continuers[a.lowAt(k+1)]:
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBreak reports a ';' between tokens i and j outside parentheses.
