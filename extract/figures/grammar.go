@@ -614,6 +614,10 @@ func (a *analyzer) notFigure(i int) bool {
 	if next != nil && next.low == "tuổi" {
 		return true
 	}
+	// A rating: "sản phẩm OCOP đạt 4 sao", "từ 3 sao trở lên".
+	if next != nil && next.low == "sao" && n.Kind == vntext.NumPlain && n.Value <= 5 {
+		return true
+	}
 	if next != nil && durationUnits[next.low] {
 		k := i - 1
 		for k >= 0 && a.word(k) != nil && qualifiers[a.toks[k].low] != "" {

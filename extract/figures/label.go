@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/baocao/baocao/extract/vntext"
 	"github.com/baocao/baocao/schema"
 )
 
@@ -60,7 +61,13 @@ func (a *analyzer) metric(c *cand) string {
 		}
 	}
 	if f.Kind == schema.KindPercent {
+		if l := a.colonLabel(c); l != "" {
+			return lowerFirst(l)
+		}
 		return a.percentMetric(c)
+	}
+	if l := a.colonLabel(c); l != "" && f.Role != schema.RoleChange && f.Role != schema.RolePlanPercent {
+		return strings.ToLower(l[:1]) + l[1:]
 	}
 	lead, mode := a.leading(c)
 	if a.lowAt(lead+1) == "lên" || a.lowAt(lead) == "lên" {
@@ -82,8 +89,12 @@ func (a *analyzer) metric(c *cand) string {
 	if noun == "" && c.parent >= 0 {
 		noun = a.nounLabel(&a.cands[c.parent]) // "(điều động 31 lượt, …)" of "96 lượt cán bộ"
 	}
-	if f.Kind == schema.KindMoney {
+	if f.Kind == schema.KindMoney || f.Kind == schema.KindRatio && moneyUnit(f.Unit) {
 		noun = ""
+		// "bổ sung hơn 1.436 tỷ đồng vốn dự phòng": what the money is
+		if w := a.word(c.last + 1); w != nil && !unitStop[w.low] && !nounStop[w.low] && !verbPairs[pair{w.low, a.lowAt(c.last + 2)}] && f.Kind == schema.KindMoney {
+			noun = a.phrase(c.last+1, c.index)
+		}
 	}
 	if mode == modeExist || c.parent >= 0 {
 		// "Trong đó, có 784 tổ chức Đảng (đạt 88,48%) thực hiện tốt nhiệm
@@ -115,10 +126,92 @@ func (a *analyzer) metric(c *cand) string {
 		pred = a.inherited(c)
 	}
 	c.verb = pred
-	if pred == "" && f.Kind != schema.KindCount && f.Kind != schema.KindRatio && f.Kind != schema.KindRange {
-		pred = a.subject(lead)
+	if f.Kind != schema.KindCount && f.Kind != schema.KindRange && !(f.Kind == schema.KindRatio && !moneyUnit(f.Unit)) {
+		// "ngành công nghiệp-xây dựng 3.671,79 tỷ đồng", "thu trên địa bàn
+		// huyện được 24,023 tỷ đồng": an amount is of the subject that
+		// ends where the verb was read
+		if s := a.subject(lead); pred == "" || len(s) > len(pred) && strings.HasSuffix(s, pred) && plainNoun(strings.TrimSuffix(s, pred)) {
+			pred = s
+		}
 	}
 	return joinLabel(pred, noun)
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || isAllCaps(strings.Fields(s)[0]) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// plainNoun reports words with no verb and no preposition that would make
+// them a clause of their own ("ngành công nghiệp-", not "phối hợp Ngân hàng
+// … quản lý", "nhà với").
+func plainNoun(s string) bool {
+	ws := strings.Fields(strings.ToLower(strings.NewReplacer("-", " ", ",", " ").Replace(s)))
+	for i, w := range ws {
+		if w == "với" || w == "và" || w == "cho" || w == "tại" || w == "đã" || articles[w] {
+			return false
+		}
+		if i+1 < len(ws) && verbPairs[pair{w, ws[i+1]}] {
+			return false
+		}
+	}
+	return true
+}
+
+// moneyUnit reports a unit of money ("tỷ đồng", "triệu đồng", "USD").
+func moneyUnit(u string) bool {
+	f := strings.Fields(strings.ToLower(u))
+	return len(f) > 0 && (scales[f[0]] > 0 || f[0] == "đồng" || f[0] == "usd" || f[0] == "vnđ")
+}
+
+// colonLabel reads "Label: value" ("Thu nội địa: 12.313.000 triệu đồng",
+// "Tỷ lệ đô thị hóa đến năm 2025: 16% trở lên"): the text from the start of
+// its clause or list item to the colon before the number.
+func (a *analyzer) colonLabel(c *cand) string {
+	k := c.tok - 1
+	for k >= 0 && a.word(k) != nil && (qualifiers[a.toks[k].low] != "" || a.toks[k].low == "từ") {
+		k--
+	}
+	if !a.punctAt(k, ":") || a.markerAt(k-1) > 0 || a.markerAt(k-2) > 0 || a.lowAt(k-1) == "sau" {
+		return "" // "gồm: 133 quyết định", "như sau:"
+	}
+	// only when nothing is said of the number after its unit: "Thu nội
+	// địa: 12.313.000 triệu đồng;", not "Tập thể …: 24/118 tập thể được
+	// xếp loại …"
+	if e := c.last + 1; e < len(a.toks) && a.toks[e].kind != tPunct && !(a.lowAt(e) == "trở" && a.lowAt(e+1) == "lên") {
+		return ""
+	}
+	hi := k - 1
+	lo := hi + 1
+	n := 0
+	for j := hi; j >= 0 && n < maxSubject; j-- {
+		t := &a.toks[j]
+		if isClauseEnd(t) || t.isPunct(":") || t.isPunct(")") && !a.inPeriod[j] {
+			break
+		}
+		if t.kind == tNum && !a.inPeriod[j] {
+			if a.punctAt(j+1, ".") || a.punctAt(j+1, ")") {
+				break // a list number "2."
+			}
+			if a.candAt(j) >= 0 {
+				break
+			}
+		}
+		if t.kind == tWord {
+			n++
+		}
+		lo = j
+	}
+	for lo <= hi && a.toks[lo].kind == tPunct {
+		lo++
+	}
+	if lo > hi {
+		return ""
+	}
+	return a.span(lo, hi)
 }
 
 // raisedTo reads "nâng X lên N": the label is X ("nâng tổng số đảng viên
@@ -340,6 +433,9 @@ func (a *analyzer) predicate(k int) string {
 			k--
 			continue
 		}
+		if t.low == "thời" && a.lowAt(k-1) == "đồng" {
+			break // "Đồng thời tiến hành kiểm tra …": a connective
+		}
 		if t.low == "cho" && a.lowAt(k+1) == "ra" {
 			lo = k
 			n++
@@ -409,12 +505,17 @@ func (a *analyzer) description(c *cand) string {
 			}
 			break
 		}
+		if t.kind == tNum && seen && a.candAt(k) < 0 || t.kind == tNum && seen && a.isRatio(k) {
+			b = append(b, t.text) // "đạt 19/19 tiêu chí", "đạt 4 sao"
+			k++
+			continue
+		}
 		if t.kind != tWord {
 			break
 		}
 		if !seen {
 			switch {
-			case t.low == "là", t.low == "chưa", t.low == "không", t.low == "đều",
+			case t.low == "là", t.low == "chưa", t.low == "không", t.low == "đều", t.low == "phải", t.low == "đạt",
 				t.low == "thực" && a.lowAt(k+1) == "hiện", t.low == "hoàn" && a.lowAt(k+1) == "thành":
 				seen = true
 			case t.low == "có", t.low == "được", t.low == "bị", t.low == "đã", t.low == "và", t.low == "với", t.low == "của", t.low == "cho", t.low == "tại":
@@ -433,6 +534,8 @@ func (a *analyzer) description(c *cand) string {
 	return strings.Join(strings.Fields(strings.Join(b, " ")), " ")
 }
 
+func (a *analyzer) isRatio(k int) bool { return a.isNum(k) && a.num(k).Kind == vntext.NumRatio }
+
 // passive reads "bị/được + verb" right after the counted noun: what
 // happened to what was counted ("trường hợp bị thi hành kỷ luật", "đảng
 // viên được khen thưởng").
@@ -446,7 +549,12 @@ func (a *analyzer) passive(c *cand) string {
 	}
 	lo := k
 	n := 0
-	for k++; k < len(a.toks) && n < 4; k++ {
+	for k++; k < len(a.toks) && n < 8; k++ {
+		if a.isNum(k) && a.lowAt(k+1) == "sao" {
+			k++ // "được cấp giấy chứng nhận OCOP đạt 3 sao"
+			n++
+			continue
+		}
 		w := a.word(k)
 		if w == nil || n > 0 && predicateStop[w.low] || w.low == "với" || w.low == "theo" || w.low == "do" {
 			break
@@ -512,7 +620,7 @@ func (a *analyzer) subject(k int) string {
 			k-- // "Nông, lâm nghiệp, thủy sản tăng 3,47%", "… và dịch vụ khác ước đạt"
 			continue
 		}
-		if t.isPunct(")") && n == 0 {
+		if t.isPunct(")") && (n == 0 || a.subjectTailOnly(k+1, hi)) {
 			// "Tổng giá trị sản xuất (giá so sánh năm 2010) ước đạt …": the
 			// parenthesis qualifies the subject before it; "(GRDP)" names it
 			if o := a.openParen(k); o > 0 {
@@ -542,6 +650,18 @@ func (a *analyzer) subject(k int) string {
 		return ""
 	}
 	return a.span(lo, hi)
+}
+
+// subjectTailOnly reports tokens lo..hi that are only a time or the
+// issuer's possessive ("(trừ dầu khí) 6 tháng của tỉnh").
+func (a *analyzer) subjectTailOnly(lo, hi int) bool {
+	for k := lo; k <= hi; k++ {
+		if a.inPeriod[k] || a.lowAt(k) == "của" || subjectNouns[a.lowAt(k)] || a.lowAt(k) == "tỉnh" {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // openParen returns the "(" that the ")" at c closes, or -1.
@@ -682,7 +802,7 @@ func (a *analyzer) phrase(start, ci int) string {
 				goto done
 			}
 			k = e + 1
-		case t.isPunct(",") && n > 0 && n <= 2 && k == start+n && a.word(k+1) != nil && a.classAt(k+1) != classNone:
+		case t.isPunct(",") && n > 0 && n <= 6 && a.word(k+1) != nil && a.classAt(k+1) != classNone && a.classAt(k+1) == a.classAt(start):
 			// "tin, bài", "chi, đảng bộ cơ sở": two nouns of one kind
 			k++
 		default:

@@ -326,7 +326,7 @@ var wordPairs = func() map[pair]bool {
 		"học sinh", "sinh viên", "giáo viên", "bác sĩ", "bệnh viện", "trạm y", "nhà ở", "đường giao",
 		"cấp huyện", "cấp xã", "cấp tỉnh", "cấp cơ", "doanh thu", "hoạt động", "lưu trú", "ăn uống", "du lịch",
 		"lữ hành", "dịch vụ", "thương mại", "công nghiệp", "nông nghiệp", "lâm nghiệp", "thủy sản", "thuỷ sản",
-		"xuất khẩu", "nhập khẩu", "nội địa", "vốn đầu", "bán lẻ", "hàng hóa", "hàng hoá", "tiêu dùng",
+		"xuất khẩu", "nhập khẩu", "nội địa", "vốn đầu", "bán lẻ", "hàng hóa", "hàng hoá", "tiêu dùng", "cấp dưới",
 	)
 	for _, src := range []map[pair]bool{verbPairs, subjectPairs, unitKeepPairs} {
 		for p := range src {

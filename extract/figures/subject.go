@@ -58,6 +58,11 @@ func (a *analyzer) subjects(title string) {
 			if t.isPunct(",") || t.isPunct(";") || t.isPunct(":") || t.isPunct("(") || t.isPunct("-") {
 				segStart = true
 			}
+			// a clause after ';' that does not go on with a verb has a
+			// subject of its own ("…; theo đó, huyện Đức Linh phấn đấu …")
+			if t.isPunct(";") && k+1 < len(a.toks) && !a.verbAt(k+1) {
+				cur = ""
+			}
 			continue
 		}
 		if !segStart || t.kind != tWord {
@@ -92,6 +97,18 @@ func (a *analyzer) organPhrase(k int) (string, int, bool) {
 	}
 	lo := k
 	n := 0
+	// "Ủy ban Kiểm tra", "Ủy ban nhân dân", "Ban Thường vụ": the organ's
+	// own name is not a verb
+	if (a.lowAt(k) == "ủy" || a.lowAt(k) == "uỷ") && a.lowAt(k+1) == "ban" || a.lowAt(k) == "ban" {
+		skip := 2
+		if a.lowAt(k) == "ban" {
+			skip = 1
+		}
+		if a.word(k+skip) != nil && a.word(k+skip+1) != nil {
+			k += skip + 2
+			n += skip + 2
+		}
+	}
 	for k < len(a.toks) && n < 8 {
 		t := &a.toks[k]
 		if t.kind == tPunct && (t.isPunct("(") || t.isPunct(")")) {
@@ -119,6 +136,13 @@ func (a *analyzer) organPhrase(k int) (string, int, bool) {
 	return a.span(lo, hi), k, true
 }
 
+// verbAt reports a verb at token k: a two-syllable verb of reports or one
+// of the one-syllable ones.
+func (a *analyzer) verbAt(k int) bool {
+	w := a.word(k)
+	return w != nil && (verbPairs[pair{w.low, a.lowAt(k + 1)}] || subjectVerbs[w.low] || w.low == "đã")
+}
+
 // whole reports a subject that stands for the issuer as a whole: all
 // levels, the whole province, or the organ the title speaks of.
 func whole(s, title string) bool {
@@ -142,7 +166,7 @@ func whole(s, title string) bool {
 // subjectVerbs are one-syllable verbs that end an organ's name ("Đảng ủy
 // Khối nhận 7 đơn").
 var subjectVerbs = set("nhận", "giao", "trao", "tặng", "thu", "chi", "mở", "lập", "ra", "đề", "chỉ", "xét",
-	"khen", "tiến", "đạt", "tăng", "giảm", "có", "là", "được", "bị", "cũng", "vẫn", "đều", "luôn", "tiếp")
+	"khen", "tiến", "đạt", "tăng", "giảm", "có", "là", "được", "bị", "cũng", "vẫn", "đều", "luôn", "tiếp", "vừa", "sẽ")
 
 // speechVerbs after an organ make it the speaker of what follows.
 var speechVerbs = pairSet("cho biết", "thông tin", "khẳng định", "nhấn mạnh", "báo cáo", "đánh giá", "nhận định", "công bố")
