@@ -7,6 +7,8 @@
 // count runes of the Text of the paragraph or footnote they point into.
 package schema
 
+import "strconv"
+
 // Version is the schema_version written into every Document. Version 2 added
 // Figure.Period, Estimate, ComparedWith and Subject, and the title and
 // header paragraph kinds.
@@ -162,6 +164,35 @@ const (
 type Period struct {
 	Start string `json:"start"` // yyyy-mm-dd
 	End   string `json:"end"`
+}
+
+// Part names the part of a year p covers: "" for a whole year, a run of
+// years or no period, "6 tháng" for January to June, "quý II" for a
+// quarter, "tháng 7" for one month, else "tháng 3–8". Figures of different
+// parts are different quantities (a 6-month revenue is not the year's).
+func (p *Period) Part() string {
+	if p == nil || len(p.Start) < 7 || len(p.End) < 7 || p.Start[:4] != p.End[:4] {
+		return ""
+	}
+	sm, em := twoDigits(p.Start[5:7]), twoDigits(p.End[5:7])
+	switch {
+	case sm == 1 && em == 12, sm < 1 || em > 12 || sm > em:
+		return ""
+	case sm == 1:
+		return strconv.Itoa(em) + " tháng"
+	case sm == em:
+		return "tháng " + strconv.Itoa(sm)
+	case em-sm == 2 && sm%3 == 1:
+		return "quý " + [...]string{"I", "II", "III", "IV"}[sm/3]
+	}
+	return "tháng " + strconv.Itoa(sm) + "–" + strconv.Itoa(em)
+}
+
+func twoDigits(s string) int {
+	if len(s) != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
+		return 0
+	}
+	return int(s[0]-'0')*10 + int(s[1]-'0')
 }
 
 // Figure is one number stated in the report, with what it counts.

@@ -25,6 +25,7 @@ type CompareOptions struct {
 	Issuer    string
 	From, To  int
 	Metric    string
+	Subject   string
 	Format    string
 	Out       string
 	Why       bool
@@ -68,6 +69,7 @@ rows whose weakest year-to-year link is doubtful are marked "?" (and
 	cmd.Flags().IntVar(&opts.From, "from", 0, "first report `year`")
 	cmd.Flags().IntVar(&opts.To, "to", 0, "last report `year`")
 	cmd.Flags().StringVar(&opts.Metric, "metric", "", "only metrics whose label contains `TEXT`")
+	cmd.Flags().StringVar(&opts.Subject, "subject", "", "only figures about the sub-unit or level `NAME` (\"cấp huyện\", \"UBKT Thành ủy\")")
 	cmd.Flags().StringVar(&opts.Format, "format", "", "table, csv, json, md or xlsx (default: from --out, else table)")
 	cmd.Flags().StringVar(&opts.Out, "out", "", "write to `FILE` instead of standard output (required for xlsx)")
 	cmd.Flags().BoolVar(&opts.Why, "why", false, "show where each value was said (document, page, quote)")
@@ -167,7 +169,7 @@ func compareRun(ctx context.Context, opts *CompareOptions) error {
 	if err != nil {
 		return withCode(exitError, err)
 	}
-	tab := compare.Build(docs, compare.Options{From: opts.From, To: opts.To, Metric: opts.Metric, All: opts.All, Dictionary: dict})
+	tab := compare.Build(docs, compare.Options{From: opts.From, To: opts.To, Metric: opts.Metric, All: opts.All, Dictionary: dict, Subject: opts.Subject})
 	tab.Issuer = issuer
 	if len(tab.Years) == 0 {
 		return withCode(exitError, fmt.Errorf("no report of %s between %s; the corpus has %s", issuer, yearRange(opts.From, opts.To), strings.Join(yearsOf(docs), ", ")))
@@ -234,11 +236,18 @@ func cellNum(kind string, v float64) string {
 	return num(v)
 }
 
+// rowLabel is the metric with the part of the year its figures cover
+// ("tổng thu ngân sách (6 tháng)") and a "?" when its years are linked
+// with low confidence.
 func rowLabel(r compare.Row) string {
-	if r.LowConfidence {
-		return r.Metric + " ?"
+	l := r.Metric
+	if r.Period != "" {
+		l += " (" + r.Period + ")"
 	}
-	return r.Metric
+	if r.LowConfidence {
+		return l + " ?"
+	}
+	return l
 }
 
 func optNum(v *float64, suffix string) string {
@@ -265,6 +274,9 @@ func printCompare(io *IOStreams, tab *compare.Table, why bool) error {
 			cell := ""
 			if c := r.Values[strconv.Itoa(y)]; c != nil {
 				cell = cellNum(r.Kind, c.Value)
+				if c.Estimate {
+					cell = "≈" + cell // the report's estimate ("ước đạt")
+				}
 			}
 			line = append(line, cell)
 		}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/baocao/baocao/extract/vntext"
 	"github.com/baocao/baocao/schema"
 )
 
@@ -59,7 +60,10 @@ func (c *checker) counterpart(f *schema.Figure, d *schema.Document, keep func(*s
 	ambiguous := false
 	for i := range d.Figures {
 		g := &d.Figures[i]
-		if !keep(g) || !c.sameUnit(g, f) || classOf(g) != classOf(f) {
+		// the same part of the year and the same sub-unit: a 6-month
+		// figure is not compared with last year's annual one
+		if !keep(g) || !c.sameUnit(g, f) || classOf(g) != classOf(f) || g.Period.Part() != f.Period.Part() ||
+			g.Subject != "" && f.Subject != "" && vntext.Key(g.Subject) != vntext.Key(f.Subject) {
 			continue
 		}
 		s := c.similarity(f.Metric, g.Metric)

@@ -28,6 +28,10 @@ type Options struct {
 	All bool
 	// Dictionary adds the user's aliases and exclusions; nil uses Default().
 	Dictionary *Dictionary
+	// Subject keeps the figures about one sub-unit or level ("cấp huyện",
+	// "UBKT Thành ủy"; case, tone and diacritics ignored); "" keeps all,
+	// and figures of two different subjects are never one row.
+	Subject string
 }
 
 // Cell is one year's value of a row, with where it was said.
@@ -42,6 +46,8 @@ type Cell struct {
 	Quote       string  `json:"quote"`
 	// Score is how well this cell's figure matched the row (1 for the first).
 	Score float64 `json:"score"`
+	// Estimate marks a value the report gives as an estimate ("ước đạt").
+	Estimate bool `json:"estimate,omitempty"`
 }
 
 // Row is one metric over the years.
@@ -50,6 +56,10 @@ type Row struct {
 	Unit   string           `json:"unit"`
 	Kind   string           `json:"kind"`
 	Values map[string]*Cell `json:"values"` // keyed by year ("2023")
+	// Period names the part of the year the row's figures cover when it
+	// is not the whole year ("6 tháng", "9 tháng", "quý II"): figures of
+	// different periods are never one row.
+	Period string `json:"period,omitempty"`
 	// Delta and DeltaPct compare the last two years that have a value.
 	Delta      *float64 `json:"delta"`
 	DeltaPct   *float64 `json:"delta_pct"`
@@ -109,6 +119,7 @@ type cand struct {
 	label []string   // syllables after aliases
 	feat  features
 	order int
+	span  string // the part of the year covered, "" for a whole year
 }
 
 // Build compares docs, which should all be one issuer's reports.
@@ -135,6 +146,7 @@ func Build(docs []*schema.Document, opts Options) *Table {
 	}
 
 	p := newPrep(dict)
+	p.subject = opts.Subject
 	al := &aligner{index: map[uint64][]posting{}}
 	for _, y := range t.Years {
 		var cands []*cand
@@ -187,6 +199,8 @@ type prep struct {
 	labels map[string]*labelInfo
 	units  map[string]string
 	docs   map[*schema.Document][]*cand
+	// subject is the sub-unit compared ("" for the issuer as a whole).
+	subject string
 }
 
 type labelInfo struct {
@@ -253,10 +267,13 @@ func (p *prep) all(d *schema.Document, year int) []*cand {
 			unit = vntext.Key(f.Unit)
 			p.units[f.Unit] = unit
 		}
+		if !sameSubject(f.Subject, p.subject) {
+			continue
+		}
 		out = append(out, &cand{
 			fig: f, doc: d, year: year, class: kindClass(f.Kind), unit: unit, units: strings.Fields(strings.ReplaceAll(unit, ",", " ")),
 			value: valueOf(f), label: li.syl, feat: li.feat, title: p.label(titles[string(f.Section)], false),
-			order: i,
+			order: i, span: f.Period.Part(),
 		})
 	}
 	p.docs[d] = out
@@ -283,10 +300,22 @@ func (p *prep) candidates(d *schema.Document, year int, keep func(*schema.Figure
 	return out
 }
 
+// sameSubject reports a figure's subject that the comparison asked for:
+// any when want is "", else a subject holding want's words.
+func sameSubject(got, want string) bool {
+	return want == "" || got != "" && strings.Contains(vntext.Fold(got), vntext.Fold(want))
+}
+
+// otherSubjects reports two figures about two different sub-units or
+// levels ("cấp tỉnh … 239 lượt", "cấp huyện … 1.472 lượt"): never one row.
+func otherSubjects(a, b *cand) bool {
+	return a.fig.Subject != "" && b.fig.Subject != "" && vntext.Key(a.fig.Subject) != vntext.Key(b.fig.Subject)
+}
+
 // similarity scores how likely a and b state the same metric, 0..1.
 func similarity(a, b *cand) float64 {
-	if a.class != b.class {
-		return 0
+	if a.class != b.class || a.span != b.span || otherSubjects(a, b) {
+		return 0 // a 6-month revenue is not the year's
 	}
 	return scored(a, b, a.value, dice(a.feat, b.feat))
 }
@@ -294,7 +323,7 @@ func similarity(a, b *cand) float64 {
 // scored is similarity with av standing for a's value and d the Dice
 // coefficient of their labels.
 func scored(a, b *cand, av, d float64) float64 {
-	if a.class != b.class {
+	if a.class != b.class || a.span != b.span || otherSubjects(a, b) {
 		return 0
 	}
 	s := 0.75 * d
@@ -480,7 +509,7 @@ func (r *row) output() Row {
 	last := r.last
 	out := Row{
 		Metric: last.fig.Metric, Unit: last.fig.Unit, Kind: last.fig.Kind,
-		Values: map[string]*Cell{}, Confidence: 1,
+		Values: map[string]*Cell{}, Confidence: 1, Period: last.span,
 	}
 	if out.Metric == "" {
 		out.Metric = strings.Join(last.label, " ")
@@ -516,7 +545,7 @@ func cellOf(c *cand, score float64) *Cell {
 	return &Cell{
 		Value: c.value, Raw: c.fig.Raw, Document: c.doc.ID, File: c.doc.Source.File,
 		Page: int(c.fig.Page), SectionPath: c.fig.SectionPath, Figure: c.fig.ID, Quote: c.fig.Quote,
-		Score: math.Round(score*100) / 100,
+		Score: math.Round(score*100) / 100, Estimate: c.fig.Estimate,
 	}
 }
 

@@ -111,8 +111,8 @@ func (a *analyzer) organPhrase(k int) (string, int, bool) {
 	}
 	for k < len(a.toks) && n < 8 {
 		t := &a.toks[k]
-		if t.kind == tPunct && (t.isPunct("(") || t.isPunct(")")) {
-			k++ // "Ủy ban Kiểm tra (UBKT) Đảng ủy Khối"
+		if t.isPunct("(") && a.word(k+1) != nil && isAllCaps(a.toks[k+1].text) && a.punctAt(k+2, ")") {
+			k += 3 // "Ủy ban Kiểm tra (UBKT) Đảng ủy Khối"
 			continue
 		}
 		if t.kind != tWord {
@@ -149,6 +149,16 @@ func whole(s, title string) bool {
 	f := " " + vntext.Fold(s) + " "
 	if strings.Contains(f, " cac cap ") || strings.HasPrefix(f, " toan ") {
 		return true
+	}
+	// "Đảng bộ huyện", "Đảng bộ huyện Thạch Bàn" when the title names
+	// Thạch Bàn: the Party organization whose report it is
+	for _, lvl := range []string{"huyen", "tinh", "thanh pho", "xa", "phuong", "quan", "thi xa", "khoi"} {
+		if rest, ok := strings.CutPrefix(f, " dang bo "+lvl+" "); ok {
+			rest = strings.TrimSpace(rest)
+			if rest == "" || title != "" && strings.Contains(title, rest) {
+				return true
+			}
+		}
 	}
 	// "Đảng ủy Khối" is the committee of "Đảng bộ Khối"
 	f = strings.ReplaceAll(f, " dang uy ", " dang bo ")

@@ -92,7 +92,7 @@ func (a *analyzer) periods(ctx *context, plan bool) {
 		s := a.sent[c.tok]
 		best := -1
 		for k, e := range exprs {
-			if e.Basis || sentOf[k] != s {
+			if e.Basis || sentOf[k] != s || !a.periodOf(e, c.tok) {
 				continue
 			}
 			if e.Pos < pos {
@@ -104,7 +104,7 @@ func (a *analyzer) periods(ctx *context, plan bool) {
 		}
 		if best < 0 {
 			for k, e := range exprs {
-				if !e.Basis && sentOf[k] < s && e.Pos < pos {
+				if !e.Basis && sentOf[k] < s && e.Pos < pos && a.periodOf(e, c.tok) {
 					best = k
 				}
 			}
@@ -123,6 +123,22 @@ func (a *analyzer) periods(ctx *context, plan bool) {
 			f.Period = ctx.span(ctx.doc, year)
 		}
 	}
+}
+
+// periodOf reports whether expression e can be the period of the figure
+// at token i: a run of years only when it says when ("trong nhiệm kỳ …"),
+// not when it names a body's term; nothing inside a parenthesis the figure
+// is not in.
+func (a *analyzer) periodOf(e period.Expr, i int) bool {
+	if e.ToYear > 0 && !e.Adverbial {
+		return false
+	}
+	for k := range a.toks {
+		if a.toks[k].pos >= e.Pos {
+			return a.depth[k] <= a.depth[i]
+		}
+	}
+	return true
 }
 
 // sentAtByte is the sentence of the first token at or after byte p.

@@ -35,6 +35,10 @@ type Expr struct {
 	// Plan marks the year of a plan or a goal ("phương hướng, nhiệm vụ năm
 	// 2018", "phấn đấu năm 2018").
 	Plan bool
+	// Adverbial marks an expression that says when something happened
+	// ("trong nhiệm kỳ 2015-2020", "Giai đoạn 2016-2020, …") rather than
+	// naming a thing ("HĐND huyện khóa XIX, nhiệm kỳ 2021-2026").
+	Adverbial bool
 }
 
 // Span is the expression's days given the year of its context (used when
@@ -190,10 +194,23 @@ func Find(text string) []Expr {
 		e.Pos, e.End = ws[i].pos, ws[i+n-1].end
 		e.Basis = basisBefore(ws, i, at)
 		e.Plan = planBefore(ws, i, at)
+		switch at(i - 1) {
+		case "trong", "qua", "suot", "ca", "sau", "tu", "den":
+			e.Adverbial = true
+		}
+		if i == 0 || sentenceGap(text, ws[i-1].end, ws[i].pos) {
+			e.Adverbial = true
+		}
 		out = append(out, e)
 		i += n - 1
 	}
 	return out
+}
+
+// sentenceGap reports punctuation that opens a clause between two words.
+func sentenceGap(text string, from, to int) bool {
+	gap := text[from:to]
+	return strings.ContainsAny(gap, ".;:!?") || strings.Contains(gap, ",") && !strings.Contains(gap, "(")
 }
 
 // basisBefore reports "so với (cùng kỳ|tổng số … )" just before word i.
