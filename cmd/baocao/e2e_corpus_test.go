@@ -275,4 +275,28 @@ func TestE2EDemo(t *testing.T) {
 			t.Errorf("demo output lacks %q:\n%s", s, r.stdout)
 		}
 	}
+	// The compare table a new user sees first: every row a metric of its
+	// own, named as a person would (no "?", no unit with a verb in it).
+	_, table, _ := strings.Cut(r.stdout, "$ baocao compare")
+	table, _, _ = strings.Cut(table, "\n\n")
+	seen := map[string]bool{}
+	for _, line := range strings.Split(table, "\n")[2:] {
+		cols := strings.Split(line, "\t")
+		if len(cols) < 3 || cols[0] == "metric" {
+			continue
+		}
+		label, unit := cols[0], cols[1]
+		if strings.HasSuffix(label, "?") || seen[label] || label == unit {
+			t.Errorf("compare row %q (unit %q): low confidence, repeated or only its unit", label, unit)
+		}
+		seen[label] = true
+		for _, verb := range []string{"phải", "bị", "được", "thi"} {
+			if strings.Contains(" "+unit+" ", " "+verb+" ") {
+				t.Errorf("compare row %q has a verb in its unit %q", label, unit)
+			}
+		}
+	}
+	if len(seen) < 10 {
+		t.Errorf("demo compare shows %d rows:\n%s", len(seen), table)
+	}
 }

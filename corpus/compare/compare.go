@@ -372,6 +372,11 @@ func unitsAlike(a, b []string) bool {
 	if n >= 2 && a[0] == b[0] && a[1] == b[1] {
 		return true
 	}
+	// "08 trường hợp phải thi hành kỷ luật" one year, "09 đảng viên …" the
+	// next: "trường hợp" (cases) counts whoever the sentence is about
+	if n >= 2 && (a[0] == "trường" && a[1] == "hợp" || b[0] == "trường" && b[1] == "hợp") {
+		return true
+	}
 	return slices.Equal(a[:n], b[:n])
 }
 

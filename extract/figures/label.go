@@ -109,6 +109,9 @@ func (a *analyzer) metric(c *cand) string {
 			if pv := a.passive(c); pv != "" {
 				return joinLabel(noun, pv) // "có 8 trường hợp bị thi hành kỷ luật"
 			}
+			if noun == f.Unit && c.parent < 0 {
+				return "tổng số " + noun // "Đảng bộ … với 6.538 đảng viên": never the unit alone
+			}
 			return noun
 		}
 		mode = modePredicate
@@ -126,6 +129,11 @@ func (a *analyzer) metric(c *cand) string {
 		pred = a.inherited(c)
 	}
 	c.verb = pred
+	if cond := a.condition(c); cond != "" && pred != "" && !strings.Contains(pred, cond) {
+		// "kiểm tra 09 tổ chức đảng và 14 đảng viên khi có dấu hiệu vi
+		// phạm": the same metric as "kiểm tra khi có dấu hiệu vi phạm đối với …"
+		pred = joinLabel(pred, cond)
+	}
 	if f.Kind != schema.KindCount && f.Kind != schema.KindRange && !(f.Kind == schema.KindRatio && !moneyUnit(f.Unit)) {
 		// "ngành công nghiệp-xây dựng 3.671,79 tỷ đồng", "thu trên địa bàn
 		// huyện được 24,023 tỷ đồng": an amount is of the subject that
@@ -159,6 +167,20 @@ func plainNoun(s string) bool {
 		}
 	}
 	return true
+}
+
+// condition reads "khi có …" right after the counted noun, up to the end of
+// its clause.
+func (a *analyzer) condition(c *cand) string {
+	k := c.last + 1
+	if a.lowAt(k) != "khi" || a.lowAt(k+1) != "có" {
+		return ""
+	}
+	e := k + 2
+	for e < len(a.toks) && e < k+8 && a.word(e) != nil {
+		e++
+	}
+	return a.span(k, e-1)
 }
 
 // moneyUnit reports a unit of money ("tỷ đồng", "triệu đồng", "USD").
@@ -411,7 +433,7 @@ func (a *analyzer) predicate(k int) string {
 	for k >= 0 && n < maxPredicate {
 		t := &a.toks[k]
 		if t.kind != tWord {
-			if t.isPunct(",") && n > 0 && n <= 3 && a.word(k-1) != nil && a.word(k-2) != nil &&
+			if t.isPunct(",") && n > 0 && n <= 4 && a.word(k-1) != nil && a.word(k-2) != nil &&
 				verbPairs[pair{a.toks[k-2].low, a.toks[k-1].low}] && verbPairs[pair{a.toks[lo].low, a.lowAt(lo + 1)}] {
 				k--
 				continue

@@ -67,7 +67,7 @@ var unitKeepPairs = pairSet(
 // an empty second word is any word after the first.
 var unitModifiers = pairSet(
 	"mới ", "vi phạm", "giấu tên", "ưu tú", "cấp dưới", "tiêu biểu", "các loại", "phục vụ", "tố cáo",
-	"khiếu nại", "phản ánh", "bị ", "được ", "là ", "đạt ", "có ",
+	"khiếu nại", "phản ánh", "bị ", "được ", "là ", "đạt ", "có ", "phải ",
 )
 
 // measureUnits are units of measurement: the figure is an amount, kind other.
