@@ -18,8 +18,10 @@ import (
 // the rules reach on testdata/realgold, so that a change that loses ground
 // fails here. The targets are higher; the README states both.
 var realFloors = map[string]float64{
-	"recall":    0.0,
-	"precision": 0.0,
+	"recall": 0.99, "precision": 0.95,
+	"metric": 0.85, "unit": 0.94, "role": 0.93, "bound": 0.97, "direction": 0.78,
+	"parent": 0.72, "refers_to": 0.70, "period": 0.92, "estimate": 0.97,
+	"compared_with": 0.94, "subject": 0.90, "year": 0.80, "issuer": 0.95,
 }
 
 // realText reads a real text of the gold set: the 20 of ../shared/corpus/real
@@ -83,7 +85,11 @@ func TestRealGold(t *testing.T) {
 		}
 	}
 	t.Logf("TOTAL %s", total.Summary())
-	got := map[string]float64{"recall": total.Recall(), "precision": total.Precision()}
+	if skipped > 0 {
+		t.Skip("the floors are for the whole set; install ../shared to check them")
+	}
+	got := map[string]float64{"recall": total.Recall(), "precision": total.Precision(),
+		"year": total.Year.Rate(), "issuer": total.Issuer.Rate()}
 	for f, tl := range total.Fields {
 		got[f] = tl.Rate()
 	}

@@ -43,6 +43,7 @@ type analyzer struct {
 	// 2024", "đến ngày 15/6"): labels leave them out, periods read them.
 	inPeriod []bool
 	exprs    []period.Expr
+	exprTok  []int // first token of each expression
 	orphans  []orphan
 	cands    []cand
 	segs     []seg
@@ -145,7 +146,11 @@ func (a *analyzer) introducesList(k int) bool {
 // tokens, with the words that lead into them ("đến", "tính đến", "lũy kế
 // đến", "trong", "từ").
 func (a *analyzer) markPeriods() {
-	a.exprs = period.Find(a.text)
+	a.exprs = a.exprs[:0]
+	if len(a.nums) > 0 {
+		// a text without numerals has no figure to date
+		a.exprs = period.Find(a.text)
+	}
 	if cap(a.inPeriod) < len(a.toks) {
 		a.inPeriod = make([]bool, len(a.toks))
 	}

@@ -132,6 +132,10 @@ func readHeader(text string) (tableHeader, bool) {
 // "Đơn vị tính: %", "ĐVT: tỷ đồng", "(Đơn vị: triệu đồng)", "Đơn vị tính -
 // Unit: %". ok is false for another line.
 func unitLine(text string) (unit string, ok bool) {
+	// cheap tests first: this runs on every paragraph
+	if len(text) > 400 || !(strings.Contains(text, "vị") || strings.Contains(text, "VỊ") || strings.Contains(text, "VT") || strings.Contains(text, "vt") || strings.Contains(text, "Vt")) {
+		return "", false
+	}
 	t := strings.Trim(strings.TrimSpace(text), "()*")
 	if wordCount(t) > 32 {
 		return "", false

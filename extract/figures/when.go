@@ -76,8 +76,15 @@ func (a *analyzer) periods(ctx *context, plan bool) {
 	}
 	exprs := a.exprs
 	sentOf := make([]int, len(exprs))
+	a.exprTok = a.exprTok[:0]
+	k := 0
 	for i, e := range exprs {
-		sentOf[i] = a.sentAtByte(e.Pos)
+		for k < len(a.toks) && a.toks[k].pos < e.Pos {
+			k++
+		}
+		t := min(k, len(a.toks)-1)
+		sentOf[i] = a.sent[t]
+		a.exprTok = append(a.exprTok, t)
 	}
 	for i := range a.cands {
 		c := &a.cands[i]
@@ -92,7 +99,7 @@ func (a *analyzer) periods(ctx *context, plan bool) {
 		s := a.sent[c.tok]
 		best := -1
 		for k, e := range exprs {
-			if e.Basis || sentOf[k] != s || !a.periodOf(e, c.tok) {
+			if e.Basis || sentOf[k] != s || !a.periodOf(k, c.tok) {
 				continue
 			}
 			if e.Pos < pos {
@@ -104,7 +111,7 @@ func (a *analyzer) periods(ctx *context, plan bool) {
 		}
 		if best < 0 {
 			for k, e := range exprs {
-				if !e.Basis && sentOf[k] < s && e.Pos < pos && a.periodOf(e, c.tok) {
+				if !e.Basis && sentOf[k] < s && e.Pos < pos && a.periodOf(k, c.tok) {
 					best = k
 				}
 			}
@@ -129,29 +136,11 @@ func (a *analyzer) periods(ctx *context, plan bool) {
 // at token i: a run of years only when it says when ("trong nhiệm kỳ …"),
 // not when it names a body's term; nothing inside a parenthesis the figure
 // is not in.
-func (a *analyzer) periodOf(e period.Expr, i int) bool {
-	if e.ToYear > 0 && !e.Adverbial {
+func (a *analyzer) periodOf(x, i int) bool {
+	if e := a.exprs[x]; e.ToYear > 0 && !e.Adverbial {
 		return false
 	}
-	for k := range a.toks {
-		if a.toks[k].pos >= e.Pos {
-			return a.depth[k] <= a.depth[i]
-		}
-	}
-	return true
-}
-
-// sentAtByte is the sentence of the first token at or after byte p.
-func (a *analyzer) sentAtByte(p int) int {
-	for k := range a.toks {
-		if a.toks[k].pos >= p {
-			return a.sent[k]
-		}
-	}
-	if len(a.sent) == 0 {
-		return 0
-	}
-	return a.sent[len(a.sent)-1]
+	return a.depth[a.exprTok[x]] <= a.depth[i]
 }
 
 // estimates marks the figures governed by "ước", "ước tính", "ước đạt",

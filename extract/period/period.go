@@ -10,8 +10,8 @@ package period
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -74,20 +74,37 @@ type word struct {
 
 // words splits s into letter-or-digit runs, each folded, with separators
 // "/", ".", "-" kept inside numbers ("6.2018", "15/6", "2015-2020").
-func words(s string) []word {
-	var out []word
+// scratch holds the buffers of one Find, pooled: Find runs on every
+// paragraph of every report.
+type scratch struct {
+	out  []word
+	buf  []byte
+	ends [][2]int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func (sc *scratch) words(s string) []word {
+	out, buf, ends := sc.out[:0], sc.buf[:0], sc.ends[:0]
+	defer func() { sc.out, sc.buf, sc.ends = out, buf, ends }()
 	i := 0
 	for i < len(s) {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if !wordRune(r) {
 			i += w
 			continue
 		}
 		j := i
-		digits := unicode.IsDigit(r)
+		digits := r >= '0' && r <= '9'
 		for j < len(s) {
-			r2, w2 := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+			r2, w2 := rune(s[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, w2 = utf8.DecodeRuneInString(s[j:])
+			}
+			if wordRune(r2) {
 				j += w2
 				continue
 			}
@@ -106,10 +123,97 @@ func words(s string) []word {
 			}
 			break
 		}
-		out = append(out, word{s: vntext.Fold(s[i:j]), pos: i, end: j})
+		from := len(buf)
+		buf = foldAppend(buf, s[i:j])
+		out = append(out, word{pos: i, end: j})
+		ends = append(ends, [2]int{from, len(buf)})
 		i = j
 	}
+	// one string for every folded word of the text, sliced: Find runs on
+	// every paragraph, and a string per word was most of its time
+	all := string(buf)
+	for k := range out {
+		out[k].s = all[ends[k][0]:ends[k][1]]
+	}
 	return out
+}
+
+// foldTable maps each precomposed Vietnamese letter to its folded ASCII
+// letter: vntext.Fold goes through NFD, which costs a string per word, and
+// Find folds every word of every paragraph.
+var foldTable = func() map[rune]byte {
+	m := make(map[rune]byte, 200)
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			if f := vntext.Fold(string(r)); len(f) == 1 {
+				m[r] = f[0]
+			}
+		}
+	}
+	add(0xC0, 0x24F)
+	add(0x1EA0, 0x1EF9)
+	return m
+}()
+
+// fold is vntext.Fold for one word of NFC or NFD text.
+func fold(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf || w[i] >= 'A' && w[i] <= 'Z' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return w
+	}
+	return string(foldAppend(nil, w))
+}
+
+// foldAppend appends the fold of w to b.
+func foldAppend(b []byte, w string) []byte {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf || w[i] >= 'A' && w[i] <= 'Z' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return append(b, w...)
+	}
+	for _, r := range w {
+		switch {
+		case r < utf8.RuneSelf:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+		case unicode.Is(unicode.Mn, r):
+			// a combining mark of NFD text
+		default:
+			if c, ok := foldTable[r]; ok {
+				b = append(b, c)
+			} else {
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+		}
+	}
+	return b
+}
+
+// wordRune reports a letter, a digit or a combining mark, with the blocks
+// Vietnamese is written in answered without table lookups.
+func wordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	case r >= 0xC0 && r < 0x250:
+		return r != 0xD7 && r != 0xF7
+	case r >= 0x1E00 && r < 0x1F00, r >= 0x300 && r < 0x370:
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 var numberWords = map[string]int{
@@ -119,9 +223,20 @@ var numberWords = map[string]int{
 
 var romans = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
+// atoi reads a short run of ASCII digits; strconv.Atoi would allocate an
+// error for every word that is not a number.
 func atoi(s string) (int, bool) {
-	n, err := strconv.Atoi(s)
-	return n, err == nil
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
 }
 
 func isYear(s string) (int, bool) {
@@ -178,7 +293,9 @@ func yearRange(s string) (a, b int, ok bool) {
 
 // Find returns the time expressions of text in reading order.
 func Find(text string) []Expr {
-	ws := words(text)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	ws := sc.words(text)
 	var out []Expr
 	at := func(i int) string {
 		if i < 0 || i >= len(ws) {

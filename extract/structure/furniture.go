@@ -30,8 +30,8 @@ var furniturePrefixes = []string{
 // byline.
 func isFurniture(t string, edge bool) bool {
 	t = strings.TrimSpace(t)
-	if t == "" {
-		return false
+	if t == "" || wordCountMax(t, 41) > 40 {
+		return false // a paragraph of the article, not a line around it
 	}
 	f := foldPrefix(t, 40)
 	for _, p := range furniturePrefixes {

@@ -1,0 +1,95 @@
+package period
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		text       string
+		year       int // context year
+		start, end string
+		basis      bool
+	}{
+		{"Trong 6 tháng đầu năm 2024, giá trị", 0, "2024-01-01", "2024-06-30", false},
+		{"6 tháng cuối năm 2018", 0, "2018-07-01", "2018-12-31", false},
+		{"báo cáo chín tháng năm 2017", 0, "2017-01-01", "2017-09-30", false},
+		{"với mức tăng 14,8% trong quý II", 2024, "2024-04-01", "2024-06-30", false},
+		{"trong tháng 7 công tác", 2020, "2020-07-01", "2020-07-31", false},
+		{"Tổng thu ngân sách đến ngày 15/6 ước đạt", 2020, "2020-01-01", "2020-06-15", false},
+		{"ước thực hiện lũy kế đến tháng 6.2018 gần 327 tỷ đồng", 0, "2018-01-01", "2018-06-30", false},
+		{"Trong nhiệm kỳ (2015-2020) huyện", 0, "2015-01-01", "2020-12-31", false},
+		{"trong 2 năm 2011-2012, toàn Đảng bộ", 0, "2011-01-01", "2012-12-31", false},
+		{"Từ đầu năm 2019 đến nay", 0, "2019-01-01", "2019-12-31", false},
+		{"Năm 2023, kinh tế", 0, "2023-01-01", "2023-12-31", false},
+		{"giảm 20,9% so với cùng kỳ năm 2022", 0, "2022-01-01", "2022-12-31", true},
+	}
+	for _, tt := range tests {
+		es := Find(tt.text)
+		if len(es) == 0 {
+			t.Errorf("%q: no expression", tt.text)
+			continue
+		}
+		s, e, ok := es[0].Span(tt.year)
+		if !ok || s != tt.start || e != tt.end || es[0].Basis != tt.basis {
+			t.Errorf("%q: %s…%s basis=%v ok=%v, want %s…%s basis=%v", tt.text, s, e, es[0].Basis, ok, tt.start, tt.end, tt.basis)
+		}
+	}
+	// "sau" is not "sáu" (six): "sau tháng 6" is June, not January to June
+	if es := Find("sau tháng 6"); len(es) != 1 || es[0].FromMonth != 6 {
+		t.Errorf("sau tháng 6: %+v", es)
+	}
+	for _, text := range []string{"ngày 23 tháng 12 năm 2022", "sau 9 ngày", "kết nạp 208 đảng viên"} {
+		for _, e := range Find(text) {
+			if e.FromMonth != 1 || e.ToMonth != 12 || e.Year == 0 {
+				t.Errorf("%q: read %+v as a part of a year", text, e)
+			}
+		}
+	}
+}
+
+func TestDocument(t *testing.T) {
+	tests := []struct {
+		texts []string
+		date  string
+		year  int
+	}{
+		{[]string{"Hà Nội kỷ luật 440 đảng viên trong 6 tháng", "sơ kết 6 tháng đầu năm và triển khai nhiệm vụ 6 tháng cuối năm 2018."}, "", 2018},
+		{[]string{"tổng thu ngân sách giảm 20,9% so với cùng kỳ năm 2022."}, "", 2023},
+		{[]string{"Năm qua, Huyện ủy tập trung chỉ đạo."}, "2019-01-05", 2018},
+		{[]string{"Không có năm nào."}, "", 0},
+	}
+	for _, tt := range tests {
+		_, y, ok := Document(tt.texts, tt.date, 0)
+		if y != tt.year || ok != (tt.year > 0) {
+			t.Errorf("%q: year %d ok=%v, want %d", tt.texts, y, ok, tt.year)
+		}
+	}
+}
+
+// FuzzFind: any text gives expressions inside it, in order, with valid
+// months and spans.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"6 tháng đầu năm 2024", "đến ngày 30.6.2022", "quý IV năm 2023", "nhiệm kỳ 2016 - 2021", "sáu tháng cuối năm", "tháng 13/2020"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		last := 0
+		for _, e := range Find(s) {
+			if e.Pos < last || e.End > len(s) || e.Pos >= e.End {
+				t.Fatalf("%q: expression at %d-%d after %d", s, e.Pos, e.End, last)
+			}
+			last = e.End
+			if e.FromMonth < 1 || e.ToMonth > 12 || e.FromMonth > e.ToMonth && e.ToYear == 0 {
+				t.Fatalf("%q: months %d-%d", s, e.FromMonth, e.ToMonth)
+			}
+			if st, en, ok := e.Span(2024); ok && st > en {
+				t.Fatalf("%q: span %s > %s", s, st, en)
+			}
+		}
+	})
+}
