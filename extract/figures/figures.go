@@ -64,7 +64,7 @@ func Find(doc *schema.Document) []schema.Figure {
 	lx, a := &st.lx, &st.a
 	a.planDoc = planDocument(doc)
 	var header *tableHeader
-	tableUnit := "" // "Đơn vị tính: %" before a table
+	tableUnit := ""         // "Đơn vị tính: %" before a table
 	prev, prevFrom := -1, 0 // the last container with figures, and its first figure in out
 	for i := range conts {
 		c := &conts[i]

@@ -25,9 +25,9 @@ type Expr struct {
 	// Year is the year written, 0 when the expression gives none; FromMonth
 	// .. ToMonth and ToDay say which part of the year (ToDay 0: the whole
 	// last month). Years > 1 for a run of years ("2015-2020").
-	Year, ToYear        int
-	FromMonth, ToMonth  int
-	ToDay               int
+	Year, ToYear       int
+	FromMonth, ToMonth int
+	ToDay              int
 	// Basis marks the basis of a comparison ("so với cùng kỳ năm 2019").
 	Basis bool
 	// Open marks "đến nay": the end is the date of the text.
