@@ -26,7 +26,7 @@ func newCmdExtract(f *Factory, runF func(*ExtractOptions) error) *cobra.Command 
 		Long: `Extract reads one report (PDF, scanned PDF, DOCX, text or Markdown; the
 format is told by content, not by name) and prints what was found: metadata,
 sections, footnotes, figures and citations. With --json it prints the
-Document of DESIGN.md (schema_version 1).`,
+Document (schema_version 2: schema/README.md).`,
 		Example: `  baocao extract bao-cao-2024.pdf
   baocao extract bao-cao-2024.docx --json > out.json`,
 		Args: cobra.ExactArgs(1),
