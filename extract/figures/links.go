@@ -175,33 +175,10 @@ func (a *analyzer) sentenceOpens(m int) bool {
 	return k < 0 || isSentenceEnd(&a.toks[k])
 }
 
-// orphanParts lists the figures an orphan breakdown would make parts, as
-// linkItems takes them, with their sum.
-func (a *analyzer) orphanParts(o orphan) (parts []int, sum float64) {
-	taken := false
-	first := &a.cands[o.first]
-	for k := o.start; k < o.end; k++ {
-		t := &a.toks[k]
-		if a.depth[k] == o.depth && (t.isPunct(",") || t.isPunct(";") || t.isWord("và")) {
-			taken = false
-			continue
-		}
-		if taken || t.kind != tNum || a.depth[k] != o.depth {
-			continue
-		}
-		if ci := a.candAt(k); ci >= 0 && canBePart(&a.cands[ci]) && !a.cands[ci].linked && family(&a.cands[ci]) == family(first) {
-			parts = append(parts, ci)
-			sum += a.cands[ci].fig.ValueNormalized
-			taken = true
-		}
-	}
-	return parts, sum
-}
-
-// itemSum is the sum of the first fitting figure of each item of the list
-// start..end, as linkItems would take them.
-func (a *analyzer) itemSum(start, end, d int, first *cand) float64 {
-	sum := 0.0
+// items returns, for each item of the list start..end (split at commas,
+// semicolons and "và" on depth d), the first figure of the item that fits.
+func (a *analyzer) items(start, end, d int, fits func(*cand) bool) []int {
+	var out []int
 	taken := false
 	for k := start; k < end; k++ {
 		t := &a.toks[k]
@@ -212,10 +189,33 @@ func (a *analyzer) itemSum(start, end, d int, first *cand) float64 {
 		if taken || t.kind != tNum || a.depth[k] != d {
 			continue
 		}
-		if ci := a.candAt(k); ci >= 0 && canBePart(&a.cands[ci]) && family(&a.cands[ci]) == family(first) {
-			sum += a.cands[ci].fig.ValueNormalized
+		if ci := a.candAt(k); ci >= 0 && fits(&a.cands[ci]) {
+			out = append(out, ci)
 			taken = true
 		}
+	}
+	return out
+}
+
+// orphanParts lists the figures an orphan breakdown would make parts, as
+// linkItems takes them, with their sum.
+func (a *analyzer) orphanParts(o orphan) (parts []int, sum float64) {
+	first := &a.cands[o.first]
+	parts = a.items(o.start, o.end, o.depth, func(c *cand) bool {
+		return canBePart(c) && !c.linked && family(c) == family(first)
+	})
+	for _, ci := range parts {
+		sum += a.cands[ci].fig.ValueNormalized
+	}
+	return parts, sum
+}
+
+// itemSum is the sum of the first fitting figure of each item of the list
+// start..end, as linkItems would take them.
+func (a *analyzer) itemSum(start, end, d int, first *cand) float64 {
+	sum := 0.0
+	for _, ci := range a.items(start, end, d, func(c *cand) bool { return canBePart(c) && family(c) == family(first) }) {
+		sum += a.cands[ci].fig.ValueNormalized
 	}
 	return sum
 }
@@ -296,31 +296,17 @@ func (a *analyzer) openEnded(start, end int) bool {
 // makes the first fitting figure of each item a part of total.
 func (a *analyzer) linkItems(total, start, end, d int, partial bool) {
 	tc := &a.cands[total]
-	taken := false
-	for k := start; k < end; k++ {
-		t := &a.toks[k]
-		if a.depth[k] == d && (t.isPunct(",") || t.isPunct(";") || t.isWord("và")) {
-			taken = false
-			continue
-		}
-		if taken || t.kind != tNum || a.depth[k] != d {
-			continue
-		}
-		ci := a.candAt(k)
-		if ci < 0 || ci == total {
-			continue
-		}
+	parts := a.items(start, end, d, func(c *cand) bool {
+		return c.index != total && canBePart(c) && !c.linked && compatible(tc, c)
+	})
+	for _, ci := range parts {
 		c := &a.cands[ci]
-		if !canBePart(c) || c.linked || !compatible(tc, c) {
-			continue
-		}
 		c.parent = total
 		c.linked = true
 		c.fig.Partial = partial
 		if c.fig.Unit == "" {
 			c.fig.Unit = tc.fig.Unit
 		}
-		taken = true
 	}
 }
 
