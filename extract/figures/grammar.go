@@ -28,6 +28,7 @@ type cand struct {
 // analyzer holds the per-container state, reused between containers.
 type analyzer struct {
 	text     string
+	year     int // the year the document reports on, 0 when unknown
 	nums     []vntext.Number
 	toks     []token
 	sent     []int // sentence number of each token
@@ -52,6 +53,10 @@ type analyzer struct {
 
 func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []cand {
 	a.text = text
+	a.year = 0
+	if ctx != nil && ctx.ok {
+		a.year = ctx.year
+	}
 	a.toks = lx.lex(text)
 	a.nums = lx.nums
 	a.cands = a.cands[:0]
@@ -75,6 +80,9 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 		a.linkSums()
 	}
 	a.linkRefers()
+	// what a percent of plan is measured against names its label: "(%
+	// kế hoạch)" or "(% cùng kỳ)"
+	a.comparisons()
 	for i := range a.cands {
 		c := &a.cands[i]
 		c.fig.Quote = a.quote(c.tok)
@@ -83,7 +91,6 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 	a.periods(ctx, plan)
 	a.subjects(ctx.title)
 	a.estimates()
-	a.comparisons()
 	return a.cands
 }
 
@@ -508,6 +515,9 @@ func (a *analyzer) nounPhrase(j int) (unit string, end, class int, head string) 
 			words++
 			continue
 		}
+		if words > 0 && a.classAt(start) == classOrg && a.classAt(k) == classPlace && a.lowAt(k-1) != "tác" && a.lowAt(k-1) != "thị" {
+			break // "chi bộ thôn", "chi bộ ấp, khu phố": the place says where, the unit is the organization
+		}
 		if unitStop[w.low] || (w.upper && !w.initial && words > 0) || words > 0 && (unitTail[w.low] || unitTailDated[w.low] && a.isNum(k+1) || unitModifiers[pair{w.low, a.lowAt(k + 1)}] || unitModifiers[pair{w.low, ""}]) {
 			break
 		}
@@ -516,6 +526,11 @@ func (a *analyzer) nounPhrase(j int) (unit string, end, class int, head string) 
 	}
 	if k == start {
 		return "", j, classNone, ""
+	}
+	if k-start > 1 && a.word(k) != nil {
+		if pr := (pair{a.toks[k-1].low, a.toks[k].low}); wordPairs[pr] || verbPairs[pr] || labelKeepPairs[pr] {
+			k-- // "26 lớp đào tạo", "64 tổ phụ nữ tự quản": never half a word
+		}
 	}
 	head = a.toks[start].low
 	class = a.classAt(start)
@@ -754,6 +769,12 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 		if !(qualifiers[w.low] != "" || w.low == "từ" || w.low == "tăng" || w.low == "trưởng" || w.low == "là" || w.low == "đề" || w.low == "ra") {
 			break
 		}
+	}
+	if a.lowAt(i-1) == "gấp" && a.lowAt(j-1) == "lần" {
+		// "2.033 tỷ đồng, gấp 1,3 lần năm 2015": a level as a multiple of
+		// an earlier one, measured like "bằng X% so với …"
+		f.Role = schema.RolePlanPercent
+		return
 	}
 	if !percent {
 		f.Role = schema.RoleActual

@@ -32,7 +32,7 @@ func (a *analyzer) metric(c *cand) string {
 		if c.refersTo >= 0 && (f.Role != schema.RoleTarget || f.Kind == schema.KindPercent) {
 			base := a.baseMetric(c.refersTo)
 			if f.Role == schema.RolePlanPercent {
-				return base + " (% kế hoạch)"
+				return base + " " + ofBasis(f)
 			}
 			return base
 		}
@@ -50,7 +50,7 @@ func (a *analyzer) metric(c *cand) string {
 		// "Tân Yên kết nạp đảng viên đạt 104% kế hoạch": what reached the
 		// plan is said before "đạt"
 		if s := dropName(a.changeSubject(c)); s != "" {
-			return s + " (% kế hoạch)"
+			return s + " " + ofBasis(f)
 		}
 	}
 	if f.Role == schema.RoleChange && c.refersTo < 0 {
@@ -143,6 +143,25 @@ func (a *analyzer) metric(c *cand) string {
 		}
 	}
 	return joinLabel(pred, noun)
+}
+
+// ofBasis names what a percent of plan is a percent of, for its label: a
+// plan, last year's same period, the period before.
+func ofBasis(f *schema.Figure) string {
+	pct := "%"
+	if f.Unit == "lần" {
+		pct = "lần"
+	}
+	switch string(f.ComparedWith) {
+	case schema.ComparedSamePeriodLastYear:
+		return "(" + pct + " cùng kỳ)"
+	case schema.ComparedPreviousPeriod:
+		return "(" + pct + " kỳ trước)"
+	}
+	if pct == "lần" {
+		return "(lần)"
+	}
+	return "(% kế hoạch)"
 }
 
 func lowerFirst(s string) string {
@@ -784,12 +803,16 @@ func (a *analyzer) phrase(start, ci int) string {
 	k := start
 	n := 0
 	inName := false
+	var classes uint // the kinds of noun read so far: a list goes on with one of them
 	for k < len(a.toks) && n < maxNoun {
 		t := &a.toks[k]
 		switch {
 		case t.kind == tWord:
+			if c := a.classAt(k); c != classNone {
+				classes |= 1 << uint(c)
+			}
 			prev, next := a.lowAt(k-1), a.lowAt(k+1)
-			if n > 0 && unitKeepPairs[pair{t.low, next}] {
+			if n > 0 && (unitKeepPairs[pair{t.low, next}] || labelKeepPairs[pair{t.low, next}]) {
 				n += 2
 				k += 2
 				continue
@@ -824,8 +847,9 @@ func (a *analyzer) phrase(start, ci int) string {
 				goto done
 			}
 			k = e + 1
-		case t.isPunct(",") && n > 0 && n <= 6 && a.word(k+1) != nil && a.classAt(k+1) != classNone && a.classAt(k+1) == a.classAt(start):
-			// "tin, bài", "chi, đảng bộ cơ sở": two nouns of one kind
+		case t.isPunct(",") && n > 0 && n <= 6 && a.word(k+1) != nil && a.classAt(k+1) != classNone && classes&(1<<uint(a.classAt(k+1))) != 0:
+			// "tin, bài", "chi, đảng bộ cơ sở", "chi bộ thôn, làng, tổ dân
+			// phố": two nouns of one kind
 			k++
 		default:
 			goto done
@@ -841,8 +865,93 @@ done:
 	np := a.span(start, k-1)
 	if cl := a.classification(k, ci); cl != "" {
 		np = joinLabel(np, cl)
+	} else if rc := a.having(k, ci); rc != "" {
+		np = joinLabel(np, rc)
+	} else if ab := a.about(k, ci); ab != "" {
+		np = joinLabel(np, ab)
 	}
 	return np
+}
+
+// about reads the topic of an inspection or a review right after the
+// counted noun: "kiểm tra 44 tổ chức đảng cấp dưới về thực hiện nhiệm vụ
+// kiểm tra, giám sát", "… về thu, nộp, quản lý và sử dụng đảng phí". Two
+// inspections of the same organizations on different topics are different
+// rows. A comma before the next figure ends it.
+func (a *analyzer) about(k, ci int) string {
+	if ci < 0 || ci >= len(a.cands) || a.lowAt(k) != "về" || a.word(k+1) == nil {
+		return ""
+	}
+	if kd := a.cands[ci].fig.Kind; kd != schema.KindCount && kd != schema.KindRatio {
+		return ""
+	}
+	e := k + 1
+	n := 0
+	for e < len(a.toks) && n < 10 {
+		t := &a.toks[e]
+		if t.isPunct(",") && a.word(e+1) != nil && !a.isNum(e+2) && !a.isNum(e+1) {
+			e++
+			continue
+		}
+		w := a.word(e)
+		if w == nil || a.isNum(e+1) || w.low == "khi" || w.low == "đối" || w.low == "ở" || w.low == "tại" || w.low == "trong" && a.lowAt(e+1) == "đó" {
+			break
+		}
+		e++
+		n++
+	}
+	if n == 0 {
+		return ""
+	}
+	for e-1 > k && a.toks[e-1].kind == tPunct {
+		e--
+	}
+	if a.word(e) != nil && wordPairs[pair{a.lowAt(e - 1), a.lowAt(e)}] {
+		e++
+	}
+	return a.span(k, e-1)
+}
+
+// having reads a relative clause of possession right after a counted noun:
+// "(đã, đều, chưa) có cấp ủy", "có vi phạm", "có đủ đảng viên tại chỗ".
+// It is what tells "123/128 chi bộ có cấp ủy" from "127/128 chi bộ có đủ
+// đảng viên tại chỗ", so it belongs to the label. "có" before a number
+// opens a figure of its own and is not read.
+func (a *analyzer) having(k, ci int) string {
+	if ci < 0 || ci >= len(a.cands) {
+		return ""
+	}
+	switch a.cands[ci].fig.Kind {
+	case schema.KindCount, schema.KindRatio, schema.KindPercent:
+	default:
+		return ""
+	}
+	lo := k
+	switch a.lowAt(k) {
+	case "đã", "đều", "chưa", "không", "vẫn":
+		k++
+	}
+	if a.lowAt(k) != "có" || a.word(k+1) == nil || a.isNum(k+1) {
+		return ""
+	}
+	switch a.lowAt(k + 1) {
+	case "thể", "lẽ", "trên", "dưới", "khoảng", "gần", "hơn", "từ", "tới", "đến":
+		return "" // "có thể", or a quantity: "có trên 90%"
+	}
+	e := k + 1
+	n := 0
+	for e < len(a.toks) && n < 6 {
+		w := a.word(e)
+		if w == nil || n > 0 && nounStop[w.low] || a.isNum(e+1) {
+			break // "… có quy mô nhỏ thành 05 thôn mới": the next figure's verb
+		}
+		e++
+		n++
+	}
+	if a.word(e) != nil && wordPairs[pair{a.lowAt(e - 1), a.lowAt(e)}] {
+		e++ // never end inside a word: "phát triển được đảng viên"
+	}
+	return a.span(lo, e-1)
 }
 
 // quoteEnd returns the closing quote of the quote opened at token o, or -1.

@@ -428,6 +428,7 @@ func (a *analyzer) linkRefers() {
 		if c.fig.Role == schema.RoleShare && a.rateName(c.tok) != "" {
 			continue
 		}
+		comparative := c.fig.Role == schema.RoleChange && c.fig.Kind == schema.KindPercent && a.comparativeBefore(c.tok)
 		for j := i - 1; j >= 0 && j >= i-maxLookFigures; j-- {
 			r := &a.cands[j]
 			if a.sent[r.tok] != a.sent[c.tok] || a.clauseBreak(r.tok, c.tok) || a.newClause(r.last, c.tok) {
@@ -436,6 +437,15 @@ func (a *analyzer) linkRefers() {
 			if r.fig.Kind == schema.KindPercent && c.fig.Role == schema.RoleChange && c.fig.Kind == schema.KindPercent &&
 				r.fig.Role == schema.RoleShare && j == i-1 {
 				// "tỷ lệ … đạt gần 63%, tăng trên 1%": the change of a rate
+				c.refersTo = j
+				break
+			}
+			if comparative && r.fig.Kind == schema.KindPercent {
+				if a.comparativeBefore(r.tok) {
+					continue // "…, thấp hơn 0,78% …, cao hơn 0,72% …": both of the rate before
+				}
+				// "tốc độ tăng … ước đạt 13,72%, thấp hơn 0,78% so với mục
+				// tiêu": a rate above or below another
 				c.refersTo = j
 				break
 			}
@@ -451,6 +461,19 @@ func (a *analyzer) linkRefers() {
 			break
 		}
 	}
+}
+
+// comparativeBefore reports "cao hơn", "thấp hơn" just before the number
+// at i: a level compared with another, not a growth of its own.
+func (a *analyzer) comparativeBefore(i int) bool {
+	if a.lowAt(i-1) != "hơn" {
+		return false
+	}
+	switch a.lowAt(i - 2) {
+	case "cao", "thấp", "nhiều", "ít", "lớn", "nhỏ":
+		return true
+	}
+	return false
 }
 
 // changeBefore reports "tăng"/"giảm" just before the number at i.
@@ -480,11 +503,36 @@ func (a *analyzer) newClause(from, to int) bool {
 		switch {
 		case a.lowAt(k) == "trong" && a.lowAt(k+1) == "đó":
 			return true
-		case a.lowAt(k) == "và" && to-k > 3 && a.word(k+1) != nil && !continuers[a.lowAt(k+1)]:
+		case a.lowAt(k) == "và" && to-k > 3 && a.word(k+1) != nil && !continuers[a.lowAt(k+1)] && !a.parenAfter(k, to):
 			return true
 		}
 	}
 	return false
+}
+
+// parenAfter reports a figure at to that opens a parenthesis after token k
+// with only words between: "… về thu, nộp, quản lý và sử dụng đảng phí
+// (tăng 10,7% …)" is said of the noun phrase the "và" is inside.
+func (a *analyzer) parenAfter(k, to int) bool {
+	o := -1
+	for j := to - 1; j > k; j-- {
+		if a.toks[j].isPunct("(") {
+			o = j
+			break
+		}
+		if a.word(j) == nil {
+			return false
+		}
+	}
+	if o < 0 || o-k > 10 {
+		return false
+	}
+	for j := k + 1; j < o; j++ {
+		if a.word(j) == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseBreak reports a ';' between tokens i and j outside parentheses.

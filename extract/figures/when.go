@@ -266,11 +266,15 @@ func (a *analyzer) basisAt(k int, adjacent bool) string {
 	switch {
 	case w == "cùng" && w2 == "kỳ":
 		return schema.ComparedSamePeriodLastYear
+	case w == "năm" && a.isNum(k+1) && a.year > 0 && int(a.num(k+1).Value) < a.year-1:
+		// "gấp 1,3 lần năm 2015" in a report on 2020: the start of a term
+		return schema.ComparedPreviousPeriod
 	case w == "năm" && (w2 == "trước" || w2 == "ngoái" || a.isNum(k+1)):
 		return schema.ComparedSamePeriodLastYear
 	case w == "cuối" && w2 == "năm":
 		return schema.ComparedSamePeriodLastYear
-	case (w == "tháng" || w == "quý" || w == "kỳ") && w2 == "trước", w == "nhiệm" && w2 == "kỳ", w == "đầu" && (w2 == "năm" || w2 == "nhiệm"):
+	case (w == "tháng" || w == "quý" || w == "kỳ") && w2 == "trước", w == "nhiệm" && w2 == "kỳ", w == "đầu" && (w2 == "năm" || w2 == "nhiệm"),
+		w == "giai" && w2 == "đoạn" && a.isNum(k+2):
 		return schema.ComparedPreviousPeriod
 	case planSingles[w] || planPairs[pair{w, w2}] || w == "kịch" && w2 == "bản":
 		return schema.ComparedPlan
