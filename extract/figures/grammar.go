@@ -317,6 +317,15 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 		scale = scales[w.low]
 		sw := w.text
 		j++
+		// "218 tỷ 477 triệu đồng": one amount in two scales, said in the
+		// larger one (218,477 tỷ đồng)
+		if a.isNum(j) && a.lowAt(j+1) != "" && scales[a.lowAt(j+1)] > 0 && scales[a.lowAt(j+1)] < scale {
+			if m := a.num(j); m.Kind == vntext.NumPlain && m.Value < 1000 && m.Value == math.Trunc(m.Value) && m.Decimals == 0 {
+				f.Value += m.Value * scales[a.lowAt(j+1)] / scale
+				a.consumed[j] = true
+				j += 2
+			}
+		}
 		switch cur := a.word(j); {
 		case cur != nil && a.isCurrency(j):
 			unitKind, unit = schema.KindMoney, sw+" "+cur.text
@@ -577,6 +586,22 @@ func (a *analyzer) classAt(k int) int {
 	return unitClasses[w.low]
 }
 
+// timeOfDay reports an hour or a minute of "hh:mm" written without spaces.
+func (a *analyzer) timeOfDay(i int) bool {
+	adjacent := func(k int) bool { // tokens k and k+1 touch
+		return k >= 0 && k+1 < len(a.toks) && a.toks[k].endPos == a.toks[k+1].pos
+	}
+	clock := func(h, m int) bool {
+		if !a.isNum(h) || !a.isNum(m) || !a.punctAt(h+1, ":") || !adjacent(h) || !adjacent(h+1) {
+			return false
+		}
+		hv, mv := a.num(h), a.num(m)
+		return hv.Kind == vntext.NumPlain && mv.Kind == vntext.NumPlain && hv.Decimals == 0 && mv.Decimals == 0 &&
+			hv.Value <= 23 && mv.Value <= 59 && len(a.toks[m].text) == 2
+	}
+	return clock(i, i+2) || clock(i-2, i)
+}
+
 // notFigure applies the rules that make a number a date, a year, an
 // ordinal, a name, list numbering or a span of time.
 func (a *analyzer) notFigure(i int) bool {
@@ -593,6 +618,21 @@ func (a *analyzer) notFigure(i int) bool {
 		if i == 0 || a.punctAt(i-1, "(") && !(a.word(i+2) != nil && !a.toks[i+2].upper) {
 			return true
 		}
+	}
+	// "… dịch vụ tăng 18,2%. 2. Thu nhập …", "(11 chỉ tiêu) 1. Tốc độ …": a
+	// list run into one paragraph numbers its items after a sentence end
+	// or a heading's parenthesis, and the item opens with a capital
+	if i > 0 && (isSentenceEnd(&a.toks[i-1]) || a.punctAt(i-1, ")") || a.punctAt(i-1, ":")) && nextTok != nil && nextTok.isPunct(".") &&
+		n.Kind == vntext.NumPlain && n.Decimals == 0 && n.Value <= 100 && a.word(i+2) != nil && a.toks[i+2].upper {
+		return true
+	}
+	// A time of day ("09:42", "15:46 CH") and a page's view count
+	// ("Lượt xem: 997") are the furniture of a saved page.
+	if a.timeOfDay(i) {
+		return true
+	}
+	if a.punctAt(i-1, ":") && a.lowAt(i-2) == "xem" && (a.lowAt(i-3) == "lượt" || a.lowAt(i-3) == "đã") {
+		return true
 	}
 	// Years.
 	if n.IsYear() {

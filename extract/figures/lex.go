@@ -37,6 +37,10 @@ func (t *token) isWord(w string) bool { return t.kind == tWord && t.low == w }
 type lexer struct {
 	nums []vntext.Number
 	toks []token
+	// lows holds the lower-case forms of the capitalized words of a text,
+	// made one string at the end instead of one string per word.
+	lows   []byte
+	lowEnd []int32 // end in lows of each capitalized word, in token order
 }
 
 func (lx *lexer) lex(s string) []token {
@@ -45,6 +49,7 @@ func (lx *lexer) lex(s string) []token {
 		lx.toks = make([]token, 0, len(s)/4)
 	}
 	lx.toks = lx.toks[:0]
+	lx.lows, lx.lowEnd = lx.lows[:0], lx.lowEnd[:0]
 	ni := 0
 	runes := 0
 	i := 0
@@ -93,11 +98,16 @@ func (lx *lexer) lex(s string) []token {
 			low := text
 			switch {
 			case up && !restUp:
-				// "Đảng": only the first letter to lower, in one
-				// allocation instead of strings.Map's builder.
-				low = string(unicode.ToLower(r)) + text[w:]
+				// "Đảng": only the first letter to lower
+				lx.lows = utf8.AppendRune(lx.lows, unicode.ToLower(r))
+				lx.lows = append(lx.lows, text[w:]...)
+				lx.lowEnd = append(lx.lowEnd, int32(len(lx.lows)))
+				low = ""
 			case up:
-				low = strings.ToLower(text) // "HUYỆN", "UBND"
+				// "HUYỆN", "UBND"
+				lx.lows = appendLower(lx.lows, text)
+				lx.lowEnd = append(lx.lowEnd, int32(len(lx.lows)))
+				low = ""
 			}
 			lx.toks = append(lx.toks, token{kind: tWord, start: runes, end: rj, pos: i, endPos: j, text: text, low: low, upper: up})
 			i, runes = j, rj
@@ -121,8 +131,35 @@ func (lx *lexer) lex(s string) []token {
 			runes++
 		}
 	}
+	lx.setLows()
 	markInitial(lx.toks)
 	return lx.toks
+}
+
+// setLows gives the capitalized words their lower-case forms, sliced from
+// one string.
+func (lx *lexer) setLows() {
+	if len(lx.lowEnd) == 0 {
+		return
+	}
+	all := string(lx.lows)
+	k, from := 0, int32(0)
+	for i := range lx.toks {
+		t := &lx.toks[i]
+		if t.kind == tWord && t.upper {
+			to := lx.lowEnd[k]
+			t.low = all[from:to]
+			k, from = k+1, to
+		}
+	}
+}
+
+// appendLower appends strings.ToLower(s) to b.
+func appendLower(b []byte, s string) []byte {
+	for _, r := range s {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
 }
 
 // isLetter is unicode.IsLetter plus combining marks (NFD input), with the
