@@ -912,11 +912,12 @@ func (a *analyzer) about(k, ci int) string {
 	return a.span(k, e-1)
 }
 
-// having reads a relative clause of possession right after a counted noun:
-// "(đã, đều, chưa) có cấp ủy", "có vi phạm", "có đủ đảng viên tại chỗ".
-// It is what tells "123/128 chi bộ có cấp ủy" from "127/128 chi bộ có đủ
-// đảng viên tại chỗ", so it belongs to the label. "có" before a number
-// opens a figure of its own and is not read.
+// having reads what is said of a counted noun right after it, which tells
+// one count from another of the same noun: possession ("(đã, đều, chưa) có
+// cấp ủy", "có đủ đảng viên tại chỗ"), a standard or a level reached ("đạt
+// chuẩn quốc gia mức độ 1", "đạt 4 sao", "4 sao", "đạt 16/19 tiêu chí"),
+// the plan ("vượt kế hoạch", "đúng hướng"). "có" or "đạt" before a figure
+// of its own ("có 45 …", "đạt 104% kế hoạch") is not read.
 func (a *analyzer) having(k, ci int) string {
 	if ci < 0 || ci >= len(a.cands) {
 		return ""
@@ -931,18 +932,54 @@ func (a *analyzer) having(k, ci int) string {
 	case "đã", "đều", "chưa", "không", "vẫn":
 		k++
 	}
-	if a.lowAt(k) != "có" || a.word(k+1) == nil || a.isNum(k+1) {
+	e := k + 1
+	switch w := a.lowAt(k); {
+	case w == "có":
+		switch a.lowAt(k + 1) {
+		case "thể", "lẽ", "trên", "dưới", "khoảng", "gần", "hơn", "từ", "tới", "đến":
+			return "" // "có thể", or a quantity: "có trên 90%"
+		}
+		if a.word(k+1) == nil {
+			return ""
+		}
+	case w == "đạt":
+		if a.isNum(k + 1) {
+			// "đạt 4 sao", "đạt 16/19 tiêu chí": a level, not a result
+			// against a plan ("đạt 104% kế hoạch")
+			nx := a.lowAt(k + 2)
+			if a.punctAt(k+2, "%") || nx == "" || planSingles[nx] || planPairs[pair{nx, a.lowAt(k + 3)}] || !(nx == "sao" || nx == "tiêu" || a.isRatio(k+1)) {
+				return ""
+			}
+			e = k + 3
+		} else if a.word(k+1) == nil || planSingles[a.lowAt(k+1)] || qualifiers[a.lowAt(k+1)] != "" {
+			return ""
+		}
+	case w == "vượt":
+		if nx := a.lowAt(k + 1); !(planSingles[nx] || planPairs[pair{nx, a.lowAt(k + 2)}]) {
+			return ""
+		}
+	case w == "đúng": // "đúng hướng", "đúng thẩm quyền"
+		if a.word(k+1) == nil {
+			return ""
+		}
+	case a.isNum(k) && a.lowAt(k+1) == "sao" && k == lo:
+		return a.span(k, k+1) // "1 sản phẩm 4 sao"
+	default:
 		return ""
 	}
-	switch a.lowAt(k + 1) {
-	case "thể", "lẽ", "trên", "dưới", "khoảng", "gần", "hơn", "từ", "tới", "đến":
-		return "" // "có thể", or a quantity: "có trên 90%"
-	}
-	e := k + 1
 	n := 0
-	for e < len(a.toks) && n < 6 {
+	for e < len(a.toks) && n < 8 {
+		if a.isNum(e) && a.candAt(e) < 0 && (a.lowAt(e-1) == "độ" || a.lowAt(e-1) == "loại" || a.lowAt(e-1) == "hạng") {
+			e++ // "mức độ 1", "loại IV"
+			n++
+			continue
+		}
 		w := a.word(e)
-		if w == nil || n > 0 && nounStop[w.low] || a.isNum(e+1) {
+		if w != nil && w.low == "và" && (a.lowAt(e+1) == "vượt" || a.lowAt(e+1) == "đạt") {
+			e++ // "đạt và vượt kế hoạch"
+			continue
+		}
+		if w == nil || n > 0 && nounStop[w.low] || a.isNum(e+1) && a.candAt(e+1) >= 0 {
 			break // "… có quy mô nhỏ thành 05 thôn mới": the next figure's verb
 		}
 		e++

@@ -71,7 +71,7 @@ var labelKeepPairs = pairSet("cấp dưới", "cấp trên", "tự quản")
 // viên mới", "4 đơn giấu tên", "886 tổ chức Đảng cấp dưới"). A pair with
 // an empty second word is any word after the first.
 var unitModifiers = pairSet(
-	"mới ", "vi phạm", "giấu tên", "ưu tú", "cấp dưới", "tiêu biểu", "các loại", "phục vụ", "tố cáo",
+	"mới ", "đúng ", "vi phạm", "giấu tên", "ưu tú", "cấp dưới", "tiêu biểu", "các loại", "phục vụ", "tố cáo",
 	"khiếu nại", "phản ánh", "bị ", "được ", "là ", "đạt ", "có ", "phải ",
 )
 
@@ -284,7 +284,7 @@ var nounStop = set(
 	"được", "đã", "là", "có", "của", "cho", "với", "và", "hoặc", "tại", "ở", "trong", "theo", "từ",
 	"đến", "về", "để", "do", "bằng", "đạt", "tăng", "giảm", "vượt", "so", "trên", "dưới", "gồm",
 	"các", "những", "này", "đó", "khác", "như", "nhằm", "vào", "chiếm", "không", "chưa", "đều",
-	"mỗi", "một", "sau", "trước", "khi", "thì", "mà", "xếp", "năm", "đạt", "gắn", "bị", "nâng",
+	"mỗi", "một", "sau", "trước", "khi", "thì", "mà", "xếp", "năm", "đạt", "gắn", "bị", "nâng", "đúng",
 )
 
 // nounKeep are words unitStop would end that modify a counted noun in a
