@@ -86,7 +86,7 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 	for i := range a.cands {
 		c := &a.cands[i]
 		c.fig.Quote = a.quote(c.tok)
-		c.fig.Metric = a.metric(c)
+		c.fig.Metric = a.label(c)
 	}
 	a.periods(ctx, plan)
 	a.subjects(ctx.title)

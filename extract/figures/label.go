@@ -317,9 +317,99 @@ func (a *analyzer) changeSubject(c *cand) string {
 func (a *analyzer) baseMetric(i int) string {
 	r := &a.cands[i]
 	if r.fig.Metric == "" {
-		r.fig.Metric = a.metric(r)
+		r.fig.Metric = a.label(r)
 	}
 	return r.fig.Metric
+}
+
+// label is the metric of c as a table row: never empty when its clause
+// names something, and without the words of estimation or realization
+// that another year's report would not repeat ("ước thực hiện giải ngân"
+// is the row "giải ngân").
+func (a *analyzer) label(c *cand) string {
+	m := tidyLabel(a.metric(c))
+	if m == "" || strings.HasPrefix(m, "(") {
+		// "tổng thu ngân sách Nhà nước đạt kết quả cao nhất …, ước đạt
+		// 3.800.019 triệu đồng": what the clause opens with
+		if s := tidyLabel(a.clauseSubject(c)); s != "" {
+			return joinLabel(s, m)
+		}
+		if nl := a.nounLabel(c); m == "" && c.fig.Kind != schema.KindMoney && !strings.Contains(c.fig.Unit, nl) {
+			m = nl // never only the unit
+		}
+	}
+	return m
+}
+
+// labelOpeners are words a label does not open with: estimation and
+// realization ("ước", "ước tính", "thực hiện") say how sure or how far a
+// value is, not what it is.
+var labelOpeners = []string{"ước thực hiện ", "ước tính ", "ước đạt ", "ước ", "dự ước ", "thực hiện "}
+
+func tidyLabel(m string) string {
+	m = strings.TrimSpace(m)
+	for again := true; again; {
+		again = false
+		for _, p := range labelOpeners {
+			if len(m) > len(p) && strings.HasPrefix(strings.ToLower(m[:len(p)]), p) {
+				rest := strings.TrimSpace(m[len(p):])
+				if p == "thực hiện " {
+					// only before the verb it realizes: "thực hiện giải
+					// ngân", not "thực hiện nghiêm túc …"
+					if ws := strings.Fields(strings.ToLower(rest)); len(ws) < 2 || !verbPairs[pair{ws[0], ws[1]}] {
+						continue
+					}
+				}
+				m = rest
+				again = true
+			}
+		}
+	}
+	return m
+}
+
+// clauseSubject is the noun phrase a clause opens with, up to its first
+// verb: the subject that a value said later in the clause is of.
+func (a *analyzer) clauseSubject(c *cand) string {
+	k := c.tok - 1
+	for k >= 0 && !isClauseEnd(&a.toks[k]) && !a.punctAt(k, ":") && c.tok-k < 3*maxQuoteWords {
+		if a.toks[k].kind == tNum && a.candAt(k) >= 0 {
+			return "" // another figure's clause
+		}
+		k--
+	}
+	lo := k + 1
+	for lo < c.tok && a.word(lo) == nil {
+		lo++
+	}
+	// skip an opening connective ("Nổi bật là", "Đặc biệt là")
+	for j := lo; j < lo+3 && j < c.tok; j++ {
+		if a.lowAt(j) == "là" && j > lo {
+			lo = j + 1
+			break
+		}
+	}
+	e := lo
+	n := 0
+	for e < c.tok && a.word(e) != nil && n < maxSubject {
+		w := a.toks[e].low
+		if n > 0 && (w == "đạt" || w == "là" || w == "ước" || w == "tăng" || w == "giảm" || w == "được" || w == "chiếm" || w == "bằng" || w == "có" || w == "còn" || w == "thực" && a.lowAt(e+1) == "hiện") {
+			break
+		}
+		if w == "là" && n == 0 {
+			return ""
+		}
+		e++
+		n++
+	}
+	if n == 0 || e >= c.tok || a.word(e) == nil {
+		return ""
+	}
+	sub := a.span(lo, e-1)
+	if !plainNoun(sub) {
+		return ""
+	}
+	return lowerFirst(sub)
 }
 
 func joinLabel(a, b string) string {
@@ -390,6 +480,15 @@ func (a *analyzer) leading(c *cand) (int, labelMode) {
 				if a.lowAt(k) == "kế" {
 					k--
 				}
+				k--
+			}
+			continue
+		}
+		if k > 0 && a.toks[k].kind == tNum && a.candAt(k) < 0 && (a.lowAt(k-1) == "đến" || a.lowAt(k-1) == "hết" || a.lowAt(k-1) == "ngày") {
+			// "… thực hiện đến 26/1/2021 là 831.458 triệu đồng": a date
+			// between the subject and its value
+			k -= 2
+			for a.lowAt(k) == "đến" || a.lowAt(k) == "tính" || a.lowAt(k) == "hết" || a.lowAt(k) == "ngày" {
 				k--
 			}
 			continue
@@ -651,6 +750,22 @@ func (a *analyzer) subject(k int) string {
 				hi = k - 1
 			}
 			k--
+			continue
+		}
+		if n == 0 && k > 0 && t.kind == tNum && a.candAt(k) < 0 && (a.lowAt(k-1) == "đến" || a.lowAt(k-1) == "hết" || a.lowAt(k-1) == "ngày") {
+			// "Tổng chi … thực hiện đến 26/1/2021 là 831.458 triệu đồng":
+			// the date the value is counted to
+			k -= 2
+			for a.lowAt(k) == "đến" || a.lowAt(k) == "tính" || a.lowAt(k) == "hết" || a.lowAt(k) == "ngày" {
+				k--
+			}
+			for a.lowAt(k) == "hiện" && a.lowAt(k-1) == "thực" {
+				k -= 2 // "(ước) thực hiện": the realization of the subject
+				if a.lowAt(k) == "ước" {
+					k--
+				}
+			}
+			hi = k
 			continue
 		}
 		if (t.isPunct("-") || t.isPunct("–")) && n > 0 && a.word(k-1) != nil {

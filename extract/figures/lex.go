@@ -163,11 +163,18 @@ func appendLower(b []byte, s string) []byte {
 }
 
 // isLetter is unicode.IsLetter plus combining marks (NFD input), with the
-// blocks Vietnamese is written in answered without table lookups.
+// blocks Vietnamese is written in answered without table lookups. It is
+// asked of every rune and small enough to be inlined; the rest of the
+// blocks are in isWideLetter.
 func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r|0x20 >= 'a' && r|0x20 <= 'z'
+	}
+	return isWideLetter(r)
+}
+
+func isWideLetter(r rune) bool {
 	switch {
-	case r < utf8.RuneSelf:
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 	case r >= 0xC0 && r < 0x250:
 		return r != 0xD7 && r != 0xF7
 	case r >= 0x1E00 && r < 0x1F00, r >= 0x300 && r < 0x370:
