@@ -17,6 +17,8 @@ type cand struct {
 	fig      schema.Figure
 	parent   int
 	refersTo int
+	countOf  int  // the percent whose count this is: "đạt 50% (8 xã)"
+	labeling bool // its label is being read: a label that needs it gets none
 	rate     bool // "60 triệu đồng/nhà", "01 lần/quý": a rate, never a part or a total
 	class    int
 	head     string // first word of the unit ("cuộc" of "cuộc đối thoại")
@@ -271,7 +273,7 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 	if a.notFigure(i) {
 		return cand{}, false
 	}
-	c := cand{tok: i, parent: -1, refersTo: -1}
+	c := cand{tok: i, parent: -1, refersTo: -1, countOf: -1}
 	f := &c.fig
 	f.Value = n.Value
 	rawStart, rawEnd := t.pos, t.endPos
@@ -586,6 +588,30 @@ func (a *analyzer) classAt(k int) int {
 	return unitClasses[w.low]
 }
 
+// coordinatedChange returns the change percent that the percent at i is
+// coordinated with ("tăng 18,1% tổ chức đảng và 15,7% đảng viên", "tăng
+// 5,2%, 3,1% và 2%"): the figure just before, with at most a noun and "và"
+// or a comma between.
+func (a *analyzer) coordinatedChange(i int) *schema.Figure {
+	if !a.punctAt(i+1, "%") || len(a.cands) == 0 {
+		return nil
+	}
+	p := &a.cands[len(a.cands)-1]
+	if p.fig.Role != schema.RoleChange || p.fig.Kind != schema.KindPercent || a.sent[p.tok] != a.sent[i] || i-p.last > 5 {
+		return nil
+	}
+	k := i - 1
+	if a.lowAt(k) != "và" && !a.punctAt(k, ",") {
+		return nil
+	}
+	for j := p.last + 1; j < k; j++ {
+		if w := a.word(j); w == nil || predicateStop[w.low] || continuers[w.low] {
+			return nil
+		}
+	}
+	return &p.fig
+}
+
 // timeOfDay reports an hour or a minute of "hh:mm" written without spaces.
 func (a *analyzer) timeOfDay(i int) bool {
 	adjacent := func(k int) bool { // tokens k and k+1 touch
@@ -809,6 +835,12 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 		if !(qualifiers[w.low] != "" || w.low == "từ" || w.low == "tăng" || w.low == "trưởng" || w.low == "là" || w.low == "đề" || w.low == "ra") {
 			break
 		}
+	}
+	if p := a.coordinatedChange(i); p != nil {
+		// "tăng 18,1% tổ chức đảng và 15,7% đảng viên": the verb of the
+		// first item governs the second
+		f.Role, f.Direction = p.Role, p.Direction
+		return
 	}
 	if a.lowAt(i-1) == "gấp" && a.lowAt(j-1) == "lần" {
 		// "2.033 tỷ đồng, gấp 1,3 lần năm 2015": a level as a multiple of

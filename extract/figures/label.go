@@ -27,9 +27,26 @@ const (
 // metric builds the label of c.
 func (a *analyzer) metric(c *cand) string {
 	f := &c.fig
+	if c.countOf >= 0 {
+		// "Tỷ lệ số xã đạt chuẩn … đạt 50% (8 xã)": the count of the rate
+		m := a.baseMetric(c.countOf)
+		if strings.HasPrefix(m, "tỷ lệ ") || strings.HasPrefix(m, "tỉ lệ ") {
+			m = strings.TrimPrefix(strings.TrimPrefix(m, "tỷ lệ "), "tỉ lệ ")
+			if !strings.HasPrefix(m, "số ") {
+				m = "số " + m
+			}
+		}
+		if m != "" {
+			return m
+		}
+	}
+	ownCount := c.refersTo >= 0 && a.cands[c.refersTo].countOf == c.index // "50% (8 xã)": the count is named by the rate
+	if c.refersTo >= 0 && a.cands[c.refersTo].countOf >= 0 && !ownCount {
+		return a.baseMetric(c.refersTo) // "(66/112 thôn, tăng thêm 20 thôn)"
+	}
 	switch f.Role {
 	case schema.RolePlanPercent, schema.RoleChange, schema.RoleTarget:
-		if c.refersTo >= 0 && (f.Role != schema.RoleTarget || f.Kind == schema.KindPercent) {
+		if c.refersTo >= 0 && !ownCount && (f.Role != schema.RoleTarget || f.Kind == schema.KindPercent) {
 			base := a.baseMetric(c.refersTo)
 			if f.Role == schema.RolePlanPercent {
 				return base + " " + ofBasis(f)
@@ -316,8 +333,10 @@ func (a *analyzer) changeSubject(c *cand) string {
 
 func (a *analyzer) baseMetric(i int) string {
 	r := &a.cands[i]
-	if r.fig.Metric == "" {
+	if r.fig.Metric == "" && !r.labeling {
+		r.labeling = true
 		r.fig.Metric = a.label(r)
+		r.labeling = false
 	}
 	return r.fig.Metric
 }
@@ -433,7 +452,7 @@ func (a *analyzer) percentMetric(c *cand) string {
 			break
 		}
 	}
-	if c.refersTo >= 0 {
+	if c.refersTo >= 0 && a.cands[c.refersTo].countOf != c.index {
 		base := a.baseMetric(c.refersTo)
 		if !strings.Contains(base, "xếp loại") {
 			if cl := a.classification(c.last+1, c.refersTo); cl != "" {

@@ -27,6 +27,16 @@ func TestMetricLabels(t *testing.T) {
 		{name: "money named before it", text: "Tổng kinh phí 2,54 tỷ đồng.", raw: "2,54 tỷ đồng", metric: "tổng kinh phí"},
 		{name: "subject nouns left out", text: "Toàn huyện trồng 18.500 cây xanh các loại.", raw: "18.500", metric: "trồng cây xanh"},
 		{name: "classifier keeps its noun", text: "Chính quyền các cấp tổ chức 52 cuộc đối thoại với Nhân dân.", raw: "52", metric: "tổ chức cuộc đối thoại"},
+		{name: "possession after the noun", text: "Xây dựng được 123/128 chi bộ thôn, làng, tổ dân phố có cấp ủy.", raw: "123/128", metric: "xây dựng chi bộ thôn, làng, tổ dân phố có cấp ủy"},
+		{name: "state after the noun", text: "Trong 28 chỉ tiêu, có 17 chỉ tiêu vượt kế hoạch và 1 chỉ tiêu đúng hướng.", raw: "1", metric: "chỉ tiêu đúng hướng"},
+		{name: "level reached", text: "Toàn huyện có 38/38 trường đạt chuẩn quốc gia mức độ 1.", raw: "38/38", metric: "trường đạt chuẩn quốc gia mức độ 1"},
+		{name: "topic of an inspection", text: "Đã kiểm tra 44 tổ chức đảng cấp dưới về thực hiện nhiệm vụ kiểm tra, giám sát.", raw: "44", metric: "kiểm tra tổ chức đảng cấp dưới về thực hiện nhiệm vụ kiểm tra, giám sát"},
+		{name: "count of a rate", plan: true, text: "Tỷ lệ số xã đạt chuẩn nông thôn mới năm 2025 đạt 50% (8 xã).", raw: "8", metric: "số xã đạt chuẩn nông thôn mới"},
+		{name: "percent of last year", text: "Thu ngân sách 6 tháng ước đạt 1.202 tỷ đồng, bằng 56,9% so với cùng kỳ năm 2019.", raw: "56,9%", metric: "thu ngân sách (% cùng kỳ)"},
+		{name: "coordinated changes take their noun's figure", text: "Đã kiểm tra 3.005 tổ chức đảng và 8.982 đảng viên (tăng 18,1% tổ chức đảng và 15,7% đảng viên so với năm 2020).", raw: "15,7%", metric: "kiểm tra đảng viên"},
+		{name: "a rate above another", text: "Tốc độ tăng giá trị sản xuất bình quân ước đạt 13,72%, thấp hơn 0,78% so với mục tiêu Đại hội.", raw: "0,78%", metric: "tốc độ tăng giá trị sản xuất bình quân"},
+		{name: "value dated after its subject", text: "Tổng chi ngân sách địa phương thực hiện đến 26/1/2021 là 831.458 triệu đồng.", raw: "831.458 triệu đồng", metric: "tổng chi ngân sách địa phương"},
+		{name: "amount in two scales", text: "Tổng thu ngân sách là 218 tỷ 477 triệu đồng.", raw: "218 tỷ 477 triệu đồng", metric: "tổng thu ngân sách"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

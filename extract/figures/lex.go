@@ -39,27 +39,41 @@ type lexer struct {
 	toks []token
 	// lows holds the lower-case forms of the capitalized words of a text,
 	// made one string at the end instead of one string per word.
-	lows   []byte
-	lowEnd []int32 // end in lows of each capitalized word, in token order
+	lows []byte
+	caps []capWord
 }
 
+// capWord is a capitalized word: its token and the end of its lower-case
+// form in lexer.lows.
+type capWord struct{ tok, end int32 }
+
+// lex runs on every container. The buffers are kept in locals while it
+// runs, so that the loops do not reload them through lx.
 func (lx *lexer) lex(s string) []token {
-	lx.nums = vntext.AppendNumbers(lx.nums[:0], s)
-	if cap(lx.toks) < len(s)/4 {
-		lx.toks = make([]token, 0, len(s)/4)
+	nums := vntext.AppendNumbers(lx.nums[:0], s)
+	toks := lx.toks[:0]
+	if cap(toks) < len(s)/4 {
+		toks = make([]token, 0, len(s)/4)
 	}
-	lx.toks = lx.toks[:0]
-	lx.lows, lx.lowEnd = lx.lows[:0], lx.lowEnd[:0]
+	lows, caps := lx.lows[:0], lx.caps[:0]
 	ni := 0
+	nextNum := len(s) // byte where nums[ni] starts
+	if len(nums) > 0 {
+		nextNum = nums[0].Pos
+	}
 	runes := 0
 	i := 0
 	for i < len(s) {
-		if ni < len(lx.nums) && lx.nums[ni].Pos == i {
-			n := lx.nums[ni]
-			ni++
-			lx.toks = append(lx.toks, token{kind: tNum, start: n.Start, end: n.End, pos: n.Pos, endPos: n.EndPos, text: s[n.Pos:n.EndPos], ni: int32(ni - 1)})
+		if i == nextNum {
+			n := &nums[ni]
+			toks = append(toks, token{kind: tNum, start: n.Start, end: n.End, pos: n.Pos, endPos: n.EndPos, text: s[n.Pos:n.EndPos], ni: int32(ni)})
 			runes = n.End
 			i = n.EndPos
+			ni++
+			nextNum = len(s)
+			if ni < len(nums) {
+				nextNum = nums[ni].Pos
+			}
 			continue
 		}
 		c := s[i]
@@ -77,10 +91,7 @@ func (lx *lexer) lex(s string) []token {
 			j, rj := i, runes
 			up := r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
 			restUp := false // an upper-case letter after the first
-			for j < len(s) {
-				if ni < len(lx.nums) && lx.nums[ni].Pos == j {
-					break
-				}
+			for j < len(s) && j != nextNum {
 				r2, w2 := rune(s[j]), 1
 				if r2 >= utf8.RuneSelf {
 					r2, w2 = utf8.DecodeRuneInString(s[j:])
@@ -96,20 +107,18 @@ func (lx *lexer) lex(s string) []token {
 			}
 			text := s[i:j]
 			low := text
-			switch {
-			case up && !restUp:
-				// "Đảng": only the first letter to lower
-				lx.lows = utf8.AppendRune(lx.lows, unicode.ToLower(r))
-				lx.lows = append(lx.lows, text[w:]...)
-				lx.lowEnd = append(lx.lowEnd, int32(len(lx.lows)))
-				low = ""
-			case up:
-				// "HUYỆN", "UBND"
-				lx.lows = appendLower(lx.lows, text)
-				lx.lowEnd = append(lx.lowEnd, int32(len(lx.lows)))
-				low = ""
+			if up {
+				if restUp {
+					lows = appendLower(lows, text) // "HUYỆN", "UBND"
+				} else {
+					// "Đảng": only the first letter to lower
+					lows = utf8.AppendRune(lows, unicode.ToLower(r))
+					lows = append(lows, text[w:]...)
+				}
+				caps = append(caps, capWord{tok: int32(len(toks)), end: int32(len(lows))})
+				low = "" // set by setLows
 			}
-			lx.toks = append(lx.toks, token{kind: tWord, start: runes, end: rj, pos: i, endPos: j, text: text, low: low, upper: up})
+			toks = append(toks, token{kind: tWord, start: runes, end: rj, pos: i, endPos: j, text: text, low: low, upper: up})
 			i, runes = j, rj
 		case unicode.IsSpace(r):
 			i += w
@@ -121,36 +130,33 @@ func (lx *lexer) lex(s string) []token {
 				for j < len(s) && s[j] == '.' {
 					j++
 				}
-				lx.toks = append(lx.toks, token{kind: tPunct, start: runes, end: runes + j - i, pos: i, endPos: j, text: "…"})
+				toks = append(toks, token{kind: tPunct, start: runes, end: runes + j - i, pos: i, endPos: j, text: "…"})
 				runes += j - i
 				i = j
 				continue
 			}
-			lx.toks = append(lx.toks, token{kind: tPunct, start: runes, end: runes + 1, pos: i, endPos: i + w, text: s[i : i+w]})
+			toks = append(toks, token{kind: tPunct, start: runes, end: runes + 1, pos: i, endPos: i + w, text: s[i : i+w]})
 			i += w
 			runes++
 		}
 	}
-	lx.setLows()
-	markInitial(lx.toks)
-	return lx.toks
+	setLows(toks, lows, caps)
+	markInitial(toks)
+	lx.nums, lx.toks, lx.lows, lx.caps = nums, toks, lows, caps
+	return toks
 }
 
 // setLows gives the capitalized words their lower-case forms, sliced from
 // one string.
-func (lx *lexer) setLows() {
-	if len(lx.lowEnd) == 0 {
+func setLows(toks []token, lows []byte, caps []capWord) {
+	if len(caps) == 0 {
 		return
 	}
-	all := string(lx.lows)
-	k, from := 0, int32(0)
-	for i := range lx.toks {
-		t := &lx.toks[i]
-		if t.kind == tWord && t.upper {
-			to := lx.lowEnd[k]
-			t.low = all[from:to]
-			k, from = k+1, to
-		}
+	all := string(lows)
+	from := int32(0)
+	for _, c := range caps {
+		toks[c.tok].low = all[from:c.end]
+		from = c.end
 	}
 }
 
@@ -164,8 +170,8 @@ func appendLower(b []byte, s string) []byte {
 
 // isLetter is unicode.IsLetter plus combining marks (NFD input), with the
 // blocks Vietnamese is written in answered without table lookups. It is
-// asked of every rune and small enough to be inlined; the rest of the
-// blocks are in isWideLetter.
+// asked of every rune, so ASCII is answered inline and the rest in
+// isWideLetter.
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r|0x20 >= 'a' && r|0x20 <= 'z'

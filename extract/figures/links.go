@@ -408,11 +408,74 @@ func (a *analyzer) linkSums() {
 	}
 }
 
+// linkCounts ties a percent to the count written after it in parentheses,
+// which is the same quantity counted ("Tỷ lệ số xã đạt chuẩn nông thôn mới
+// đạt 50% (8 xã)", "58,9% (66/112 thôn, tăng thêm 20 thôn)"): the percent
+// is computed on that count, the count takes the percent's label, and a
+// change in the parenthesis is of the count.
+func (a *analyzer) linkCounts() {
+	for i := range a.cands {
+		c := &a.cands[i]
+		if c.fig.Kind != schema.KindPercent || c.refersTo >= 0 || !a.punctAt(c.last+1, "(") || i+1 >= len(a.cands) {
+			continue
+		}
+		n := &a.cands[i+1]
+		if n.tok != c.last+2 || !isCountKind(n.fig.Kind) || n.fig.Unit == "" || n.countOf >= 0 {
+			continue
+		}
+		c.refersTo = i + 1
+		n.countOf = i
+		e := a.parenEnd(c.last + 1)
+		for j := i + 2; j < len(a.cands) && a.cands[j].tok < e; j++ {
+			if r := &a.cands[j]; (r.fig.Role == schema.RoleChange || a.changeBefore(r.tok)) && r.refersTo < 0 {
+				r.refersTo = i + 1
+			}
+		}
+	}
+}
+
+// unitAfterPercent finds, for "tăng 18,1% tổ chức đảng và 15,7% đảng viên
+// so với năm 2020", the figure before i in its sentence whose unit is the
+// noun written after the percent: the change is of that count.
+func (a *analyzer) unitAfterPercent(i int) int {
+	c := &a.cands[i]
+	k := c.last + 1
+	if c.fig.Kind != schema.KindPercent || a.word(k) == nil {
+		return -1
+	}
+	for j := i - 1; j >= 0 && j >= i-maxLookFigures; j-- {
+		r := &a.cands[j]
+		if a.sent[r.tok] != a.sent[c.tok] {
+			break
+		}
+		if u := r.fig.Unit; u == "" || r.fig.Kind == schema.KindPercent || !a.wordsAt(k, u) {
+			continue
+		}
+		return j
+	}
+	return -1
+}
+
+// wordsAt reports the words of s (folded case) at token k.
+func (a *analyzer) wordsAt(k int, s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if a.lowAt(k) != w {
+			return false
+		}
+		k++
+	}
+	return true
+}
+
 // linkRefers points a share, a percent of plan or a change at the figure of
 // its clause it is computed on: "230 đảng viên, đạt 104,5% kế hoạch".
 func (a *analyzer) linkRefers() {
+	a.linkCounts()
 	for i := range a.cands {
 		c := &a.cands[i]
+		if c.refersTo >= 0 {
+			continue
+		}
 		switch c.fig.Role {
 		case schema.RoleShare, schema.RolePlanPercent, schema.RoleChange:
 		case schema.RoleTarget:
@@ -426,6 +489,10 @@ func (a *analyzer) linkRefers() {
 		// a rate named for itself ("tỷ lệ kết nạp … đạt 8,7%") is not
 		// computed on the figure before it
 		if c.fig.Role == schema.RoleShare && a.rateName(c.tok) != "" {
+			continue
+		}
+		if j := a.unitAfterPercent(i); j >= 0 && c.fig.Role == schema.RoleChange {
+			c.refersTo = j
 			continue
 		}
 		comparative := c.fig.Role == schema.RoleChange && c.fig.Kind == schema.KindPercent && a.comparativeBefore(c.tok)
@@ -541,7 +608,9 @@ func (a *analyzer) clauseBreak(i, j int) bool {
 		return true
 	}
 	for k := i + 1; k < j; k++ {
-		if a.toks[k].isPunct(";") {
+		// "… 414.491 triệu đồng; đạt 112% so với dự toán": a clause that
+		// opens on what is said of the figure before goes on with it
+		if a.toks[k].isPunct(";") && !(continuers[a.lowAt(k+1)] && a.candAt(k+2) >= 0) {
 			return true
 		}
 	}
@@ -677,7 +746,7 @@ func (a *analyzer) rateName(i int) string {
 			if e <= k+1 || a.lowAt(k-1) == "chiếm" {
 				return "" // "X chiếm tỉ lệ cao với 40,08%": the share is X's
 			}
-			return strings.ToLower(a.text[t.pos:a.toks[e].endPos])
+			return strings.ToLower(a.span(k, e)) // without its time: "năm 2025" is the period's
 		}
 	}
 	return ""

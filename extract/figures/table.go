@@ -248,7 +248,7 @@ func (a *analyzer) analyzeRow(lx *lexer, text string, plan bool, h *tableHeader)
 		if n.Kind != vntext.NumPlain && n.Kind != vntext.NumRatio && n.Kind != vntext.NumRange {
 			continue
 		}
-		cd := cand{tok: i, last: i, parent: -1, refersTo: -1}
+		cd := cand{tok: i, last: i, parent: -1, refersTo: -1, countOf: -1}
 		f := &cd.fig
 		f.Raw, f.Value, f.Span = t.text, n.Value, [2]int{t.start, t.end}
 		f.Kind, f.Unit = kind, unitText
