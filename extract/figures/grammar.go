@@ -300,6 +300,7 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 		}
 	}
 	scale := 1.0
+	countRawEnd := 0 // the end of "324 nghìn" in a count written with a scale
 	unitKind := ""
 	unit := ""
 	switch w := a.word(j); {
@@ -326,6 +327,18 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 				f.Value += m.Value * scales[a.lowAt(j+1)] / scale
 				a.consumed[j] = true
 				j += 2
+			}
+		}
+		if cur := a.word(j); cur != nil && !a.isCurrency(j) && scales[cur.low] == 0 && scale <= 1e6 && !a.isNum(j) {
+			// "gần 324 nghìn đảng viên", "trên 190 nghìn tổ chức Đảng":
+			// a count written with a scale is the count itself
+			if u, end, cl, head := a.nounPhrase(j); u != "" && cl != classNone || u != "" && countNouns[cur.low] {
+				f.Value = scaled(f.Value, n.Decimals, scale)
+				scale = 1
+				countRawEnd = w.endPos
+				unit, c.class, c.head = u, cl, head
+				j = end
+				break
 			}
 		}
 		switch cur := a.word(j); {
@@ -371,6 +384,16 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 		unit, c.class, c.head = u, cl, head
 		j = end
 	}
+	if unit != "" && unitKind == "" && a.lowAt(j) == "và" && a.classAt(j+1) != classNone && a.word(j+1) != nil {
+		// "trên 72.800 tổ chức Đảng và Đảng viên": one count of two
+		// kinds of noun, when no number of its own follows "và"
+		if u2, end2, _, _ := a.nounPhrase(j + 1); u2 != "" && !a.isNum(end2) && !a.isNum(end2+1) {
+			if c.head != "lượt" {
+				unit += " và " + u2
+			}
+			j = end2
+		}
+	}
 	// A rate: "60 triệu đồng/nhà", "01 lần/quý", "mỗi suất 500.000 đồng".
 	if a.punctAt(j, "/") && a.word(j+1) != nil {
 		c.rate = true
@@ -399,6 +422,9 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 	default:
 		f.Kind = schema.KindCount
 		rawEnd = numEnd
+	}
+	if countRawEnd > 0 && f.Kind == schema.KindCount {
+		rawEnd = countRawEnd
 	}
 	f.Raw = a.text[rawStart:rawEnd]
 	f.Span = [2]int{t.start, spanEnd}
@@ -872,7 +898,7 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 	}
 	// "thu nội địa 10.152 tỷ đồng, đạt 50,51%": a bare percent after a
 	// result, in a sentence that measures results against the plan.
-	if a.lowAt(i-1) == "đạt" && (j >= len(a.toks) || a.toks[j].kind == tPunct || a.lowAt(j) == "và") && a.planPercentBefore(i) {
+	if a.lowAt(i-1) == "đạt" && (j >= len(a.toks) || a.toks[j].kind == tPunct || a.lowAt(j) == "và") && a.planPercentBefore(i) && a.rateName(i) == "" {
 		f.Role = schema.RolePlanPercent
 		return
 	}

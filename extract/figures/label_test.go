@@ -36,6 +36,8 @@ func TestMetricLabels(t *testing.T) {
 		{name: "coordinated changes take their noun's figure", text: "Đã kiểm tra 3.005 tổ chức đảng và 8.982 đảng viên (tăng 18,1% tổ chức đảng và 15,7% đảng viên so với năm 2020).", raw: "15,7%", metric: "kiểm tra đảng viên"},
 		{name: "a rate above another", text: "Tốc độ tăng giá trị sản xuất bình quân ước đạt 13,72%, thấp hơn 0,78% so với mục tiêu Đại hội.", raw: "0,78%", metric: "tốc độ tăng giá trị sản xuất bình quân"},
 		{name: "value dated after its subject", text: "Tổng chi ngân sách địa phương thực hiện đến 26/1/2021 là 831.458 triệu đồng.", raw: "831.458 triệu đồng", metric: "tổng chi ngân sách địa phương"},
+		{name: "count with a scale", text: "Đã kiểm tra gần 324 nghìn đảng viên.", raw: "324 nghìn", metric: "kiểm tra đảng viên"},
+		{name: "count of two nouns", text: "Đã giám sát trên 72.800 tổ chức đảng và đảng viên.", raw: "72.800", metric: "giám sát tổ chức đảng"},
 		{name: "amount in two scales", text: "Tổng thu ngân sách là 218 tỷ 477 triệu đồng.", raw: "218 tỷ 477 triệu đồng", metric: "tổng thu ngân sách"},
 	}
 	for _, tt := range tests {
