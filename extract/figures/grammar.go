@@ -80,6 +80,7 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 		a.linkMarkers()
 		a.linkParens()
 		a.linkSums()
+		a.linkForms()
 	}
 	a.linkRefers()
 	// what a percent of plan is measured against names its label: "(%

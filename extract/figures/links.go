@@ -275,10 +275,27 @@ func (a *analyzer) scopeEnd(start, d int, colon bool) int {
 			if k+1 < len(a.toks) && a.toks[k+1].kind == tNum && a.candAt(k+1) >= 0 {
 				continue
 			}
+			// "Trong đó, ngành nông-lâm nghiệp … là 3.621,68 tỷ đồng, …;
+			// ngành công nghiệp-xây dựng 3.671,79 tỷ đồng, …": the next
+			// clause opens with the word the list's first item opened with
+			if f := a.firstWord(start); f != "" && a.lowAt(k+1) == f && !predicateStop[f] {
+				continue
+			}
 			return k
 		}
 	}
 	return k
+}
+
+// firstWord is the first word of the list that starts at token start,
+// past a comma after its marker.
+func (a *analyzer) firstWord(start int) string {
+	for k := start; k < len(a.toks) && k < start+3; k++ {
+		if w := a.word(k); w != nil {
+			return w.low
+		}
+	}
+	return ""
 }
 
 // openEnded reports a list that says it is incomplete: it ends with "…" or
@@ -465,6 +482,64 @@ func (a *analyzer) wordsAt(k int, s string) bool {
 		k++
 	}
 	return true
+}
+
+// disciplineForms are the forms of Party discipline ("khiển trách", "cảnh
+// cáo", "cách chức", "khai trừ"): a count said with one of them, after a
+// count of people or organizations disciplined in its sentence, is a part
+// of it, whether or not the parts add up ("thi hành kỷ luật 313 đảng viên
+// (…), khai trừ Đảng 45 trường hợp, cách chức 6 trường hợp, …").
+var disciplineForms = pairSet("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán", "hạ bậc", "buộc thôi")
+
+// linkForms ties the counts of discipline forms to their total.
+func (a *analyzer) linkForms() {
+	for i := range a.cands {
+		c := &a.cands[i]
+		if c.linked || c.parent >= 0 || !isCountKind(c.fig.Kind) || !a.formBefore(c.tok) {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-maxLookFigures; j-- {
+			t := &a.cands[j]
+			if a.sent[t.tok] != a.sent[c.tok] {
+				break
+			}
+			if !isCountKind(t.fig.Kind) || a.formBefore(t.tok) || t.parent >= 0 || t.fig.Role == schema.RoleChange || a.depth[t.tok] > a.depth[c.tok] {
+				continue
+			}
+			if a.disciplineBefore(t.tok) {
+				c.parent = j
+				c.linked = true
+				c.fig.Partial = true
+			}
+			break
+		}
+	}
+}
+
+// formBefore reports a discipline form within the three words before k.
+func (a *analyzer) formBefore(k int) bool {
+	for j := k - 1; j >= 1 && j >= k-3; j-- {
+		if a.word(j) == nil {
+			return false
+		}
+		if disciplineForms[pair{a.lowAt(j - 1), a.lowAt(j)}] {
+			return true
+		}
+	}
+	return false
+}
+
+// disciplineBefore reports "kỷ luật" within the six words before k.
+func (a *analyzer) disciplineBefore(k int) bool {
+	for j := k - 1; j >= 1 && j >= k-6; j-- {
+		if a.word(j) == nil {
+			return false
+		}
+		if a.lowAt(j-1) == "kỷ" && a.lowAt(j) == "luật" || a.lowAt(j-1) == "kỉ" && a.lowAt(j) == "luật" {
+			return true
+		}
+	}
+	return false
 }
 
 // linkRefers points a share, a percent of plan or a change at the figure of
