@@ -152,13 +152,18 @@ func Find(doc *schema.Document) []schema.Figure {
 // list of next year's targets, a plan) a target: the few others are the
 // planned shares and changes of the same plan.
 func targetsAll(figs []schema.Figure) {
-	n := 0
+	n, results := 0, 0
 	for i := range figs {
-		if figs[i].Role == schema.RoleTarget {
+		switch figs[i].Role {
+		case schema.RoleTarget:
 			n++
+		case schema.RoleActual, schema.RolePlanPercent:
+			results++
 		}
 	}
-	if len(figs) < 3 || n*10 < len(figs)*7 {
+	// at least 70% targets, or half and nothing said to be achieved: the
+	// rest are the shares and changes the plan sets
+	if len(figs) < 3 || n*10 < len(figs)*7 && !(n*2 >= len(figs) && results == 0) {
 		return
 	}
 	for i := range figs {
