@@ -146,7 +146,11 @@ func (a *analyzer) metric(c *cand) string {
 		pred = a.inherited(c)
 	}
 	c.verb = pred
-	if cond := a.condition(c); cond != "" && pred != "" && !strings.Contains(pred, cond) {
+	cond := a.condition(c)
+	if cond == "" {
+		cond, _ = a.sharedTail(c)
+	}
+	if cond != "" && pred != "" && !strings.Contains(pred, cond) {
 		// "kiểm tra 09 tổ chức đảng và 14 đảng viên khi có dấu hiệu vi
 		// phạm": the same metric as "kiểm tra khi có dấu hiệu vi phạm đối với …"
 		pred = joinLabel(pred, cond)
@@ -347,6 +351,9 @@ func (a *analyzer) baseMetric(i int) string {
 // is the row "giải ngân").
 func (a *analyzer) label(c *cand) string {
 	m := tidyLabel(a.metric(c))
+	if _, tail := a.sharedTail(c); tail != "" && m != "" && !strings.Contains(m, tail) && !strings.HasPrefix(m, "(") {
+		m = joinLabel(m, tail)
+	}
 	if m == "" || strings.HasPrefix(m, "(") {
 		// "tổng thu ngân sách Nhà nước đạt kết quả cao nhất …, ước đạt
 		// 3.800.019 triệu đồng": what the clause opens with
@@ -358,6 +365,41 @@ func (a *analyzer) label(c *cand) string {
 		}
 	}
 	return m
+}
+
+// sharedTail is what is said after the last item of a coordination and
+// holds for every item: "kết luận 1.575 tổ chức đảng và 6.695 đảng viên có
+// vi phạm", "kiểm tra 12 tổ chức đảng và 60 đảng viên khi có dấu hiệu vi
+// phạm". c is an item followed directly by "và" or a comma and the next
+// figure's count.
+func (a *analyzer) sharedTail(c *cand) (cond, having string) {
+	if !isCountKind(c.fig.Kind) || c.index < 0 || c.index >= len(a.cands) {
+		return "", ""
+	}
+	i := c.index
+	for i+1 < len(a.cands) {
+		n := &a.cands[i+1]
+		k := a.cands[i].last + 1
+		if labelKeepPairs[pair{a.lowAt(k), a.lowAt(k + 1)}] {
+			k += 2 // "12 tổ chức đảng cấp dưới và 60 …"
+		}
+		sep := k
+		for k < n.tok && a.word(k) != nil && (qualifiers[a.toks[k].low] != "" || a.lowAt(k) == "và") {
+			k++
+		}
+		if !(a.punctAt(sep, ",") && sep+1 == n.tok || a.lowAt(sep) == "và" && k == n.tok) || !isCountKind(n.fig.Kind) || a.sent[n.tok] != a.sent[c.tok] {
+			break
+		}
+		i++
+	}
+	if i == c.index {
+		return "", ""
+	}
+	n := &a.cands[i]
+	if cond := a.condition(n); cond != "" {
+		return cond, ""
+	}
+	return "", a.having(n.last+1, n.index)
 }
 
 // labelOpeners are words a label does not open with: estimation and
@@ -539,11 +581,17 @@ func (a *analyzer) leading(c *cand) (int, labelMode) {
 			if a.lowAt(k-1) == "trong" && a.lowAt(k-2) == "đó" || a.lowAt(k-1) == "đó" {
 				return k - 2, modeExist
 			}
+			if verbPairs[pair{a.lowAt(k - 2), a.lowAt(k - 1)}] && a.lowAt(k-2) != "bao" {
+				return k - 1, modePredicate // "kết luận có 1.575 tổ chức đảng": what the verb found
+			}
 			return k - 1, modeExist
 		case "với":
 			if a.lowAt(k-1) == "đối" {
 				k -= 2
 				continue
+			}
+			if a.conditionBefore(k - 1) {
+				return k - 1, modePredicate // "kiểm tra khi có dấu hiệu vi phạm với 4 tổ chức đảng"
 			}
 			return k - 1, modeExist
 		case "được", "đã", "cho", "tại", "ở", "thêm", "lên", "từ", "khoảng", "gần", "hơn", "trên":
@@ -557,6 +605,35 @@ func (a *analyzer) leading(c *cand) (int, labelMode) {
 		return k, modePredicate
 	}
 	return k, modePredicate
+}
+
+// requestBefore returns "đề nghị", "yêu cầu" or "kiến nghị" when it opens
+// the run of names and commas that ends at token k.
+func (a *analyzer) requestBefore(k int) string {
+	for j := k; j >= 1 && k-j < 16; j-- {
+		t := &a.toks[j]
+		if t.kind == tWord && !(t.upper && !t.initial) && !(j > 0 && a.toks[j-1].kind == tWord && a.toks[j-1].upper) {
+			switch p := (pair{a.lowAt(j - 1), t.low}); p {
+			case pair{"đề", "nghị"}, pair{"yêu", "cầu"}, pair{"kiến", "nghị"}:
+				return a.span(j-1, j)
+			}
+			return ""
+		}
+		if t.kind != tWord && !t.isPunct(",") {
+			return ""
+		}
+	}
+	return ""
+}
+
+// conditionBefore reports "khi có …" ending at token k, within a few words.
+func (a *analyzer) conditionBefore(k int) bool {
+	for j := k; j >= 1 && k-j < 6 && a.word(j) != nil; j-- {
+		if a.lowAt(j) == "có" && a.lowAt(j-1) == "khi" {
+			return true
+		}
+	}
+	return false
 }
 
 // predicate reads the verb phrase that ends at token k, walking back to the
@@ -584,6 +661,11 @@ func (a *analyzer) predicate(k int) string {
 			// before the number ("cho ra khỏi Đảng 41 đảng viên", "trao
 			// tặng Huy hiệu Đảng cho 448 đảng viên").
 			if n > names {
+				if r := a.requestBefore(k); r != "" {
+					// "đề nghị Ban Chấp hành Trung ương, Bộ Chính trị … thi
+					// hành kỷ luật 6 tổ chức đảng": a request, not the act
+					return r + " " + a.span(a.alignStart(lo, hi), hi)
+				}
 				break
 			}
 			names++
@@ -734,6 +816,9 @@ func (a *analyzer) inherited(c *cand) string {
 	}
 	p := &a.cands[c.index-1]
 	k := c.tok - 1
+	for a.word(k) != nil && (qualifiers[a.toks[k].low] != "" || a.toks[k].low == "từ") && k > p.last+1 {
+		k-- // "trên 3.500 tổ chức Đảng và trên 9.240 Đảng viên"
+	}
 	if !(a.punctAt(k, ",") || a.lowAt(k) == "và") || a.sent[p.tok] != a.sent[c.tok] || a.depth[p.tok] != a.depth[c.tok] {
 		return ""
 	}
@@ -741,8 +826,8 @@ func (a *analyzer) inherited(c *cand) string {
 	// và 107 đảng viên"): a few words, none a verb or a stop.
 	for j := k - 1; j > p.last; j-- {
 		w := a.word(j)
-		if w == nil || k-1-j >= 6 || predicateStop[w.low] && w.low != "có" || verbPairs[pair{a.lowAt(j - 1), w.low}] {
-			return ""
+		if w == nil || k-1-j >= 6 || predicateStop[w.low] && w.low != "có" && a.lowAt(j-1) != "cấp" || verbPairs[pair{a.lowAt(j - 1), w.low}] {
+			return "" // "cấp dưới", "cấp trên" are part of the noun
 		}
 	}
 	if p.fig.Kind != c.fig.Kind && !(isCountKind(p.fig.Kind) && isCountKind(c.fig.Kind)) {

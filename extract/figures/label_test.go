@@ -38,6 +38,9 @@ func TestMetricLabels(t *testing.T) {
 		{name: "value dated after its subject", text: "Tổng chi ngân sách địa phương thực hiện đến 26/1/2021 là 831.458 triệu đồng.", raw: "831.458 triệu đồng", metric: "tổng chi ngân sách địa phương"},
 		{name: "count with a scale", text: "Đã kiểm tra gần 324 nghìn đảng viên.", raw: "324 nghìn", metric: "kiểm tra đảng viên"},
 		{name: "count of two nouns", text: "Đã giám sát trên 72.800 tổ chức đảng và đảng viên.", raw: "72.800", metric: "giám sát tổ chức đảng"},
+		{name: "a request is not the act", text: "Ủy ban Kiểm tra đã đề nghị Ban Chấp hành Trung ương, Bộ Chính trị thi hành kỷ luật 6 tổ chức đảng và 20 đảng viên.", raw: "20", metric: "đề nghị thi hành kỷ luật đảng viên"},
+		{name: "what a verb found", text: "Qua kiểm tra đã kết luận có 1.575 tổ chức đảng và 6.695 đảng viên có vi phạm.", raw: "1.575", metric: "kết luận tổ chức đảng có vi phạm"},
+		{name: "a condition after the last item holds for all", text: "Đã kiểm tra 12 tổ chức đảng và 60 đảng viên khi có dấu hiệu vi phạm.", raw: "12", metric: "kiểm tra khi có dấu hiệu vi phạm tổ chức đảng"},
 		{name: "amount in two scales", text: "Tổng thu ngân sách là 218 tỷ 477 triệu đồng.", raw: "218 tỷ 477 triệu đồng", metric: "tổng thu ngân sách"},
 	}
 	for _, tt := range tests {
