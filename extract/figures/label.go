@@ -73,8 +73,15 @@ func (a *analyzer) metric(c *cand) string {
 	if f.Role == schema.RoleChange && c.refersTo < 0 {
 		// "Nông, lâm nghiệp, thủy sản tăng 3,47%": what grew is the
 		// subject before the verb.
-		if s := a.changeSubject(c); s != "" {
+		if s := a.changeSubject(c); s != "" && !bareVerb(s) {
 			return s
+		}
+		// "Diện tích gieo trồng … đạt 110,5% so Nghị quyết, tăng 6,16% so
+		// cùng kỳ": the change of what the figure before it is said of
+		if p := c.index - 1; p >= 0 && a.sent[a.cands[p].tok] == a.sent[c.tok] && !a.clauseBreak(a.cands[p].tok, c.tok) {
+			if m := stripBasis(a.baseMetric(p)); m != "" && !bareVerb(m) {
+				return m
+			}
 		}
 	}
 	if f.Kind == schema.KindPercent {
@@ -400,6 +407,24 @@ func (a *analyzer) sharedTail(c *cand) (cond, having string) {
 		return cond, ""
 	}
 	return "", a.having(n.last+1, n.index)
+}
+
+// bareVerb reports a label that is only the verb of a change ("tăng",
+// "vượt mục tiêu", "cao hơn"): it says how, not what.
+func bareVerb(s string) bool {
+	switch strings.ToLower(s) {
+	case "tăng", "giảm", "vượt", "vượt mục tiêu", "vượt kế hoạch", "cao hơn", "thấp hơn", "gấp", "còn", "bình quân hàng năm", "bình quân":
+		return true
+	}
+	return false
+}
+
+// stripBasis drops the "(% kế hoạch)" of a percent of plan's label.
+func stripBasis(s string) string {
+	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+		return s[:i]
+	}
+	return s
 }
 
 // labelOpeners are words a label does not open with: estimation and

@@ -591,7 +591,10 @@ func (a *analyzer) linkRefers() {
 				c.refersTo = j
 				break
 			}
-			if r.fig.Kind == schema.KindPercent || r.rate || r.fig.Role == schema.RoleChange || r.fig.Role == schema.RoleTarget && c.fig.Role != schema.RoleTarget {
+			// a rate ("67,192 triệu đồng/người/năm") is what a change right
+			// after it is of, never what a share is computed on
+			rateOK := r.rate && j == i-1 && c.fig.Role != schema.RoleShare
+			if r.fig.Kind == schema.KindPercent || r.rate && !rateOK || r.fig.Role == schema.RoleChange || r.fig.Role == schema.RoleTarget && c.fig.Role != schema.RoleTarget {
 				continue
 			}
 			// a part in parentheses is not what a change after them is
