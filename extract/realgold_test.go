@@ -18,10 +18,10 @@ import (
 // the rules reach on testdata/realgold, so that a change that loses ground
 // fails here. The targets are higher; the README states both.
 var realFloors = map[string]float64{
-	"recall": 0.99, "precision": 0.95,
-	"metric": 0.85, "unit": 0.94, "role": 0.93, "bound": 0.97, "direction": 0.78,
-	"parent": 0.72, "refers_to": 0.70, "period": 0.92, "estimate": 0.97,
-	"compared_with": 0.94, "subject": 0.90, "year": 0.80, "issuer": 0.95,
+	"recall": 0.99, "precision": 0.99,
+	"metric": 0.89, "unit": 0.95, "role": 0.95, "bound": 0.98, "direction": 0.85,
+	"parent": 0.78, "refers_to": 0.83, "period": 0.89, "estimate": 0.98,
+	"compared_with": 0.96, "subject": 0.90, "year": 0.88, "issuer": 0.95,
 }
 
 // realText reads a real text of the gold set: the 20 of ../shared/corpus/real

@@ -27,6 +27,14 @@ type para struct {
 func readMarkdown(lines []string) []block.Block {
 	out := make([]block.Block, 0, len(lines)/2+1)
 	var cur *para
+	// One paragraph is collected at a time: its struct and lines buffer
+	// are reused, which saves two allocations per paragraph.
+	var pbuf para
+	open := func(p para) *para {
+		p.lines = pbuf.lines[:0]
+		pbuf = p
+		return &pbuf
+	}
 	flush := func() {
 		if cur != nil {
 			if b, ok := inlineBlock(cur); ok {
@@ -50,7 +58,7 @@ func readMarkdown(lines []string) []block.Block {
 		l := strings.TrimLeft(raw, " \t")
 		if defNote != 0 && blankBefore && cur == nil {
 			if indented {
-				cur = &para{line: i + 1, note: defNote, cont: true}
+				cur = open(para{line: i + 1, note: defNote, cont: true})
 				cur.lines = append(cur.lines, l)
 				blankBefore = false
 				continue
@@ -63,7 +71,7 @@ func readMarkdown(lines []string) []block.Block {
 			if n, rest, ok := cutFootnoteDef(l); ok {
 				flush()
 				defNote = n
-				cur = &para{line: i + 1, note: n}
+				cur = open(para{line: i + 1, note: n})
 				cur.lines = append(cur.lines, rest)
 				continue
 			}
@@ -71,7 +79,7 @@ func readMarkdown(lines []string) []block.Block {
 			if level, rest, ok := cutATXHeading(l); ok {
 				flush()
 				defNote = 0
-				cur = &para{line: i + 1, heading: level}
+				cur = open(para{line: i + 1, heading: level})
 				cur.lines = append(cur.lines, rest)
 				flush()
 				continue
@@ -96,14 +104,14 @@ func readMarkdown(lines []string) []block.Block {
 		}
 		if rest, ok := cutBullet(l); ok {
 			flush()
-			cur = &para{line: i + 1, list: true}
+			cur = open(para{line: i + 1, list: true})
 			l = rest
 		} else if startsOrdered(l) && cur != nil && cur.note == 0 {
 			// A numbered line starts a new item even without a blank line.
 			flush()
 		}
 		if cur == nil {
-			cur = &para{line: i + 1}
+			cur = open(para{line: i + 1})
 		}
 		hard := strings.HasSuffix(raw, "  ") || strings.HasSuffix(strings.TrimRight(raw, " "), "\\")
 		if hard {

@@ -10,8 +10,10 @@ package period
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -59,7 +61,59 @@ func (e Expr) Span(year int) (start, end string, ok bool) {
 	if d == 0 {
 		d = daysIn(ty, e.ToMonth)
 	}
-	return fmt.Sprintf("%04d-%02d-01", y, e.FromMonth), fmt.Sprintf("%04d-%02d-%02d", ty, e.ToMonth, d), true
+	return isoDate(y, e.FromMonth, 1), isoDate(ty, e.ToMonth, d), true
+}
+
+// isoDate is fmt.Sprintf("%04d-%02d-%02d", y, m, d). Span runs for every
+// figure, and a report has a handful of distinct dates: those of the years
+// reports are about are made once, a year's worth at a time.
+func isoDate(y, m, d int) string {
+	if y < minCachedYear || y >= minCachedYear+len(dates) || m < 1 || m > 12 || d < 1 || d > 31 {
+		return formatDate(y, m, d)
+	}
+	t := dates[y-minCachedYear].Load()
+	if t == nil {
+		t = new([13][32]string)
+		for mm := 1; mm <= 12; mm++ {
+			for dd := 1; dd <= 31; dd++ {
+				t[mm][dd] = formatDate(y, mm, dd)
+			}
+		}
+		// two Spans that race here build the same table
+		dates[y-minCachedYear].Store(t)
+	}
+	return t[m][d]
+}
+
+const minCachedYear = 1900
+
+// dates holds, by year from minCachedYear, the dates by month and day.
+var dates [201]atomic.Pointer[[13][32]string]
+
+// formatDate is isoDate without fmt.
+func formatDate(y, m, d int) string {
+	if y < 0 || m < 0 || d < 0 {
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	}
+	b := make([]byte, 0, 10)
+	b = appendPadded(b, y, 4)
+	b = append(b, '-')
+	b = appendPadded(b, m, 2)
+	b = append(b, '-')
+	b = appendPadded(b, d, 2)
+	return string(b)
+}
+
+// appendPadded appends v ≥ 0 with leading zeros to width w.
+func appendPadded(b []byte, v, w int) []byte {
+	n := 1
+	for x := v; x >= 10; x /= 10 {
+		n++
+	}
+	for ; n < w; n++ {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(v), 10)
 }
 
 func daysIn(y, m int) int {
@@ -98,18 +152,33 @@ func (sc *scratch) words(s string) []word {
 			continue
 		}
 		j := i
+		from := len(buf)
 		digits := r >= '0' && r <= '9'
 		for j < len(s) {
-			r2, w2 := rune(s[j]), 1
+			// Each rune is folded as it is read, ASCII letters inline, and
+			// the separators of numbers are kept as they are (they fold to
+			// themselves): one pass over the text.
+			c := s[j]
+			if c < utf8.RuneSelf && asciiWord[c] {
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+				j++
+				continue
+			}
+			r2, w2 := rune(c), 1
 			if r2 >= utf8.RuneSelf {
 				r2, w2 = utf8.DecodeRuneInString(s[j:])
 			}
 			if wordRune(r2) {
+				buf = appendFold(buf, r2)
 				j += w2
 				continue
 			}
 			if digits && (r2 == '/' || r2 == '.' || r2 == '-' || r2 == '–') && j+w2 < len(s) {
 				if n, _ := utf8.DecodeRuneInString(s[j+w2:]); unicode.IsDigit(n) {
+					buf = append(buf, s[j:j+w2]...)
 					j += w2
 					continue
 				}
@@ -117,14 +186,21 @@ func (sc *scratch) words(s string) []word {
 			if digits && (r2 == ' ') && j+2 < len(s) && (s[j+1] == '-' || s[j+1] == '/') {
 				// "2016 - 2021"
 				if k := j + 2; k < len(s) && s[k] == ' ' && k+1 < len(s) && s[k+1] >= '0' && s[k+1] <= '9' {
+					buf = append(buf, s[j:k+1]...)
 					j = k + 1
+					continue
+				}
+			}
+			if digits && r2 == ' ' && strings.HasPrefix(s[j+1:], "– ") {
+				// "2010 – 2015", with an en dash
+				if k := j + 1 + len("– "); k < len(s) && s[k] >= '0' && s[k] <= '9' {
+					buf = append(buf, s[j:k]...)
+					j = k
 					continue
 				}
 			}
 			break
 		}
-		from := len(buf)
-		buf = foldAppend(buf, s[i:j])
 		out = append(out, word{pos: i, end: j})
 		ends = append(ends, [2]int{from, len(buf)})
 		i = j
@@ -137,23 +213,6 @@ func (sc *scratch) words(s string) []word {
 	}
 	return out
 }
-
-// foldTable maps each precomposed Vietnamese letter to its folded ASCII
-// letter: vntext.Fold goes through NFD, which costs a string per word, and
-// Find folds every word of every paragraph.
-var foldTable = func() map[rune]byte {
-	m := make(map[rune]byte, 200)
-	add := func(lo, hi rune) {
-		for r := lo; r <= hi; r++ {
-			if f := vntext.Fold(string(r)); len(f) == 1 {
-				m[r] = f[0]
-			}
-		}
-	}
-	add(0xC0, 0x24F)
-	add(0x1EA0, 0x1EF9)
-	return m
-}()
 
 // fold is vntext.Fold for one word of NFC or NFD text.
 func fold(w string) string {
@@ -183,31 +242,45 @@ func foldAppend(b []byte, w string) []byte {
 		return append(b, w...)
 	}
 	for _, r := range w {
-		switch {
-		case r < utf8.RuneSelf:
-			if r >= 'A' && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b = append(b, byte(r))
-		case unicode.Is(unicode.Mn, r):
-			// a combining mark of NFD text
-		default:
-			if c, ok := foldTable[r]; ok {
-				b = append(b, c)
-			} else {
-				b = utf8.AppendRune(b, unicode.ToLower(r))
-			}
-		}
+		b = appendFold(b, r)
 	}
 	return b
+}
+
+// appendFold appends the fold of r to b.
+func appendFold(b []byte, r rune) []byte {
+	switch {
+	case r < utf8.RuneSelf:
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(b, byte(r))
+	case foldByte(r) != 0:
+		return append(b, foldByte(r))
+	case unicode.Is(unicode.Mn, r):
+		return b // a combining mark of NFD text
+	}
+	return utf8.AppendRune(b, unicode.ToLower(r))
 }
 
 // wordRune reports a letter, a digit or a combining mark, with the blocks
 // Vietnamese is written in answered without table lookups.
 func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r] // inlined: words asks this of every rune
+	}
+	return wideWordRune(r)
+}
+
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
+func wideWordRune(r rune) bool {
 	switch {
-	case r < utf8.RuneSelf:
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 	case r >= 0xC0 && r < 0x250:
 		return r != 0xD7 && r != 0xF7
 	case r >= 0x1E00 && r < 0x1F00, r >= 0x300 && r < 0x370:
@@ -244,9 +317,17 @@ func isYear(s string) (int, bool) {
 	return n, ok && n >= 1945 && n <= 2100
 }
 
+// cutSep cuts s around the first separator of a date: "/", "." or "-".
+func cutSep(s string) (before, after string, found bool) {
+	if i := strings.IndexAny(s, "/.-"); i >= 0 {
+		return s[:i], s[i+1:], true
+	}
+	return s, "", false
+}
+
 // monthYear reads "6", "6.2018", "6/2018", "10/2023".
 func monthYear(s string) (m, y int, ok bool) {
-	a, b, cut := strings.Cut(strings.NewReplacer("/", ".", "-", ".").Replace(s), ".")
+	a, b, cut := cutSep(s)
 	m, ok = atoi(a)
 	if !ok || m < 1 || m > 12 {
 		return 0, 0, false
@@ -262,17 +343,21 @@ func monthYear(s string) (m, y int, ok bool) {
 
 // dayMonth reads "15/6", "30.6.2022", "31/10/2023".
 func dayMonth(s string) (d, m, y int, ok bool) {
-	parts := strings.Split(strings.NewReplacer("/", ".", "-", ".").Replace(s), ".")
-	if len(parts) < 2 || len(parts) > 3 {
+	day, rest, cut := cutSep(s)
+	if !cut {
 		return 0, 0, 0, false
 	}
-	d, ok1 := atoi(parts[0])
-	m, ok2 := atoi(parts[1])
+	month, year, three := cutSep(rest)
+	if three && strings.ContainsAny(year, "/.-") {
+		return 0, 0, 0, false
+	}
+	d, ok1 := atoi(day)
+	m, ok2 := atoi(month)
 	if !ok1 || !ok2 || d < 1 || d > 31 || m < 1 || m > 12 {
 		return 0, 0, 0, false
 	}
-	if len(parts) == 3 {
-		if y, ok = isYear(parts[2]); !ok {
+	if three {
+		if y, ok = isYear(year); !ok {
 			return 0, 0, 0, false
 		}
 	}
@@ -315,8 +400,8 @@ func Find(text string) []Expr {
 		case "trong", "qua", "suot", "ca", "sau", "tu", "den":
 			e.Adverbial = true
 		}
-		if i == 0 || sentenceGap(text, ws[i-1].end, ws[i].pos) {
-			e.Adverbial = true
+		if (i == 0 || sentenceGap(text, ws[i-1].end, ws[i].pos)) && at(i-2) != "khoa" {
+			e.Adverbial = true // not "HĐND huyện khóa XX, nhiệm kỳ 2021-2026": a name
 		}
 		out = append(out, e)
 		i += n - 1
@@ -334,8 +419,12 @@ func sentenceGap(text string, from, to int) bool {
 func basisBefore(ws []word, i int, at func(int) string) bool {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		switch at(k) {
-		case "so", "ky": // "so với", "cùng kỳ"
+		case "so": // "so với"
 			return true
+		case "ky": // "cùng kỳ", not "nhiệm kỳ"
+			if at(k-1) == "cung" {
+				return true
+			}
 		case "dat", "duoc", "tang", "giam", "la", "co":
 			return false
 		}
@@ -397,6 +486,8 @@ func read(ws []word, i int, at func(int) string) (Expr, int) {
 				if y, ok := isYear(at(i + 3)); ok {
 					e.Year, n = y, 4
 				}
+			} else if y, ok := isYear(at(i + 2)); ok {
+				e.Year, n = y, 3 // "quý III/2022"
 			}
 			return e, n
 		}
@@ -446,8 +537,12 @@ func read(ws []word, i int, at func(int) string) (Expr, int) {
 	if !ok {
 		// "sáu tháng đầu năm", "chín tháng năm 2017": a number in words
 		// only before a part of a year ("sau tháng …" is "after")
-		if v, ok2 := numberWords[w]; ok2 && at(k) == "thang" && (at(k+1) == "dau" || at(k+1) == "cuoi" || at(k+1) == "nam") {
-			n, ok = v, true
+		if at(k) == "thang" && (at(k+1) == "dau" || at(k+1) == "cuoi" || at(k+1) == "nam") {
+			// the words after first: a map lookup for every word was
+			// a fifth of Find
+			if v, ok2 := numberWords[w]; ok2 {
+				n, ok = v, true
+			}
 		}
 	}
 	if !ok || n < 1 || n > 12 {
@@ -509,7 +604,7 @@ func cumulative(at func(int) string, i int) bool {
 // 2022": the text is about 2023), else "năm qua" in a text dated early in
 // the next year. ok is false when no year can be told.
 func Document(texts []string, date string, known int) (e Expr, year int, ok bool) {
-	var first *Expr
+	var first, named *Expr
 	basis, plan := 0, 0
 	for _, t := range texts {
 		for _, x := range Find(t) {
@@ -527,6 +622,18 @@ func Document(texts []string, date string, known int) (e Expr, year int, ok bool
 			if x.Basis {
 				if basis == 0 && x.Year > 0 && x.ToYear == 0 {
 					basis = x.Year + 1
+				}
+				continue
+			}
+			if x.ToYear > 0 && !x.Adverbial && known == 0 {
+				// "Ban Chấp hành Đảng bộ huyện nhiệm kỳ 2020-2025 … đánh giá
+				// tình hình … năm 2023", "kế hoạch … trung hạn giai đoạn
+				// 2021-2025": a term that names an organ or a plan is not
+				// what the text reports on; it is taken only when nothing
+				// else is written
+				if named == nil {
+					x := x
+					named = &x
 				}
 				continue
 			}
@@ -553,6 +660,9 @@ func Document(texts []string, date string, known int) (e Expr, year int, ok bool
 				return x, y, true
 			}
 		}
+	}
+	if named != nil && first == nil && basis == 0 {
+		return *named, named.ToYear, true
 	}
 	year = known
 	if year == 0 {

@@ -24,6 +24,8 @@ func TestFind(t *testing.T) {
 		{"Từ đầu năm 2019 đến nay", 0, "2019-01-01", "2019-12-31", false},
 		{"Năm 2023, kinh tế", 0, "2023-01-01", "2023-12-31", false},
 		{"giảm 20,9% so với cùng kỳ năm 2022", 0, "2022-01-01", "2022-12-31", true},
+		{"trong nhiệm kỳ 2010 – 2015: Tốc độ", 0, "2010-01-01", "2015-12-31", false},
+		{"giám sát quý III/2022 với các huyện", 0, "2022-07-01", "2022-09-30", false},
 	}
 	for _, tt := range tests {
 		es := Find(tt.text)
@@ -59,6 +61,11 @@ func TestDocument(t *testing.T) {
 		{[]string{"tổng thu ngân sách giảm 20,9% so với cùng kỳ năm 2022."}, "", 2023},
 		{[]string{"Năm qua, Huyện ủy tập trung chỉ đạo."}, "2019-01-05", 2018},
 		{[]string{"Không có năm nào."}, "", 0},
+		// a term that names an organ or a plan is not what the text reports on
+		{[]string{"Ngày 17/12, HĐND huyện khóa XX, nhiệm kỳ 2021-2026 khai mạc kỳ họp đánh giá tình hình kinh tế - xã hội năm 2024."}, "", 2024},
+		{[]string{"Ban Chấp hành Đảng bộ huyện nhiệm kỳ 2020-2025 đánh giá tình hình năm 2023, đề ra nhiệm vụ năm 2024."}, "", 2023},
+		{[]string{"thông qua kế hoạch vốn đầu tư công trung hạn giai đoạn 2021-2025."}, "", 2025},
+		{[]string{"Đảng bộ huyện đã hoàn thành các chỉ tiêu trong nhiệm kỳ 2010 – 2015: tốc độ tăng trưởng năm 2015 đạt 14,7%."}, "", 2015},
 	}
 	for _, tt := range tests {
 		_, y, ok := Document(tt.texts, tt.date, 0)

@@ -13,7 +13,9 @@ package refs
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/extract/vntext"
 	"github.com/baocao/baocao/schema"
@@ -112,16 +114,23 @@ func (c Citation) reference() schema.Reference {
 // Parse returns the citations in one paragraph or footnote text. Offsets
 // are runes of text.
 func Parse(text string) []Citation {
-	syms := vntext.ScanSymbols(text)
+	if !vntext.MayHaveSymbol(text) {
+		return nil
+	}
+	p := parserPool.Get().(*parser)
+	defer parserPool.Put(p)
+	p.rs, p.lower = p.rs[:0], p.lower[:0]
+	for _, r := range text {
+		p.rs = append(p.rs, r)
+	}
+	rs := p.rs
+	syms := vntext.ScanSymbolRunes(rs)
 	if len(syms) == 0 {
 		return nil
 	}
-	rs := []rune(text)
-	lower := make([]rune, len(rs))
-	for i, r := range rs {
-		lower[i] = unicode.ToLower(r)
+	for _, r := range rs {
+		p.lower = append(p.lower, unicode.ToLower(r))
 	}
-	p := parser{rs: rs, lower: lower}
 	out := make([]Citation, 0, len(syms))
 	listStart := -1 // index in out of the first citation of the current list
 	for _, sym := range syms {
@@ -189,9 +198,13 @@ func Parse(text string) []Citation {
 	return out
 }
 
+// parser holds a text as runes and lower-case runes. Its buffers are
+// pooled: Parse runs on every paragraph that may hold a symbol.
 type parser struct {
 	rs, lower []rune
 }
+
+var parserPool = sync.Pool{New: func() any { return new(parser) }}
 
 func (p *parser) skipSpaceBack(i int) int {
 	for i > 0 && isSpace(p.rs[i-1]) {
@@ -468,7 +481,10 @@ func (p *parser) issuerAfter(i int) (string, int) {
 		return "", i
 	}
 	start, lastEnd := j, j // lastEnd: after the last word a name may end with
-	prev := ""
+	// w and prev are the lower-case word and the one before it, written
+	// in two buffers that take turns, not a string per word
+	var wbuf, pbuf [32]byte
+	w, prev := wbuf[:0], pbuf[:0]
 	for words := 0; words < 12 && j < len(p.rs); words++ {
 		k := j
 		for k < len(p.rs) && isWordRune(p.rs[k]) {
@@ -477,11 +493,14 @@ func (p *parser) issuerAfter(i int) (string, int) {
 		if k == j {
 			break
 		}
-		w := string(p.lower[j:k])
+		w = w[:0]
+		for _, r := range p.lower[j:k] {
+			w = utf8.AppendRune(w, r)
+		}
 		canEnd := true
 		if !unicode.IsUpper(p.rs[j]) {
-			nw, known := nameWords[w]
-			if !known || (nw.after != "" && !containsWord(nw.after, prev)) {
+			nw, known := nameWords[string(w)]
+			if !known || (nw.after != "" && !containsWord(nw.after, string(prev))) {
 				break
 			}
 			canEnd = nw.end
@@ -489,7 +508,7 @@ func (p *parser) issuerAfter(i int) (string, int) {
 		if canEnd {
 			lastEnd = k
 		}
-		prev = w
+		w, prev = prev, w
 		if k >= len(p.rs) || !isSpace(p.rs[k]) {
 			break
 		}
@@ -498,8 +517,12 @@ func (p *parser) issuerAfter(i int) (string, int) {
 	return string(p.rs[start:lastEnd]), lastEnd
 }
 
+// containsWord reports w among the words of list, which are separated by
+// single spaces.
 func containsWord(list, w string) bool {
-	for _, x := range strings.Fields(list) {
+	for list != "" {
+		var x string
+		x, list, _ = strings.Cut(list, " ")
 		if x == w {
 			return true
 		}

@@ -177,6 +177,11 @@ func headerLines(blocks []block.Block) []string {
 // findPlaceDate finds "Place, ngày d tháng m năm y" in a header line; at is
 // where the place (or the date, without one) starts.
 func findPlaceDate(l string) (place, date string, at int, ok bool) {
+	if !strings.Contains(l, "à") && !strings.Contains(l, "À") {
+		// both patterns need "ngày", in either case: a line without its
+		// "à" is passed over before the regexps, which cost far more
+		return "", "", 0, false
+	}
 	sm := dateWordsRe.FindStringSubmatchIndex(l)
 	if sm == nil {
 		sm = dateNumRe.FindStringSubmatchIndex(l)

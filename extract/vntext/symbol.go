@@ -109,31 +109,94 @@ func ParseSymbol(s string) (sym Symbol, ok bool) {
 // Dates (05/6/2024), ratios (03/38), ranges (2020-2025) and names with
 // numbers (Covid-19) are not symbols.
 func ScanSymbols(s string) []Symbol {
-	if !mayHaveSymbol(s) {
+	if !MayHaveSymbol(s) {
 		return nil
 	}
 	return ScanSymbolRunes([]rune(s))
 }
 
-// mayHaveSymbol is a byte-level filter: every symbol has a digit followed,
-// after at most one space, by '-', '/' or a Unicode dash (0xE2 0x80 …).
-// Most paragraphs have none, and decoding them into runes would cost more
-// than the scan itself.
-func mayHaveSymbol(s string) bool {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			continue
-		}
-		j := i + 1
-		if s[j] == ' ' && j+1 < len(s) {
-			j++
-		}
-		switch s[j] {
-		case '-', '/', 0xe2:
-			return true
+// MayHaveSymbol is a byte-level filter: false means that ScanSymbols(s)
+// finds nothing. Most paragraphs have no symbol, and decoding them into
+// runes would cost more than the scan itself.
+//
+// Two things are asked of the bytes around the separators '-', '/' and the
+// lead byte 0xE2 of the Unicode dashes, which are found with IndexByte:
+// far rarer than digits, they make the filter a small part of the scan.
+func MayHaveSymbol(s string) bool {
+	after, shape := false, false
+	for _, sep := range [...]byte{'-', '/', 0xe2} {
+		for k := indexFrom(s, 0, sep); k >= 0; k = indexFrom(s, k+1, sep) {
+			after = after || digitBefore(s, k)
+			shape = shape || shapeAt(s, k)
+			if after && shape {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+func indexFrom(s string, from int, c byte) int {
+	if k := strings.IndexByte(s[from:], c); k >= 0 {
+		return from + k
+	}
+	return -1
+}
+
+// digitBefore reports a digit just before the separator at k, or before
+// one space in front of it: every symbol has one.
+func digitBefore(s string, k int) bool {
+	return k >= 1 && isDigitByte(s[k-1]) || k >= 2 && s[k-1] == ' ' && isDigitByte(s[k-2])
+}
+
+// shapeAt looks for what scanAt needs at the separator at k after a
+// number: a code's first capital after "/" ("52/NQ", "07/2021/NĐ") or
+// after a dash and one space ("154-KH", "81 - KH", "81\u00a0-KH"). Dates,
+// ratios and ranges have a digit there instead.
+func shapeAt(s string, k int) bool {
+	if s[k] == '/' {
+		if k < 1 || !isDigitByte(s[k-1]) {
+			return false
+		}
+		return mayBeUpper(s, k+1) ||
+			k+6 < len(s) && isDigitByte(s[k+1]) && isDigitByte(s[k+2]) && isDigitByte(s[k+3]) && isDigitByte(s[k+4]) && s[k+5] == '/' && mayBeUpper(s, k+6)
+	}
+	n := dashLen(s, k)
+	if n == 0 {
+		return false
+	}
+	number := k >= 1 && isDigitByte(s[k-1]) ||
+		k >= 2 && s[k-1] == ' ' && isDigitByte(s[k-2]) ||
+		k >= 3 && s[k-2:k] == "\u00a0" && isDigitByte(s[k-3])
+	return number && mayBeUpper(s, skipSpaceByte(s, k+n))
+}
+
+// skipSpaceByte skips one space (skipSpaces) at byte i.
+func skipSpaceByte(s string, i int) int {
+	switch {
+	case i < len(s) && s[i] == ' ':
+		return i + 1
+	case strings.HasPrefix(s[i:], "\u00a0"):
+		return i + 2
+	}
+	return i
+}
+
+// dashLen is the length of the isDash rune at byte i, 0 for none.
+func dashLen(s string, i int) int {
+	switch {
+	case i < len(s) && s[i] == '-':
+		return 1
+	case strings.HasPrefix(s[i:], "–"), strings.HasPrefix(s[i:], "‐"), strings.HasPrefix(s[i:], "‑"):
+		return 3
+	}
+	return 0
+}
+
+// mayBeUpper reports an ASCII capital or the first byte of a non-ASCII
+// rune, which isUpper may accept, at byte i.
+func mayBeUpper(s string, i int) bool {
+	return i < len(s) && (s[i] >= 'A' && s[i] <= 'Z' || s[i] >= 0xC0)
 }
 
 // ScanSymbolRunes is ScanSymbols over a text already split into runes.
@@ -196,14 +259,15 @@ func scanAt(rs []rune, i int) (Symbol, int, bool) {
 	if j == i || j-i > 6 {
 		return Symbol{}, 0, false
 	}
-	number := string(rs[i:j])
+	// rs[i:j] is the number, made a string only in a symbol found: most
+	// numbers scanned are none.
 
 	// Party: NUMBER ␣* - ␣* CODE / CODE (/ CODE)*
 	k := skipSpaces(rs, j, 1)
 	if k < n && isDash(rs[k]) {
 		k = skipSpaces(rs, k+1, 1)
 		if parts, end, ok := scanParts(rs, k, '/'); ok && len(parts) >= 2 {
-			sym := Symbol{Start: i, End: end, Raw: string(rs[i:end]), Number: number, Party: true,
+			sym := Symbol{Start: i, End: end, Raw: string(rs[i:end]), Number: string(rs[i:j]), Party: true,
 				Code: CanonicalSymbol(strings.Join(parts, "/"))}
 			return sym, end, true
 		}
@@ -227,7 +291,7 @@ func scanAt(rs []rune, i int) (Symbol, int, bool) {
 	if year == "" && !hasLetterPair(parts[0]) {
 		return Symbol{}, 0, false
 	}
-	sym := Symbol{Start: i, End: end, Raw: string(rs[i:end]), Number: number, Year: year,
+	sym := Symbol{Start: i, End: end, Raw: string(rs[i:end]), Number: string(rs[i:j]), Year: year,
 		Code: CanonicalSymbol(strings.Join(parts, "-"))}
 	return sym, end, true
 }

@@ -157,3 +157,67 @@ func BenchmarkScanSymbols(b *testing.B) {
 		ScanSymbols(text)
 	}
 }
+
+// FuzzMayHaveSymbol: MayHaveSymbol is the conjunction of two scans over
+// every digit: a separator after it (mayHaveSymbolRef) and the shape of a
+// symbol after it (symbolShapeRef); and text the shape scan turns away has
+// no symbol.
+func FuzzMayHaveSymbol(f *testing.F) {
+	for _, s := range []string{"154-KH/HU", "81\u00a0- KH/HU", "5 – Ấ/B", "07/2021/NĐ-CP", "05/6/2024", "2020-2025", "Covid-19", "3/A-1", "1 -", "9\u00a0–\u00a0Đ 2 /"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := MayHaveSymbol(s), mayHaveSymbolRef(s) && symbolShapeRef(s); got != want {
+			t.Errorf("MayHaveSymbol(%q) = %v, want %v", s, got, want)
+		}
+		if !symbolShapeRef(s) {
+			if got := ScanSymbolRunes([]rune(s)); len(got) > 0 {
+				t.Errorf("symbolShapeRef(%q) = false, but it has %q", s, got[0].Raw)
+			}
+		}
+	})
+}
+
+// mayHaveSymbolRef: a digit followed, after at most one space, by '-', '/'
+// or a Unicode dash (0xE2 0x80 …).
+func mayHaveSymbolRef(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		j := i + 1
+		if s[j] == ' ' && j+1 < len(s) {
+			j++
+		}
+		switch s[j] {
+		case '-', '/', 0xe2:
+			return true
+		}
+	}
+	return false
+}
+
+// symbolShapeRef: a number followed by what scanAt needs, a code's first
+// capital after "/" or a dash.
+func symbolShapeRef(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if !isDigitByte(s[i]) || isDigitByte(s[i+1]) {
+			continue
+		}
+		j := i + 1
+		if s[j] == '/' {
+			if mayBeUpper(s, j+1) {
+				return true
+			}
+			if k := j + 1; k+5 < len(s) && isDigitByte(s[k]) && isDigitByte(s[k+1]) && isDigitByte(s[k+2]) && isDigitByte(s[k+3]) && s[k+4] == '/' && mayBeUpper(s, k+5) {
+				return true
+			}
+			continue
+		}
+		j = skipSpaceByte(s, j)
+		if n := dashLen(s, j); n > 0 && mayBeUpper(s, skipSpaceByte(s, j+n)) {
+			return true
+		}
+	}
+	return false
+}

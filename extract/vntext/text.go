@@ -29,18 +29,33 @@ func NFC(s string) string {
 // and the common punctuation U+2010–U+2027. Nearly all report text is
 // such, and this check is several times quicker than the general one,
 // which looks each code point up in a trie. false means "look closer".
+//
+// It runs on whole documents, so it reads UTF-8 bytes instead of decoding
+// runes; anything not well-formed gives false, as U+FFFD would.
 func plainNFC(s string) bool {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
 		switch {
-		case r < 0x300:
-		case r >= 0x1EA0 && r <= 0x1EF9:
-		case r >= 0x2010 && r <= 0x2027:
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xC2 && c < 0xCC: // U+0080–U+02FF
+			if i+1 >= len(s) || !isCont(s[i+1]) {
+				return false
+			}
+			i += 2
+		case c == 0xE1 && i+2 < len(s) && isCont(s[i+2]) &&
+			(s[i+1] == 0xBA && s[i+2] >= 0xA0 || s[i+1] == 0xBB && s[i+2] <= 0xB9): // U+1EA0–U+1EF9
+			i += 3
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x90 && s[i+2] <= 0xA7: // U+2010–U+2027
+			i += 3
 		default:
 			return false
 		}
 	}
 	return true
 }
+
+func isCont(c byte) bool { return c&0xC0 == 0x80 }
 
 // toneMarks are the five Vietnamese tone marks as combining characters.
 var toneMarks = map[rune]bool{
@@ -134,6 +149,74 @@ func Key(s string) string {
 // Fold removes every diacritic (tones and vowel marks) and maps đ to d, then
 // lowers the case: the form a user types without a Vietnamese keyboard.
 func Fold(s string) string {
+	// Folding runs on every heading, title and subject; going through NFD
+	// costs a string and a trie lookup per rune, so the runes reports are
+	// written in are folded from a table, and lower-case ASCII as is.
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		f, ok := foldRune(r)
+		if !ok {
+			return foldNFD(s)
+		}
+		b.WriteString(f)
+		i += w
+	}
+	return b.String()
+}
+
+// foldLatin, foldViet and foldPunct hold Fold of each rune of
+// U+0080–U+036F (Latin letters, combining diacritics), U+1E00–U+1EFF
+// (Vietnamese letters) and U+2000–U+20CF (dashes, quotes, "₫"), one rune at
+// a time. That is Fold of a whole text made of them: NFD of such
+// text decomposes rune by rune, and the only runes canonical ordering could
+// move are marks, which Fold drops.
+var (
+	foldLatin = foldBlock(0x80, 0x370)
+	foldViet  = foldBlock(0x1E00, 0x1F00)
+	foldPunct = foldBlock(0x2000, 0x20D0)
+)
+
+func foldBlock(lo, hi rune) []string {
+	t := make([]string, hi-lo)
+	for r := lo; r < hi; r++ {
+		t[r-lo] = foldNFD(string(r))
+	}
+	return t
+}
+
+// foldRune is Fold of the non-ASCII rune r, when the tables have it.
+func foldRune(r rune) (string, bool) {
+	switch {
+	case r >= 0x80 && r < 0x370:
+		return foldLatin[r-0x80], true
+	case r >= 0x1E00 && r < 0x1F00:
+		return foldViet[r-0x1E00], true
+	case r >= 0x2000 && r < 0x20D0:
+		return foldPunct[r-0x2000], true
+	}
+	return "", false
+}
+
+// foldNFD is Fold by its definition, for any text.
+func foldNFD(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {

@@ -2,6 +2,7 @@ package vntext
 
 import (
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -113,4 +114,54 @@ func TestPlainNFC(t *testing.T) {
 			t.Errorf("plainNFC(%q) but not NFC", tt.s)
 		}
 	}
+}
+
+// TestFoldTables: every rune the fold tables hold decomposes into starters
+// and nonspacing marks only, so that folding rune by rune is Fold of the
+// whole text (canonical ordering moves nothing Fold keeps).
+func TestFoldTables(t *testing.T) {
+	for _, rg := range [][2]rune{{0x80, 0x370}, {0x1E00, 0x1F00}, {0x2000, 0x20D0}} {
+		for r := rg[0]; r < rg[1]; r++ {
+			if _, ok := foldRune(r); !ok {
+				t.Fatalf("%U not in the tables", r)
+			}
+			for _, c := range norm.NFD.String(string(r)) {
+				if norm.NFD.PropertiesString(string(c)).CCC() != 0 && !unicode.Is(unicode.Mn, c) {
+					t.Errorf("%U decomposes into %U, a mark Fold keeps", r, c)
+				}
+			}
+		}
+	}
+}
+
+// FuzzFold: the table fold is Fold by its definition.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Kết nạp ĐẢNG viên, Huyện uỷ", "e\u0301\u0323", "ƯỚC “12,5%” – ₫", "Ω\u212b", "\xff", "ǅ İ ẞ Ⱥ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fold(s), foldNFD(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzPlainNFCBytes: the byte-level plainNFC answers as the rule it
+// implements, read rune by rune.
+func FuzzPlainNFCBytes(f *testing.F) {
+	for _, s := range []string{"Đảng bộ huyện", "e\u0301", "\u2000\u2010\u2027\u2028", "\u1e9f\u1ea0\u1ef9\u1efa", "\xc2", "\xe1\xba", "\xcb\xbf\xcc\x80", "\xe1\xbb\xb9\xe2\x80\x8f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := true
+		for _, r := range s {
+			if !(r < 0x300 || r >= 0x1EA0 && r <= 0x1EF9 || r >= 0x2010 && r <= 0x2027) {
+				want = false
+				break
+			}
+		}
+		if got := plainNFC(s); got != want {
+			t.Errorf("plainNFC(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
