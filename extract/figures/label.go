@@ -430,7 +430,7 @@ func stripBasis(s string) string {
 // labelOpeners are words a label does not open with: estimation and
 // realization ("ước", "ước tính", "thực hiện") say how sure or how far a
 // value is, not what it is.
-var labelOpeners = []string{"ước thực hiện ", "ước tính ", "ước đạt ", "ước ", "dự ước ", "thực hiện "}
+var labelOpeners = []string{"ước thực hiện ", "ước tính ", "ước đạt ", "ước ", "dự ước ", "thực hiện ", "phấn đấu "}
 
 func tidyLabel(m string) string {
 	m = strings.TrimSpace(m)
