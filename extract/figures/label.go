@@ -101,8 +101,9 @@ func (a *analyzer) metric(c *cand) string {
 	}
 	if mode == modeSubject {
 		// the subject names the quantity; the unit after "là" is only
-		// its measure ("… là 6.387 đồng chí")
-		if s := a.subject(lead); s != "" {
+		// its measure ("… là 6.387 đồng chí"); "Toàn huyện đạt 157/171
+		// tiêu chí" names who, and what is counted follows the number
+		if s := a.subject(lead); s != "" && !(wholeSubject(s) && a.word(c.tok+1) != nil && c.fig.Kind != schema.KindMoney && c.fig.Kind != schema.KindPercent) {
 			return s
 		}
 	}
@@ -407,6 +408,13 @@ func (a *analyzer) sharedTail(c *cand) (cond, having string) {
 		return cond, ""
 	}
 	return "", a.having(n.last+1, n.index)
+}
+
+// wholeSubject reports a subject that is only who as a whole: "toàn
+// huyện", "các xã", "cả tỉnh".
+func wholeSubject(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	return len(ws) <= 3 && len(ws) >= 2 && (articles[ws[0]] || ws[0] == "cả")
 }
 
 // bareVerb reports a label that is only the verb of a change ("tăng",
@@ -1221,6 +1229,11 @@ func (a *analyzer) having(k, ci int) string {
 		w := a.word(e)
 		if w != nil && w.low == "và" && (a.lowAt(e+1) == "vượt" || a.lowAt(e+1) == "đạt") {
 			e++ // "đạt và vượt kế hoạch"
+			continue
+		}
+		if w != nil && labelKeepPairs[pair{w.low, a.lowAt(e + 1)}] {
+			e += 2 // "đạt chuẩn NTM nâng cao"
+			n += 2
 			continue
 		}
 		if w == nil || n > 0 && nounStop[w.low] || a.isNum(e+1) && a.candAt(e+1) >= 0 {

@@ -64,7 +64,7 @@ var unitKeepPairs = pairSet(
 // labelKeepPairs are words of two syllables whose second one would end a
 // label's noun phrase: the phrase keeps them whole ("tổ chức đảng cấp
 // dưới"), though the unit ends before them.
-var labelKeepPairs = pairSet("cấp dưới", "cấp trên", "tự quản")
+var labelKeepPairs = pairSet("cấp dưới", "cấp trên", "tự quản", "nâng cao")
 
 // unitModifiers follow the counted noun and say which ones were counted:
 // the unit ends before them ("8 trường hợp bị thi hành kỷ luật", "250 đảng
