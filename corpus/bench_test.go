@@ -86,7 +86,7 @@ func BenchmarkStore(b *testing.B) {
 			d.ID = hex16(i)
 			d.Source.SHA256 = d.ID + strings.Repeat("0", 48)
 		}
-		if err := st.put(context.Background(), &d); err != nil {
+		if err := st.put(context.Background(), &d, MetaOverride{}); err != nil {
 			b.Fatal(err)
 		}
 	}

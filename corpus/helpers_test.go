@@ -126,6 +126,8 @@ func makeDoc(issuer string, year int, variant string) *schema.Document {
 	p1 := fmt.Sprintf("Năm %d, toàn Đảng bộ kết nạp được 230 đảng viên, đạt 104,5%% kế hoạch. "+
 		"Thực hiện Nghị quyết số 28-NQ/TU, ngày 05/6/2021 của Tỉnh ủy về công tác cán bộ %s.", year, variant)
 	fn := "Theo Kế hoạch số 154-KH/ĐU, ngày 10/3/" + fmt.Sprint(year) + " của Đảng ủy."
+	whole := &schema.Period{Start: fmt.Sprintf("%d-01-01", year), End: fmt.Sprintf("%d-12-31", year)}
+	half := &schema.Period{Start: fmt.Sprintf("%d-01-01", year), End: fmt.Sprintf("%d-06-30", year)}
 	span := func(text, s string) [2]int {
 		i := strings.Index(text, s)
 		start := len([]rune(text[:i]))
@@ -148,14 +150,17 @@ func makeDoc(issuer string, year int, variant string) *schema.Document {
 		Figures: []schema.Figure{
 			{ID: "f1", Raw: "230", Value: 230, Unit: "đảng viên", Kind: schema.KindCount, ValueNormalized: 230,
 				Metric: "kết nạp đảng viên mới", Role: schema.RoleActual, Paragraph: "p1", Section: "s2",
-				SectionPath: "Phần thứ nhất/I", Page: 2, Span: span(p1, "230"), Quote: "kết nạp được 230 đảng viên"},
+				SectionPath: "Phần thứ nhất/I", Page: 2, Span: span(p1, "230"), Quote: "kết nạp được 230 đảng viên",
+				Period: whole},
 			{ID: "f2", Raw: "104,5%", Value: 104.5, Unit: "%", Kind: schema.KindPercent, ValueNormalized: 104.5,
 				Metric: "kết nạp đảng viên mới", Role: schema.RolePlanPercent, RefersTo: "f1", Paragraph: "p1",
-				Section: "s2", SectionPath: "Phần thứ nhất/I", Page: 2, Span: span(p1, "104,5"), Quote: "đạt 104,5% kế hoạch"},
+				Section: "s2", SectionPath: "Phần thứ nhất/I", Page: 2, Span: span(p1, "104,5"), Quote: "đạt 104,5% kế hoạch",
+				Period: whole, ComparedWith: schema.ComparedPlan},
 			{ID: "f3", Raw: "94,9%", Value: 94.9, Unit: "%", Kind: schema.KindPercent, ValueNormalized: 94.9,
 				Metric: "tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ", Role: schema.RoleShare, Paragraph: "p2",
 				Section: "s2", SectionPath: "Phần thứ nhất/I", Page: 2, Span: [2]int{6, 10}, Quote: "Tỷ lệ 94,9%",
-				Denominator: schema.Float(39), Bound: schema.BoundAbout},
+				Denominator: schema.Float(39), Bound: schema.BoundAbout,
+				Period: half, Estimate: true, Subject: "Cấp cơ sở"},
 		},
 		References: []schema.Reference{
 			{ID: "28-NQ/TU", Raw: "Nghị quyết số 28-NQ/TU, ngày 05/6/2021", Type: "Nghị quyết", Number: "28",
@@ -180,7 +185,7 @@ func mustPut(tb testing.TB, c *Corpus, docs ...*schema.Document) {
 	}
 	defer st.close()
 	for _, d := range docs {
-		if err := st.put(context.Background(), d); err != nil {
+		if err := st.put(context.Background(), d, MetaOverride{}); err != nil {
 			tb.Fatalf("put %s: %v", d.Source.File, err)
 		}
 	}

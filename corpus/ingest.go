@@ -28,6 +28,10 @@ const (
 	Added   Outcome = iota // extracted and stored
 	Skipped                // its content is already in the corpus
 	Failed                 // could not be read, extracted or stored
+
+	// Outcomes of Upgrade.
+	Reextracted // extracted again from its original; its rows replaced
+	Rebuilt     // its rows written again from its stored Document, which is current
 )
 
 func (o Outcome) String() string {
@@ -38,6 +42,10 @@ func (o Outcome) String() string {
 		return "skipped"
 	case Failed:
 		return "failed"
+	case Reextracted:
+		return "reextracted"
+	case Rebuilt:
+		return "rebuilt"
 	}
 	return fmt.Sprintf("Outcome(%d)", int(o))
 }
@@ -48,8 +56,12 @@ type FileResult struct {
 	Outcome Outcome
 	ID      string // the document id; "" when the file could not be read
 	Err     error  // why it failed; nil otherwise
-	// Doc is the summary of an added document.
+	// Doc is the summary of an added document, and of a skipped one whose
+	// metadata was corrected.
 	Doc *DocInfo
+	// MetaSet says that IngestOptions.Meta was recorded for the document
+	// (added, or already in the corpus).
+	MetaSet bool
 }
 
 // Progress is told what Ingest does, for a progress display. Ingest calls it
@@ -86,6 +98,10 @@ type IngestOptions struct {
 	// ones; a crash loses at most two batches of index work, which Open
 	// redoes.
 	IndexBatch int
+	// Meta corrects the metadata of every file ingested, overriding what
+	// extraction reads; for a file already in the corpus it is recorded
+	// too. It outlives re-extraction (see MetaOverride).
+	Meta MetaOverride
 }
 
 // IngestResult is what Ingest did.
@@ -177,6 +193,12 @@ func (c *Corpus) Ingest(ctx context.Context, paths []string, opts IngestOptions)
 			pending = nil
 		}
 	}
+	queue := func(doc *schema.Document) {
+		pending = append(pending, doc)
+		if len(pending) >= batch {
+			flush()
+		}
+	}
 	for r := range results {
 		fr := FileResult{Path: r.path, ID: r.id, Err: r.err}
 		switch {
@@ -184,15 +206,23 @@ func (c *Corpus) Ingest(ctx context.Context, paths []string, opts IngestOptions)
 			fr.Outcome = Failed
 		case r.known:
 			fr.Outcome = Skipped
+			if !opts.Meta.IsZero() {
+				// The user asked for this file's metadata: not doing it
+				// is a failure of the file, not a skip.
+				if doc, err := c.correctKnown(ctx, r.id, opts.Meta); err != nil {
+					fr.Outcome, fr.Err = Failed, err
+				} else {
+					info := infoOf(doc)
+					fr.Doc, fr.MetaSet = &info, true
+					queue(doc)
+				}
+			}
 		default:
-			fr.Outcome, fr.Err = c.add(ctx, st, r.doc, r.data)
+			fr.Outcome, fr.Err = c.add(ctx, st, r.doc, r.data, opts.Meta)
 			if fr.Outcome == Added {
 				info := infoOf(r.doc)
-				fr.Doc = &info
-				pending = append(pending, r.doc)
-				if len(pending) >= batch {
-					flush()
-				}
+				fr.Doc, fr.MetaSet = &info, !opts.Meta.IsZero()
+				queue(r.doc)
 			}
 		}
 		switch fr.Outcome {
@@ -241,12 +271,12 @@ func (c *Corpus) indexDocs(ctx context.Context, ix indexer, docs []*schema.Docum
 // add stores one extracted document: the original file, then the catalog
 // rows. When the catalog refuses it, an original written just now is
 // removed again, so a failed file leaves nothing behind.
-func (c *Corpus) add(ctx context.Context, st *store, doc *schema.Document, data []byte) (Outcome, error) {
+func (c *Corpus) add(ctx context.Context, st *store, doc *schema.Document, data []byte, ov MetaOverride) (Outcome, error) {
 	created, err := c.writeOriginal(doc.Source.SHA256, data)
 	if err != nil {
 		return Failed, err
 	}
-	err = st.put(ctx, doc)
+	err = st.put(ctx, doc, ov)
 	switch {
 	case err == nil:
 		return Added, nil
@@ -258,6 +288,15 @@ func (c *Corpus) add(ctx context.Context, st *store, doc *schema.Document, data 
 		os.Remove(c.OriginalPath(doc.Source.SHA256))
 	}
 	return Failed, err
+}
+
+// correctKnown records ov for the document id already in the catalog, with
+// the lock held, and returns it as the index must now hold it.
+func (c *Corpus) correctKnown(ctx context.Context, id string, ov MetaOverride) (*schema.Document, error) {
+	if _, err := c.applyMeta(ctx, id, func(cur MetaOverride) MetaOverride { return cur.merge(ov.normalize()) }); err != nil {
+		return nil, err
+	}
+	return c.load(ctx, id)
 }
 
 func infoOf(doc *schema.Document) DocInfo {

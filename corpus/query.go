@@ -209,9 +209,15 @@ func (c *Corpus) Document(ctx context.Context, ref string) (*schema.Document, er
 	return c.load(ctx, info.ID)
 }
 
+// load reads the stored document id with the user's corrections of its
+// metadata applied.
 func (c *Corpus) load(ctx context.Context, id string) (*schema.Document, error) {
 	var body []byte
-	if err := c.db.QueryRowContext(ctx, `SELECT document FROM documents WHERE id = ?`, id).Scan(&body); err != nil {
+	var issuer, docType sql.NullString
+	var year sql.NullInt64
+	if err := c.db.QueryRowContext(ctx, `SELECT d.document, o.issuer, o.report_year, o.doc_type
+		FROM documents d LEFT JOIN doc_overrides o ON o.doc = d.id WHERE d.id = ?`, id).
+		Scan(&body, &issuer, &year, &docType); err != nil {
 		if err == sql.ErrNoRows {
 			return nil, &NotFoundError{Ref: id}
 		}
@@ -221,6 +227,7 @@ func (c *Corpus) load(ctx context.Context, id string) (*schema.Document, error) 
 	if err != nil {
 		return nil, fmt.Errorf("catalog: document %s: %w", id, err)
 	}
+	overrideOf(issuer, year, docType).Apply(&doc.Meta)
 	doc.SetEmpty()
 	return doc, nil
 }
@@ -271,6 +278,14 @@ type FigureFilter struct {
 	Issuer string // as in DocFilter
 	Metric string // a part of the metric, matched without case or diacritics
 	Year   int    // the report year of the document
+	// Subject is a part of the sub-unit or level a figure is about ("cấp
+	// huyện"), matched without case or diacritics as compare matches it;
+	// figures about the issuer as a whole have none and are left out.
+	Subject string
+	// Within keeps the figures whose period lies inside it (both ends
+	// included; an empty end is open). Figures without a period are left
+	// out.
+	Within *schema.Period
 }
 
 // Figures lists the figures f selects, by document and position. The list
@@ -285,10 +300,25 @@ func (c *Corpus) Figures(ctx context.Context, f FigureFilter) ([]FigureHit, erro
 		conds = append(conds, `instr(x.metric_fold, ?) > 0`)
 		args = append(args, vntext.Fold(m))
 	}
+	if s := vntext.SquashSpace(f.Subject); s != "" {
+		conds = append(conds, `instr(x.subject_fold, ?) > 0`)
+		args = append(args, vntext.Fold(s))
+	}
+	if p := f.Within; p != nil {
+		// period_start >= '' also keeps the condition on the indexed
+		// column when the start is open.
+		conds = append(conds, `x.period_start >= ?`)
+		args = append(args, p.Start)
+		if p.End != "" {
+			conds = append(conds, `x.period_end <= ?`)
+			args = append(args, p.End)
+		}
+	}
 	q := `SELECT d.id, d.file, d.issuer, d.report_year,
 		x.id, x.raw, x.value, x.denominator, x.value_high, x.unit, x.kind, x.value_normalized,
 		x.metric, x.role, x.direction, x.qualifier, x.bound, x.parent, x.partial, x.refers_to,
-		x.paragraph, x.footnote, x.section, x.section_path, x.page, x.span_start, x.span_end, x.quote
+		x.paragraph, x.footnote, x.section, x.section_path, x.page, x.span_start, x.span_end, x.quote,
+		x.period_start, x.period_end, x.estimate, x.compared_with, x.subject
 		FROM figures x JOIN documents d ON d.id = x.doc`
 	if len(conds) > 0 {
 		q += ` WHERE ` + strings.Join(conds, " AND ")
@@ -304,14 +334,20 @@ func (c *Corpus) Figures(ctx context.Context, f FigureFilter) ([]FigureHit, erro
 		var h FigureHit
 		var den, high sql.NullFloat64
 		var bound, parent, refersTo, paragraph, section sql.NullString
+		var periodStart, periodEnd, comparedWith sql.NullString
 		var footnote, page sql.NullInt64
 		x := &h.Figure
 		if err := rows.Scan(&h.Document, &h.File, &h.DocumentIssuer, &h.ReportYear,
 			&x.ID, &x.Raw, &x.Value, &den, &high, &x.Unit, &x.Kind, &x.ValueNormalized,
 			&x.Metric, &x.Role, &x.Direction, &x.Qualifier, &bound, &parent, &x.Partial, &refersTo,
-			&paragraph, &footnote, &section, &x.SectionPath, &page, &x.Span[0], &x.Span[1], &x.Quote); err != nil {
+			&paragraph, &footnote, &section, &x.SectionPath, &page, &x.Span[0], &x.Span[1], &x.Quote,
+			&periodStart, &periodEnd, &x.Estimate, &comparedWith, &x.Subject); err != nil {
 			return nil, fmt.Errorf("catalog: %w", err)
 		}
+		if periodStart.Valid || periodEnd.Valid {
+			x.Period = &schema.Period{Start: periodStart.String, End: periodEnd.String}
+		}
+		x.ComparedWith = schema.NullString(comparedWith.String)
 		if den.Valid {
 			x.Denominator = schema.Float(den.Float64)
 		}

@@ -22,8 +22,8 @@ func TestOpenMigrates(t *testing.T) {
 	for i := range 2 { // the second Open finds the schema in place
 		c := mustOpen(t, nil, dir)
 		v, err := c.SchemaVersion()
-		if err != nil || v != 1 {
-			t.Fatalf("open %d: SchemaVersion = %d, %v; want 1", i, v, err)
+		if err != nil || v != 2 {
+			t.Fatalf("open %d: SchemaVersion = %d, %v; want 2", i, v, err)
 		}
 		c.Close()
 	}
@@ -270,10 +270,10 @@ func TestPutFailureLeavesCatalog(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.close()
-	if err := st.put(context.Background(), bad); err == nil || !strings.Contains(err.Error(), "boom") {
+	if err := st.put(context.Background(), bad, MetaOverride{}); err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Fatalf("put of a document whose last figure fails = %v, want boom", err)
 	}
-	if err := st.put(context.Background(), makeDoc("Huyện ủy Thạch Bàn", 2021, "a")); !errors.Is(err, errDuplicate) {
+	if err := st.put(context.Background(), makeDoc("Huyện ủy Thạch Bàn", 2021, "a"), MetaOverride{}); !errors.Is(err, errDuplicate) {
 		t.Errorf("put of a present document = %v, want errDuplicate", err)
 	}
 	if after := dump(t, c); after != before {

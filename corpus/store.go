@@ -22,8 +22,8 @@ const (
 	insertDocument = `INSERT INTO documents (id, sha256, file, format, bytes, pages, encoding,
 		title, issuer, issuer_key, issuer_fold, doc_type, number, place, date, report_year, plan_year,
 		signer, signer_title, n_sections, n_paragraphs, n_footnotes, n_figures, n_refs,
-		ingested_at, indexed, document)
-		VALUES (?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?, ?,0,?)`
+		ingested_at, indexed, document, doc_schema)
+		VALUES (?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?, ?,0,?,?)`
 	insertSection = `INSERT INTO sections (doc, id, seq, number, title, level, parent, path, page)
 		VALUES (?,?,?,?,?,?,?,?,?)`
 	insertParagraph = `INSERT INTO paragraphs (doc, id, seq, section, page, kind, text)
@@ -32,8 +32,9 @@ const (
 		VALUES (?,?,?,?,?,?,?)`
 	insertFigure = `INSERT INTO figures (doc, id, seq, raw, value, denominator, value_high, unit, kind,
 		value_normalized, metric, metric_fold, role, direction, qualifier, bound, parent, partial,
-		refers_to, paragraph, footnote, section, section_path, page, span_start, span_end, quote)
-		VALUES (?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?)`
+		refers_to, paragraph, footnote, section, section_path, page, span_start, span_end, quote,
+		period_start, period_end, estimate, compared_with, subject, subject_fold)
+		VALUES (?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?)`
 	insertRef = `INSERT INTO refs (doc, seq, id, id_fold, raw, type, number, symbol, date, issuer,
 		paragraph, footnote, section, section_path, page, span_start, span_end, quote)
 		VALUES (?,?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?)`
@@ -67,7 +68,12 @@ func (s *store) close() {
 
 // put stores doc in one transaction: either all its rows land or none do.
 // It returns errDuplicate when a document with the same sha256 is present.
-func (s *store) put(ctx context.Context, doc *schema.Document) (err error) {
+// ov, when not zero, is recorded as the user's correction of the document's
+// metadata (see MetaOverride); corrections recorded before, for the same
+// content, apply as well. On success doc.Meta holds the corrected values,
+// which is what the index and the caller must see; the stored JSON keeps
+// what extraction read.
+func (s *store) put(ctx context.Context, doc *schema.Document, ov MetaOverride) (err error) {
 	if doc.ID == "" || doc.Source.SHA256 == "" {
 		return errors.New("catalog: document without id or sha256")
 	}
@@ -92,6 +98,71 @@ func (s *store) put(ctx context.Context, doc *schema.Document) (err error) {
 	if n > 0 {
 		return errDuplicate
 	}
+	meta, err := s.c.effectiveMeta(ctx, tx, doc, ov)
+	if err != nil {
+		return err
+	}
+	if err := s.write(ctx, tx, doc, meta, body, s.c.now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("catalog: commit: %w", err)
+	}
+	doc.Meta = meta
+	return nil
+}
+
+// replace puts doc in the place of the stored document with its id, in one
+// transaction, for a re-extraction: every row is written again from doc,
+// the ingest time stays, the user's corrections apply again and the
+// document waits for the index (indexed = 0). Like put, it leaves doc.Meta
+// corrected.
+func (s *store) replace(ctx context.Context, doc *schema.Document) (err error) {
+	body, err := encodeDocument(doc)
+	if err != nil {
+		return fmt.Errorf("catalog: encode: %w", err)
+	}
+	tx, err := s.c.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("catalog: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	var at, sha string
+	if err := tx.QueryRowContext(ctx, `SELECT ingested_at, sha256 FROM documents WHERE id = ?`, doc.ID).Scan(&at, &sha); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return &NotFoundError{Ref: doc.ID}
+		}
+		return fmt.Errorf("catalog: %w", err)
+	}
+	if sha != doc.Source.SHA256 {
+		return fmt.Errorf("catalog: document %s: the new extraction is of other content (sha256 %.16s…)", doc.ID, doc.Source.SHA256)
+	}
+	// The child rows go with the document (ON DELETE CASCADE); the
+	// corrections are in a table of their own and stay.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, doc.ID); err != nil {
+		return fmt.Errorf("catalog: %w", err)
+	}
+	meta, err := s.c.effectiveMeta(ctx, tx, doc, MetaOverride{})
+	if err != nil {
+		return err
+	}
+	if err := s.write(ctx, tx, doc, meta, body, at); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("catalog: commit: %w", err)
+	}
+	doc.Meta = meta
+	return nil
+}
+
+// write inserts the rows of doc in tx, with meta (the corrected metadata)
+// in the document's columns and body as its stored JSON.
+func (s *store) write(ctx context.Context, tx *sql.Tx, doc *schema.Document, meta schema.Meta, body []byte, ingestedAt string) error {
 	txStmts := make(map[string]*sql.Stmt, len(s.stmts))
 	for q, st := range s.stmts {
 		txStmts[q] = tx.StmtContext(ctx, st)
@@ -100,13 +171,13 @@ func (s *store) put(ctx context.Context, doc *schema.Document) (err error) {
 		_, err := txStmts[q].ExecContext(ctx, args...)
 		return err
 	}
-	m, src := doc.Meta, doc.Source
+	m, src := meta, doc.Source
 	issuer := vntext.SquashSpace(vntext.NFC(m.Issuer))
 	if err := exec(insertDocument, doc.ID, src.SHA256, src.File, src.Format, src.Bytes, src.Pages, src.Encoding,
 		m.Title, m.Issuer, vntext.Key(issuer), vntext.Fold(issuer), m.DocType, m.Number, m.Place, m.Date,
 		m.ReportYear, m.PlanYear, m.Signer, m.SignerTitle,
 		len(doc.Sections), len(doc.Paragraphs), len(doc.Footnotes), len(doc.Figures), len(doc.References),
-		s.c.now().UTC().Format(time.RFC3339), body); err != nil {
+		ingestedAt, body, doc.SchemaVersion); err != nil {
 		return fmt.Errorf("catalog: document: %w", err)
 	}
 	for i, x := range doc.Sections {
@@ -128,11 +199,13 @@ func (s *store) put(ctx context.Context, doc *schema.Document) (err error) {
 		}
 	}
 	for i, f := range doc.Figures {
+		start, end := periodColumns(f.Period)
 		if err := exec(insertFigure, doc.ID, f.ID, i, f.Raw, f.Value, nullFloat(f.Denominator),
 			nullFloat(f.ValueHigh), f.Unit, f.Kind, f.ValueNormalized, f.Metric, vntext.Fold(f.Metric),
 			f.Role, f.Direction, f.Qualifier, nullString(f.Bound), nullString(f.Parent), f.Partial,
 			nullString(f.RefersTo), nullString(f.Paragraph), nullInt(f.Footnote), nullString(f.Section),
-			f.SectionPath, nullInt(f.Page), f.Span[0], f.Span[1], f.Quote); err != nil {
+			f.SectionPath, nullInt(f.Page), f.Span[0], f.Span[1], f.Quote,
+			start, end, f.Estimate, nullString(f.ComparedWith), f.Subject, vntext.Fold(f.Subject)); err != nil {
 			return fmt.Errorf("catalog: figure %s: %w", f.ID, err)
 		}
 	}
@@ -146,10 +219,16 @@ func (s *store) put(ctx context.Context, doc *schema.Document) (err error) {
 			return fmt.Errorf("catalog: citation %s: %w", r.ID, err)
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("catalog: commit: %w", err)
-	}
 	return nil
+}
+
+// periodColumns gives the period_start and period_end of a figure: both
+// NULL when it has no period, so that the partial index leaves it out.
+func periodColumns(p *schema.Period) (start, end any) {
+	if p == nil || p.Start == "" && p.End == "" {
+		return nil, nil
+	}
+	return p.Start, p.End
 }
 
 // markIndexed records that the index holds the documents ids.

@@ -34,6 +34,7 @@ func openCorpus(io *IOStreams, dir string) (*corpus.Corpus, error) {
 		c.Close()
 		return nil, withCode(exitError, fmt.Errorf("the corpus at %s is empty: run 'baocao ingest FILES…' first", dir))
 	}
+	outdatedHint(io, c)
 	return c, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/extract"
+	"github.com/baocao/baocao/schema"
 )
 
 // IngestOptions are the inputs of `baocao ingest`.
@@ -23,10 +25,15 @@ type IngestOptions struct {
 	JSON      bool
 	NoOCR     bool
 	Jobs      int
+	// Meta holds the --issuer, --year and --doc-type given, which correct
+	// what extraction reads for every file ingested.
+	Meta corpus.MetaOverride
 }
 
 func newCmdIngest(f *Factory, runF func(*IngestOptions) error) *cobra.Command {
 	opts := &IngestOptions{IO: f.IO, CorpusDir: f.CorpusDir}
+	var issuer, docType string
+	var year int
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Add report files or folders to the corpus",
@@ -39,16 +46,28 @@ A file already in the corpus (same content, whatever its name) is skipped.
 A file that cannot be read is reported and the others still go in; the
 catalog is left as it was for that file.
 
+--issuer, --year and --doc-type set the issuer, report year and document
+type of every file ingested, whatever extraction reads from the letterhead
+(a report without one, or one read wrong). They apply to files already in
+the corpus too, are kept apart from the extracted document, and survive
+'baocao reindex'; 'baocao meta' shows and changes them later.
+
 EXIT STATUS
   0  every file was added or was already in the corpus
   1  some files failed, the others went in
   2  nothing could be ingested`,
 		Example: `  baocao ingest bao-cao-2024.pdf
   baocao ingest reports/ --corpus ~/thachban
-  baocao ingest reports/ --json | jq '.failed'`,
+  baocao ingest reports/ --json | jq '.failed'
+  baocao ingest scan-2019.pdf --issuer "Huyện ủy Thạch Bàn" --year 2019`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			meta, err := metaFlags(cmd, &issuer, &year, &docType)
+			if err != nil {
+				return err
+			}
+			opts.Meta = meta
 			if runF != nil {
 				return runF(opts)
 			}
@@ -58,6 +77,7 @@ EXIT STATUS
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print what was added, skipped and failed as JSON")
 	cmd.Flags().BoolVar(&opts.NoOCR, "no-ocr", false, "fail on scanned pages instead of running Tesseract")
 	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", 0, "files extracted at once (default: CPUs)")
+	addMetaFlags(cmd, &issuer, &year, &docType, "of every file ingested")
 	return cmd
 }
 
@@ -91,7 +111,7 @@ func ingestRun(ctx context.Context, opts *IngestOptions) error {
 
 	var prog ingestProgress
 	if opts.IO.ErrTTY && !opts.JSON {
-		prog = newBarProgress(opts.IO)
+		prog = newBarProgress(opts.IO, "ingesting")
 	} else {
 		prog = &lineProgress{io: opts.IO}
 	}
@@ -99,6 +119,7 @@ func ingestRun(ctx context.Context, opts *IngestOptions) error {
 		Extract:  extract.Options{NoOCR: opts.NoOCR},
 		Jobs:     opts.Jobs,
 		Progress: prog,
+		Meta:     opts.Meta,
 	})
 	prog.finish()
 	if err != nil {
@@ -119,7 +140,11 @@ func reportIngest(io *IOStreams, asJSON bool, res *corpus.IngestResult) error {
 				Issuer: r.Doc.Meta.Issuer, ReportYear: r.Doc.Meta.ReportYear})
 		}
 		for _, r := range res.Skipped {
-			out.Skipped = append(out.Skipped, ingestedFile{File: r.Path, Document: r.ID})
+			f := ingestedFile{File: r.Path, Document: r.ID}
+			if r.Doc != nil {
+				f.Issuer, f.ReportYear = r.Doc.Meta.Issuer, r.Doc.Meta.ReportYear
+			}
+			out.Skipped = append(out.Skipped, f)
 		}
 		for _, r := range res.Failed {
 			out.Failed = append(out.Failed, failedFile{File: r.Path, Error: r.Err.Error()})
@@ -177,14 +202,27 @@ func (p *lineProgress) Start(int) {}
 func (p *lineProgress) Done(r corpus.FileResult) {
 	switch r.Outcome {
 	case corpus.Added:
-		what := r.Doc.Meta.Issuer
-		if y := r.Doc.Meta.ReportYear; y != 0 {
-			what += fmt.Sprintf(" %d", y)
-		}
-		fmt.Fprintf(p.io.ErrOut, "added %s (%s) %s\n", r.Path, r.ID, what)
+		fmt.Fprintf(p.io.ErrOut, "added %s (%s) %s\n", r.Path, r.ID, describeMeta(r.Doc.Meta))
 	case corpus.Skipped:
+		if r.MetaSet {
+			fmt.Fprintf(p.io.ErrOut, "skipped %s (already in corpus as %s), metadata set: %s\n", r.Path, r.ID, describeMeta(r.Doc.Meta))
+			return
+		}
 		fmt.Fprintf(p.io.ErrOut, "skipped %s (already in corpus as %s)\n", r.Path, r.ID)
+	case corpus.Reextracted:
+		fmt.Fprintf(p.io.ErrOut, "re-extracted %s (%s) %s\n", r.Path, r.ID, describeMeta(r.Doc.Meta))
+	case corpus.Rebuilt:
+		fmt.Fprintf(p.io.ErrOut, "updated the catalog rows of %s (%s)\n", r.Path, r.ID)
 	}
+}
+
+// describeMeta is how a progress line names a report: "Huyện ủy X 2024".
+func describeMeta(m schema.Meta) string {
+	what := m.Issuer
+	if m.ReportYear != 0 {
+		what += fmt.Sprintf(" %d", m.ReportYear)
+	}
+	return strings.TrimSpace(what)
 }
 
 func (p *lineProgress) finish() {}
@@ -193,6 +231,7 @@ func (p *lineProgress) finish() {}
 // atomics; a ticker moves the bar, so drawing costs nothing per file.
 type barProgress struct {
 	io    *IOStreams
+	desc  string
 	total atomic.Int64
 	done  atomic.Int64
 	stop  chan struct{}
@@ -202,13 +241,13 @@ type barProgress struct {
 
 var _ ingestProgress = (*barProgress)(nil)
 
-func newBarProgress(io *IOStreams) *barProgress {
-	return &barProgress{io: io, stop: make(chan struct{})}
+func newBarProgress(io *IOStreams, desc string) *barProgress {
+	return &barProgress{io: io, desc: desc, stop: make(chan struct{})}
 }
 
 func (p *barProgress) Start(n int) {
 	p.total.Store(int64(n))
-	p.bar = newBar(p.io, n, "ingesting")
+	p.bar = newBar(p.io, n, p.desc)
 	p.wg.Add(1)
 	go func() {
 		defer p.wg.Done()

@@ -27,6 +27,14 @@ func TestNewCmdIngestFlags(t *testing.T) {
 		{"folders and flags", []string{"r/", "s/", "--json", "--no-ocr", "-j", "3"},
 			IngestOptions{Paths: []string{"r/", "s/"}, JSON: true, NoOCR: true, Jobs: 3}, false},
 		{"nothing to ingest", nil, IngestOptions{}, true},
+		{"metadata", []string{"a.pdf", "--issuer", "Huyện ủy Thạch Bàn", "--year", "2019", "--doc-type", "Báo cáo"},
+			IngestOptions{Paths: []string{"a.pdf"}, Meta: corpus.MetaOverride{
+				Issuer: ptr("Huyện ủy Thạch Bàn"), ReportYear: ptr(2019), DocType: ptr("Báo cáo")}}, false},
+		{"an empty issuer is a correction", []string{"a.pdf", "--issuer", ""},
+			IngestOptions{Paths: []string{"a.pdf"}, Meta: corpus.MetaOverride{Issuer: ptr("")}}, false},
+		{"year 0 is unknown", []string{"a.pdf", "--year", "0"},
+			IngestOptions{Paths: []string{"a.pdf"}, Meta: corpus.MetaOverride{ReportYear: ptr(0)}}, false},
+		{"not a year", []string{"a.pdf", "--year", "24"}, IngestOptions{}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,4 +132,66 @@ type figureCell struct {
 
 func (c figureCell) figure() schema.Figure {
 	return schema.Figure{Value: c.value, Denominator: c.den, ValueHigh: c.high, Kind: c.kind, Qualifier: c.qualifier}
+}
+
+func TestNewCmdMetaFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		want    MetaOptions
+		wantErr bool
+	}{
+		{"set", []string{"set", "3fa2", "--issuer", "Huyện ủy X", "--year", "2023", "--json"},
+			MetaOptions{Action: "set", Doc: "3fa2", JSON: true, Meta: corpus.MetaOverride{Issuer: ptr("Huyện ủy X"), ReportYear: ptr(2023)}}, false},
+		{"set the type", []string{"set", "a.md", "--doc-type", "Nghị quyết"},
+			MetaOptions{Action: "set", Doc: "a.md", Meta: corpus.MetaOverride{DocType: ptr("Nghị quyết")}}, false},
+		{"set nothing", []string{"set", "3fa2"}, MetaOptions{}, true},
+		{"set a bad year", []string{"set", "3fa2", "--year", "-1"}, MetaOptions{}, true},
+		{"set without a document", []string{"set", "--year", "2023"}, MetaOptions{}, true},
+		{"unset one", []string{"unset", "3fa2", "--year"},
+			MetaOptions{Action: "unset", Doc: "3fa2", Clear: corpus.MetaFields{ReportYear: true}}, false},
+		{"unset all", []string{"unset", "3fa2"}, MetaOptions{Action: "unset", Doc: "3fa2"}, false},
+		{"list", []string{"list", "--json"}, MetaOptions{Action: "list", JSON: true}, false},
+		{"no action", nil, MetaOptions{}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			io, _, _ := corpusStreams()
+			f := &Factory{IO: io, CorpusDir: func() string { return "/nowhere" }}
+			var got *MetaOptions
+			cmd := newCmdMeta(f, func(o *MetaOptions) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(io.Out)
+			cmd.SetErr(io.ErrOut)
+			err := cmd.Execute()
+			if tt.wantErr {
+				if err == nil {
+					t.Error("no error")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got.IO, got.CorpusDir = nil, nil
+			if !reflect.DeepEqual(*got, tt.want) {
+				t.Errorf("options %+v, want %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNewCmdReindexFlags(t *testing.T) {
+	io, _, _ := corpusStreams()
+	f := &Factory{IO: io, CorpusDir: func() string { return "/nowhere" }}
+	var got *ReindexOptions
+	cmd := newCmdReindex(f, func(o *ReindexOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"--extract", "--no-ocr", "-j", "2", "--json"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	got.IO, got.CorpusDir = nil, nil
+	if want := (ReindexOptions{Extract: true, NoOCR: true, Jobs: 2, JSON: true}); !reflect.DeepEqual(*got, want) {
+		t.Errorf("options %+v, want %+v", *got, want)
+	}
 }

@@ -71,6 +71,7 @@ func newCommands(f *Factory) []*cobra.Command {
 		newCmdRefs(f, nil),
 		newCmdSearch(f, nil),
 		newCmdReindex(f, nil),
+		newCmdMeta(f, nil),
 		newCmdCompare(f, nil),
 		newCmdTargets(f, nil),
 		newCmdMetrics(f, nil),

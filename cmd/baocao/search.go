@@ -136,7 +136,7 @@ func noCorpusError(dir string) error {
 
 // openSearchIndex opens the index of the corpus in dir read-only. A
 // missing or empty corpus is an error that says how to make one.
-func openSearchIndex(dir string) (*index.Index, error) {
+func openSearchIndex(io *IOStreams, dir string) (*index.Index, error) {
 	c, err := corpus.OpenExisting(dir)
 	if errors.Is(err, corpus.ErrNoCorpus) {
 		return nil, noCorpusError(dir)
@@ -145,6 +145,7 @@ func openSearchIndex(dir string) (*index.Index, error) {
 		return nil, withCode(exitError, err)
 	}
 	path := c.IndexPath()
+	outdatedHint(io, c)
 	c.Close()
 	ix, err := index.OpenExisting(path)
 	if errors.Is(err, index.ErrNotFound) {
@@ -161,7 +162,7 @@ func openSearchIndex(dir string) (*index.Index, error) {
 }
 
 func searchRun(ctx context.Context, opts *SearchOptions) error {
-	ix, err := openSearchIndex(opts.CorpusDir())
+	ix, err := openSearchIndex(opts.IO, opts.CorpusDir())
 	if err != nil {
 		return err
 	}
