@@ -323,13 +323,20 @@ type extracted struct {
 // are done or ctx is cancelled; its buffer bounds how many extracted
 // documents (and their bytes) wait for the writer.
 func (c *Corpus) extractAll(ctx context.Context, files []string, jobs int, eo extract.Options) <-chan extracted {
-	in := make(chan string)
-	out := make(chan extracted, jobs)
+	return parallel(ctx, files, jobs, func(path string) extracted { return c.extractOne(ctx, path, eo) })
+}
+
+// parallel runs work on every item with jobs workers and sends the results
+// as they come; the channel is closed when all are done or ctx is
+// cancelled. Its buffer of jobs results bounds what waits for the reader.
+func parallel[In, Out any](ctx context.Context, items []In, jobs int, work func(In) Out) <-chan Out {
+	in := make(chan In)
+	out := make(chan Out, jobs)
 	go func() {
 		defer close(in)
-		for _, f := range files {
+		for _, it := range items {
 			select {
-			case in <- f:
+			case in <- it:
 			case <-ctx.Done():
 				return
 			}
@@ -340,8 +347,8 @@ func (c *Corpus) extractAll(ctx context.Context, files []string, jobs int, eo ex
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for path := range in {
-				r := c.extractOne(ctx, path, eo)
+			for it := range in {
+				r := work(it)
 				select {
 				case out <- r:
 				case <-ctx.Done():

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"sync"
 
 	"github.com/baocao/baocao/extract"
 	"github.com/baocao/baocao/schema"
@@ -190,38 +189,7 @@ type upgraded struct {
 // upgradeAll works on cands with jobs workers; the channel is closed when
 // all are done or ctx is cancelled.
 func (c *Corpus) upgradeAll(ctx context.Context, cands []upgradeCand, jobs int, eo extract.Options, all bool) <-chan upgraded {
-	in := make(chan upgradeCand)
-	out := make(chan upgraded, jobs)
-	go func() {
-		defer close(in)
-		for _, u := range cands {
-			select {
-			case in <- u:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	var wg sync.WaitGroup
-	for range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for u := range in {
-				r := c.upgradeOne(ctx, u, eo, all)
-				select {
-				case out <- r:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
-	go func() {
-		wg.Wait()
-		close(out)
-	}()
-	return out
+	return parallel(ctx, cands, jobs, func(u upgradeCand) upgraded { return c.upgradeOne(ctx, u, eo, all) })
 }
 
 // errOriginalChanged says that the file kept under files/ is no longer the
