@@ -358,6 +358,9 @@ func (a *analyzer) baseMetric(i int) string {
 // that another year's report would not repeat ("ước thực hiện giải ngân"
 // is the row "giải ngân").
 func (a *analyzer) label(c *cand) string {
+	if m, ok := a.respectively(c); ok {
+		return m
+	}
 	m := tidyLabel(a.metric(c))
 	if _, tail := a.sharedTail(c); tail != "" && m != "" && !strings.Contains(m, tail) && !strings.HasPrefix(m, "(") {
 		m = joinLabel(m, tail)
@@ -373,6 +376,80 @@ func (a *analyzer) label(c *cand) string {
 		}
 	}
 	return m
+}
+
+// respectively maps "A, B (và C) lần lượt (là, đạt, còn …) X, Y (và Z)"
+// in order: the i-th value is of the i-th subject. A later subject shorter
+// than the first takes the first's opening words ("Tỷ lệ hộ nghèo, hộ cận
+// nghèo lần lượt còn 2,1% và 3,4%": "tỷ lệ hộ cận nghèo").
+func (a *analyzer) respectively(c *cand) (string, bool) {
+	// the run of values c is in, and its first
+	first := c.index
+	for first > 0 {
+		p := &a.cands[first-1]
+		k := a.cands[first].tok - 1
+		for k > p.last && a.word(k) != nil && qualifiers[a.toks[k].low] != "" {
+			k--
+		}
+		if !(a.punctAt(k, ",") || a.lowAt(k) == "và") || k-1 != p.last || a.sent[p.tok] != a.sent[c.tok] {
+			break
+		}
+		first--
+	}
+	last := c.index
+	for last+1 < len(a.cands) {
+		n := &a.cands[last+1]
+		k := a.cands[last].last + 1
+		if !(a.punctAt(k, ",") || a.lowAt(k) == "và") || a.sent[n.tok] != a.sent[c.tok] {
+			break
+		}
+		if j := k + 1; j != n.tok && !(a.word(j) != nil && qualifiers[a.toks[j].low] != "" && j+1 == n.tok) {
+			break
+		}
+		last++
+	}
+	if first == last {
+		return "", false
+	}
+	// "lần lượt" and its verb just before the first value
+	k := a.cands[first].tok - 1
+	for n := 0; n < 4 && k > 1 && a.word(k) != nil && !(a.lowAt(k-1) == "lần" && a.lowAt(k) == "lượt"); n++ {
+		k--
+	}
+	if !(a.lowAt(k-1) == "lần" && a.lowAt(k) == "lượt") {
+		return "", false
+	}
+	// the subjects, from the start of the clause to "lần lượt"
+	hi := k - 2
+	lo := hi
+	for lo > 0 && !isClauseEnd(&a.toks[lo-1]) && !a.punctAt(lo-1, ":") && a.toks[lo-1].kind != tNum && hi-lo < 3*maxQuoteWords {
+		lo--
+	}
+	var items [][2]int
+	from := lo
+	for j := lo; j <= hi+1; j++ {
+		if j == hi+1 || a.punctAt(j, ",") || a.lowAt(j) == "và" {
+			if j > from {
+				items = append(items, [2]int{from, j - 1})
+			}
+			from = j + 1
+		}
+	}
+	if len(items) != last-first+1 {
+		return "", false
+	}
+	it := items[c.index-first]
+	m := a.span(it[0], it[1])
+	if i0 := items[0]; c.index > first {
+		// the first item's words before the later item's first word
+		for j := i0[0] + 1; j <= i0[1] && j <= i0[0]+3; j++ {
+			if a.lowAt(j) == a.lowAt(it[0]) {
+				m = a.span(i0[0], j-1) + " " + m
+				break
+			}
+		}
+	}
+	return tidyLabel(lowerFirst(m)), m != ""
 }
 
 // sharedTail is what is said after the last item of a coordination and

@@ -41,6 +41,8 @@ func TestMetricLabels(t *testing.T) {
 		{name: "a request is not the act", text: "Ủy ban Kiểm tra đã đề nghị Ban Chấp hành Trung ương, Bộ Chính trị thi hành kỷ luật 6 tổ chức đảng và 20 đảng viên.", raw: "20", metric: "đề nghị thi hành kỷ luật đảng viên"},
 		{name: "what a verb found", text: "Qua kiểm tra đã kết luận có 1.575 tổ chức đảng và 6.695 đảng viên có vi phạm.", raw: "1.575", metric: "kết luận tổ chức đảng có vi phạm"},
 		{name: "a condition after the last item holds for all", text: "Đã kiểm tra 12 tổ chức đảng và 60 đảng viên khi có dấu hiệu vi phạm.", raw: "12", metric: "kiểm tra khi có dấu hiệu vi phạm tổ chức đảng"},
+		{name: "lần lượt maps values in order", text: "Tỷ lệ hộ nghèo, hộ cận nghèo lần lượt còn 2,1% và 3,4%.", raw: "3,4%", metric: "tỷ lệ hộ cận nghèo"},
+		{name: "lần lượt, first item", text: "Thu ngân sách và chi ngân sách lần lượt đạt 500 tỷ đồng và 450 tỷ đồng.", raw: "450 tỷ đồng", metric: "chi ngân sách"},
 		{name: "amount in two scales", text: "Tổng thu ngân sách là 218 tỷ 477 triệu đồng.", raw: "218 tỷ 477 triệu đồng", metric: "tổng thu ngân sách"},
 	}
 	for _, tt := range tests {
