@@ -145,6 +145,7 @@ func Find(doc *schema.Document) []schema.Figure {
 		}
 	}
 	targetsAll(out)
+	expandAbbrevs(out, definitions(doc))
 	return out
 }
 

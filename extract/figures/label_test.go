@@ -60,3 +60,28 @@ func TestMetricLabels(t *testing.T) {
 		})
 	}
 }
+
+// TestAbbreviations: an abbreviation the text defines is written out in
+// units and labels; an undefined one, or one whose letters do not match
+// the words before it, is left as written.
+func TestAbbreviations(t *testing.T) {
+	tests := []struct{ before, abbr, long string }{
+		{"toàn Đảng bộ có 4.512 đảng viên", "ĐV", "đảng viên"},
+		{"theo báo cáo của Ủy ban Kiểm tra", "UBKT", "ủy ban Kiểm tra"},
+		{"Hội đồng nhân dân", "HĐND", "hội đồng nhân dân"},
+		{"đảng viên mới", "ĐV", ""},
+		{"đảng viên", "đv", ""},
+		{"kết nạp, đảng viên", "KNĐV", ""},
+	}
+	for _, tt := range tests {
+		if got := longForm(tt.before, tt.abbr); got != tt.long {
+			t.Errorf("longForm(%q, %q) = %q, want %q", tt.before, tt.abbr, got, tt.long)
+		}
+	}
+	figs := Find(docOf(false, "Toàn Đảng bộ có 4.512 đảng viên (ĐV); đã kết nạp được 1.083 ĐV."))
+	for _, f := range figs {
+		if f.Raw == "1.083" && (f.Unit != "đảng viên" || f.Metric != "kết nạp đảng viên") {
+			t.Errorf("1.083 ĐV: unit %q metric %q, want đảng viên / kết nạp đảng viên", f.Unit, f.Metric)
+		}
+	}
+}
