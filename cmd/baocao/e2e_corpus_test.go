@@ -201,6 +201,32 @@ func TestE2ECorpus(t *testing.T) {
 			}
 		}
 	})
+	t.Run("figures by period", func(t *testing.T) {
+		// the sample reports are on whole years: 2022 holds the 2022
+		// report's figures, the first half of 2022 none of them
+		all := runCLI(t, bin, dir, "figures", "--from", "2022-01-01", "--to", "2022-12-31", "--csv")
+		rows, err := csv.NewReader(strings.NewReader(all.stdout)).ReadAll()
+		if err != nil || len(rows) < 2 {
+			t.Fatalf("csv: %v, %d rows", err, len(rows))
+		}
+		col := map[string]int{}
+		for i, h := range rows[0] {
+			col[h] = i
+		}
+		for _, row := range rows[1:] {
+			if s, e := row[col["period_start"]], row[col["period_end"]]; s < "2022-01-01" || e > "2022-12-31" || e == "" {
+				t.Errorf("figure %s of %s: period %s…%s is outside 2022", row[col["id"]], row[col["file"]], s, e)
+			}
+		}
+		half := runCLI(t, bin, dir, "figures", "--from", "2022-01-01", "--to", "2022-06-30", "--csv")
+		if n := strings.Count(half.stdout, "\n"); n >= len(rows) {
+			t.Errorf("first half of 2022: %d rows, the whole year %d", n, len(rows))
+		}
+		bad := runCLI(t, bin, dir, "figures", "--from", "2022-13-01")
+		if bad.code != 2 || !strings.Contains(bad.stderr, "not a date") {
+			t.Errorf("--from 2022-13-01: code %d, stderr %q", bad.code, bad.stderr)
+		}
+	})
 	t.Run("figures json matches the filter", func(t *testing.T) {
 		r := runCLI(t, bin, dir, "figures", "--metric", "DANG VIEN", "--year", "2022", "--json")
 		var figs []struct {

@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/baocao/baocao/corpus"
+	"github.com/baocao/baocao/schema"
 )
 
 // FiguresOptions are the inputs of `baocao figures`.
@@ -20,6 +22,8 @@ type FiguresOptions struct {
 	Issuer    string
 	Metric    string
 	Year      int
+	Subject   string
+	From, To  string // the period the figures must lie in, yyyy-mm-dd
 	Limit     int
 	JSON      bool
 	CSV       bool
@@ -36,9 +40,14 @@ plan) and where it stands: section, page and the quoted sentence.
 
 --metric matches a part of the metric without case or diacritics ("ket nap"
 finds "kết nạp đảng viên mới"). Values print the Vietnamese way (9.582;
-20,4%); --csv and --json give plain numbers for spreadsheets and scripts.`,
+20,4%); --csv and --json give plain numbers for spreadsheets and scripts.
+
+--subject keeps the figures about a sub-unit or a level ("cấp huyện",
+"UBKT Thành ủy"); --from and --to keep the figures whose period lies inside
+those dates (a figure with no period is left out).`,
 		Example: `  baocao figures --metric "kết nạp đảng viên"
   baocao figures --doc thachban-2022 --year 2022
+  baocao figures --subject "cấp huyện" --from 2024-01-01 --to 2024-06-30
   baocao figures --metric "ket nap" --csv > ket-nap.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -47,6 +56,11 @@ finds "kết nạp đảng viên mới"). Values print the Vietnamese way (9.582
 			}
 			if opts.Limit < 0 {
 				return usageError("--limit must be positive")
+			}
+			for _, d := range []string{opts.From, opts.To} {
+				if _, err := time.Parse("2006-01-02", d); d != "" && err != nil {
+					return usageError("--from/--to: %q is not a date like 2024-06-30", d)
+				}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -58,6 +72,9 @@ finds "kết nạp đảng viên mới"). Values print the Vietnamese way (9.582
 	cmd.Flags().StringVar(&opts.Issuer, "issuer", "", "only reports of this `ISSUER`")
 	cmd.Flags().StringVar(&opts.Metric, "metric", "", "only metrics containing `TEXT`")
 	cmd.Flags().IntVar(&opts.Year, "year", 0, "only reports on this `YEAR`")
+	cmd.Flags().StringVar(&opts.Subject, "subject", "", "only figures about this sub-unit or level (`TEXT`, without diacritics too)")
+	cmd.Flags().StringVar(&opts.From, "from", "", "only figures whose period starts on or after `DATE` (yyyy-mm-dd)")
+	cmd.Flags().StringVar(&opts.To, "to", "", "only figures whose period ends on or before `DATE` (yyyy-mm-dd)")
 	cmd.Flags().IntVar(&opts.Limit, "limit", 0, "print at most `N` figures (default: all)")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the figures as JSON")
 	cmd.Flags().BoolVar(&opts.CSV, "csv", false, "print the figures as CSV")
@@ -70,7 +87,11 @@ func figuresRun(ctx context.Context, opts *FiguresOptions) error {
 		return err
 	}
 	defer c.Close()
-	figs, err := c.Figures(ctx, corpus.FigureFilter{Doc: opts.Doc, Issuer: opts.Issuer, Metric: opts.Metric, Year: opts.Year})
+	ff := corpus.FigureFilter{Doc: opts.Doc, Issuer: opts.Issuer, Metric: opts.Metric, Year: opts.Year, Subject: opts.Subject}
+	if opts.From != "" || opts.To != "" {
+		ff.Within = &schema.Period{Start: opts.From, End: opts.To}
+	}
+	figs, err := c.Figures(ctx, ff)
 	if err != nil {
 		return docError(err)
 	}
@@ -123,6 +144,7 @@ func writeFiguresCSV(io *IOStreams, figs []corpus.FigureHit) error {
 	w := csv.NewWriter(io.Out)
 	w.Write([]string{"document", "file", "issuer", "report_year", "id", "raw", "value", "denominator",
 		"value_high", "unit", "kind", "value_normalized", "metric", "role", "qualifier", "bound",
+		"period_start", "period_end", "estimate", "compared_with", "subject",
 		"section_path", "page", "paragraph", "footnote", "quote"})
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	fp := func(v *float64) string {
@@ -133,9 +155,14 @@ func writeFiguresCSV(io *IOStreams, figs []corpus.FigureHit) error {
 	}
 	for _, h := range figs {
 		x := h.Figure
+		start, end := "", ""
+		if x.Period != nil {
+			start, end = x.Period.Start, x.Period.End
+		}
 		w.Write([]string{h.Document, h.File, h.DocumentIssuer, cellYear(h.ReportYear), x.ID, x.Raw,
 			f(x.Value), fp(x.Denominator), fp(x.ValueHigh), x.Unit, x.Kind, f(x.ValueNormalized),
-			x.Metric, x.Role, x.Qualifier, string(x.Bound), x.SectionPath, cellPage(x.Page),
+			x.Metric, x.Role, x.Qualifier, string(x.Bound), start, end, strconv.FormatBool(x.Estimate),
+			string(x.ComparedWith), x.Subject, x.SectionPath, cellPage(x.Page),
 			string(x.Paragraph), cellPage(x.Footnote), x.Quote})
 	}
 	w.Flush()
