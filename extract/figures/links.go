@@ -99,6 +99,19 @@ func (a *analyzer) markerAt(k int) int {
 	default:
 		return 0
 	}
+	if w.low == "trong" && a.lowAt(k+1) == "số" {
+		// "Trong số đảng viên mới kết nạp nói trên, có 21 …": the total
+		// named again, before
+		for j := k + 2; j < len(a.toks) && j < k+12; j++ {
+			if a.word(j) == nil {
+				if a.punctAt(j, ",") && (a.lowAt(j-1) == "trên" || a.lowAt(j-1) == "này") {
+					return j - k + 1
+				}
+				return 0
+			}
+		}
+		return 0
+	}
 	if markerPairs[pair{w.low, a.lowAt(k + 1)}] {
 		if w.low == "hình" && a.lowAt(k-1) != "với" && a.lowAt(k-1) != "các" {
 			return 0 // "với (các) hình thức: khiển trách 26, …", not any "hình thức"
