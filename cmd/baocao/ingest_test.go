@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+
 	"github.com/baocao/baocao/corpus"
 	"github.com/baocao/baocao/schema"
 )
@@ -38,14 +40,7 @@ func TestNewCmdIngestFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			io, _, _ := corpusStreams()
-			f := &Factory{IO: io, CorpusDir: func() string { return "/nowhere" }}
-			var got *IngestOptions
-			cmd := newCmdIngest(f, func(o *IngestOptions) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(io.Out)
-			cmd.SetErr(io.ErrOut)
-			err := cmd.Execute()
+			got, err := parseOptions(t, newCmdIngest, tt.args)
 			if tt.wantErr {
 				if err == nil {
 					t.Error("no error")
@@ -156,14 +151,7 @@ func TestNewCmdMetaFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			io, _, _ := corpusStreams()
-			f := &Factory{IO: io, CorpusDir: func() string { return "/nowhere" }}
-			var got *MetaOptions
-			cmd := newCmdMeta(f, func(o *MetaOptions) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(io.Out)
-			cmd.SetErr(io.ErrOut)
-			err := cmd.Execute()
+			got, err := parseOptions(t, newCmdMeta, tt.args)
 			if tt.wantErr {
 				if err == nil {
 					t.Error("no error")
@@ -194,4 +182,18 @@ func TestNewCmdReindexFlags(t *testing.T) {
 	if want := (ReindexOptions{Extract: true, NoOCR: true, Jobs: 2, JSON: true}); !reflect.DeepEqual(*got, want) {
 		t.Errorf("options %+v, want %+v", *got, want)
 	}
+}
+
+// parseOptions runs a command's flag parsing on args and returns the
+// options its run function would get.
+func parseOptions[O any](t *testing.T, newCmd func(*Factory, func(*O) error) *cobra.Command, args []string) (*O, error) {
+	t.Helper()
+	io, _, _ := corpusStreams()
+	f := &Factory{IO: io, CorpusDir: func() string { return "/nowhere" }}
+	var got *O
+	cmd := newCmd(f, func(o *O) error { got = o; return nil })
+	cmd.SetArgs(args)
+	cmd.SetOut(io.Out)
+	cmd.SetErr(io.ErrOut)
+	return got, cmd.Execute()
 }
