@@ -553,7 +553,7 @@ func (a *analyzer) nounPhrase(j int) (unit string, end, class int, head string) 
 			words++
 			continue
 		}
-		if words > 0 && a.classAt(start) == classOrg && a.classAt(k) == classPlace && a.lowAt(k-1) != "tác" && a.lowAt(k-1) != "thị" {
+		if words > 0 && (a.classAt(start) == classOrg || a.classAt(start) == classPerson) && a.classAt(k) == classPlace && a.lowAt(k-1) != "tác" && a.lowAt(k-1) != "thị" {
 			break // "chi bộ thôn", "chi bộ ấp, khu phố": the place says where, the unit is the organization
 		}
 		if unitStop[w.low] || (w.upper && !w.initial && words > 0) || words > 0 && (unitTail[w.low] || unitTailDated[w.low] && a.isNum(k+1) || unitModifiers[pair{w.low, a.lowAt(k + 1)}] || unitModifiers[pair{w.low, ""}]) {

@@ -1146,6 +1146,9 @@ func (a *analyzer) phrase(start, ci int) string {
 				k += 2
 				continue
 			}
+			if n > 0 && isRating(t.low, next, a.lowAt(k+2)) {
+				goto done // "… hoàn thành xuất sắc nhiệm vụ": the rating is read whole below
+			}
 			stop := nounStop[t.low] || !inName && unitStop[t.low] && !nounKeep[t.low]
 			switch {
 			case n == 0:

@@ -43,6 +43,7 @@ func TestMetricLabels(t *testing.T) {
 		{name: "a condition after the last item holds for all", text: "Đã kiểm tra 12 tổ chức đảng và 60 đảng viên khi có dấu hiệu vi phạm.", raw: "12", metric: "kiểm tra khi có dấu hiệu vi phạm tổ chức đảng"},
 		{name: "lần lượt maps values in order", text: "Tỷ lệ hộ nghèo, hộ cận nghèo lần lượt còn 2,1% và 3,4%.", raw: "3,4%", metric: "tỷ lệ hộ cận nghèo"},
 		{name: "lần lượt, first item", text: "Thu ngân sách và chi ngân sách lần lượt đạt 500 tỷ đồng và 450 tỷ đồng.", raw: "450 tỷ đồng", metric: "chi ngân sách"},
+		{name: "a rating after a name is read whole", text: "Năm 2022 có 10 tổ chức cơ sở Đảng hoàn thành xuất sắc nhiệm vụ.", raw: "10", metric: "tổ chức cơ sở Đảng hoàn thành xuất sắc nhiệm vụ"},
 		{name: "amount in two scales", text: "Tổng thu ngân sách là 218 tỷ 477 triệu đồng.", raw: "218 tỷ 477 triệu đồng", metric: "tổng thu ngân sách"},
 	}
 	for _, tt := range tests {
