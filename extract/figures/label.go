@@ -758,7 +758,8 @@ func (a *analyzer) predicate(k int) string {
 		t := &a.toks[k]
 		if t.kind != tWord {
 			if t.isPunct(",") && n > 0 && n <= 4 && a.word(k-1) != nil && a.word(k-2) != nil &&
-				verbPairs[pair{a.toks[k-2].low, a.toks[k-1].low}] && verbPairs[pair{a.toks[lo].low, a.lowAt(lo + 1)}] {
+				verbPairs[pair{a.toks[k-2].low, a.toks[k-1].low}] && verbPairs[pair{a.toks[lo].low, a.lowAt(lo + 1)}] &&
+				a.candAt(k-3) < 0 && a.candAt(k-4) < 0 { // not "4 đoàn kiểm tra, tiến hành kiểm tra …": a noun of the figure before
 				k--
 				continue
 			}

@@ -44,6 +44,7 @@ func TestMetricLabels(t *testing.T) {
 		{name: "lần lượt maps values in order", text: "Tỷ lệ hộ nghèo, hộ cận nghèo lần lượt còn 2,1% và 3,4%.", raw: "3,4%", metric: "tỷ lệ hộ cận nghèo"},
 		{name: "lần lượt, first item", text: "Thu ngân sách và chi ngân sách lần lượt đạt 500 tỷ đồng và 450 tỷ đồng.", raw: "450 tỷ đồng", metric: "chi ngân sách"},
 		{name: "a rating after a name is read whole", text: "Năm 2022 có 10 tổ chức cơ sở Đảng hoàn thành xuất sắc nhiệm vụ.", raw: "10", metric: "tổ chức cơ sở Đảng hoàn thành xuất sắc nhiệm vụ"},
+		{name: "a comma after the figure before is not a verb list", text: "Ban Thường vụ đã thành lập 4 đoàn kiểm tra, tiến hành kiểm tra 24 tổ chức đảng.", raw: "24", metric: "tiến hành kiểm tra tổ chức đảng"},
 		{name: "amount in two scales", text: "Tổng thu ngân sách là 218 tỷ 477 triệu đồng.", raw: "218 tỷ 477 triệu đồng", metric: "tổng thu ngân sách"},
 	}
 	for _, tt := range tests {
