@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -208,14 +209,7 @@ func dump(tb testing.TB, c *Corpus) string {
 		cols, _ := rows.Columns()
 		fmt.Fprintf(&b, "== %s %v\n", t, cols)
 		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				tb.Fatal(err)
-			}
+			vals := scanAny(tb, rows, len(cols))
 			for i, v := range vals {
 				if bs, ok := v.([]byte); ok {
 					vals[i] = string(bs)
@@ -281,4 +275,18 @@ func mustJSON(tb testing.TB, v any) []byte {
 		tb.Fatal(err)
 	}
 	return b
+}
+
+// scanAny scans the current row of n columns into values of any type.
+func scanAny(tb testing.TB, rows *sql.Rows, n int) []any {
+	tb.Helper()
+	vals := make([]any, n)
+	ptrs := make([]any, n)
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	if err := rows.Scan(ptrs...); err != nil {
+		tb.Fatal(err)
+	}
+	return vals
 }

@@ -225,14 +225,7 @@ func dumpDoc(tb testing.TB, c *Corpus, id string) string {
 		}
 		cols, _ := rows.Columns()
 		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				tb.Fatal(err)
-			}
+			vals := scanAny(tb, rows, len(cols))
 			lines = append(lines, q+" "+sprintRow(vals))
 		}
 		rows.Close()

@@ -41,18 +41,11 @@ func TestNewCmdIngestFlags(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := parseOptions(t, newCmdIngest, tt.args)
-			if tt.wantErr {
-				if err == nil {
-					t.Error("no error")
+			if checkParsed(t, err, tt.wantErr) {
+				got.IO, got.CorpusDir = nil, nil
+				if !reflect.DeepEqual(*got, tt.want) {
+					t.Errorf("options %+v, want %+v", *got, tt.want)
 				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			got.IO, got.CorpusDir = nil, nil
-			if !reflect.DeepEqual(*got, tt.want) {
-				t.Errorf("options %+v, want %+v", *got, tt.want)
 			}
 		})
 	}
@@ -152,18 +145,11 @@ func TestNewCmdMetaFlags(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := parseOptions(t, newCmdMeta, tt.args)
-			if tt.wantErr {
-				if err == nil {
-					t.Error("no error")
+			if checkParsed(t, err, tt.wantErr) {
+				got.IO, got.CorpusDir = nil, nil
+				if !reflect.DeepEqual(*got, tt.want) {
+					t.Errorf("options %+v, want %+v", *got, tt.want)
 				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			got.IO, got.CorpusDir = nil, nil
-			if !reflect.DeepEqual(*got, tt.want) {
-				t.Errorf("options %+v, want %+v", *got, tt.want)
 			}
 		})
 	}
@@ -196,4 +182,17 @@ func parseOptions[O any](t *testing.T, newCmd func(*Factory, func(*O) error) *co
 	cmd.SetOut(io.Out)
 	cmd.SetErr(io.ErrOut)
 	return got, cmd.Execute()
+}
+
+// checkParsed reports whether parsing went as a test case wants: an error
+// when wantErr, else none (true: the options are to be compared).
+func checkParsed(t *testing.T, err error, wantErr bool) bool {
+	t.Helper()
+	switch {
+	case wantErr && err == nil:
+		t.Error("no error")
+	case !wantErr && err != nil:
+		t.Fatal(err)
+	}
+	return !wantErr
 }
