@@ -45,6 +45,39 @@ func realText(tb testing.TB, g *gold.File) ([]byte, bool) {
 	return gold.StripSource(b), true
 }
 
+// TestRealGoldDir scores another gold set with the same scorer, without
+// floors: BAOCAO_REALGOLD=DIR names a directory that holds testdata/realgold
+// (the gold) and testdata/real (the texts), as a held-out set is kept
+// outside the repository until it has been scored once.
+func TestRealGoldDir(t *testing.T) {
+	dir := os.Getenv("BAOCAO_REALGOLD")
+	if dir == "" {
+		t.Skip("set BAOCAO_REALGOLD=DIR to score DIR/testdata/realgold")
+	}
+	paths, err := gold.Glob(filepath.Join(dir, "testdata/realgold"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no gold files under %s: %v", dir, err)
+	}
+	total := gold.Total()
+	for _, p := range paths {
+		g, err := gold.Load(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "testdata/real", g.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := g.Document(extractReal(t, g.File, gold.StripSource(b)))
+		t.Logf("%-34s %s", g.File, s.Summary())
+		total.Add(s)
+	}
+	for _, l := range append(append(total.Misses, total.Extras...), total.Wrong...) {
+		t.Log(l)
+	}
+	t.Logf("TOTAL %s", total.Summary())
+}
+
 func extractReal(tb testing.TB, name string, data []byte) *schema.Document {
 	tb.Helper()
 	doc, err := extract.Bytes(context.Background(), name, data, extract.Options{NoOCR: true})

@@ -144,9 +144,25 @@ func Find(doc *schema.Document) []schema.Figure {
 			prev = -1
 		}
 	}
+	futureTargets(out, doc.Meta.Date)
 	targetsAll(out)
 	expandAbbrevs(out, definitions(doc))
 	return out
+}
+
+// futureTargets makes a target of every figure whose period starts in a
+// year after the text was written: a text dated 12/12/2017 that says what
+// 2018 will reach states plans, however its verbs read ("đạt", "tăng").
+func futureTargets(figs []schema.Figure, date string) {
+	if len(date) < 4 {
+		return
+	}
+	for i := range figs {
+		f := &figs[i]
+		if f.Period != nil && len(f.Period.Start) >= 4 && f.Period.Start[:4] > date[:4] && f.Role != schema.RoleTarget {
+			f.Role, f.Direction, f.ComparedWith = schema.RoleTarget, "", ""
+		}
+	}
 }
 
 // targetsAll makes every figure of a text that is nearly all targets (a

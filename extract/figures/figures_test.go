@@ -95,7 +95,7 @@ func TestFindSentences(t *testing.T) {
 		{"count with leading zero and qualifier", false,
 			"tổ chức 06 hội nghị cấp huyện, thu hút trên 9.400 lượt cán bộ, đảng viên tham dự.",
 			[]want{{raw: "06", value: 6, kind: "count", role: "actual", unit: "hội nghị cấp huyện"},
-				{raw: "9.400", value: 9400, kind: "count", role: "actual", unit: "lượt", qual: "trên"}}},
+				{raw: "9.400", value: 9400, kind: "count", role: "actual", unit: "lượt cán bộ, đảng viên", qual: "trên"}}},
 		{"ratio and share", false,
 			"toàn Đảng bộ có 37/39 tổ chức cơ sở đảng, bằng 94,9%, được xếp loại.",
 			[]want{{raw: "37/39", value: 37, den: 39, kind: "ratio", role: "actual"},

@@ -396,10 +396,19 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 		}
 	}
 	// A rate: "60 triệu đồng/nhà", "01 lần/quý", "mỗi suất 500.000 đồng".
-	if a.punctAt(j, "/") && a.word(j+1) != nil {
-		c.rate = true
-		unit += "/" + a.toks[j+1].text
-		j += 2
+	// A percent stays "%": "10%/năm" is a yearly average (the rate is in
+	// the label's "bình quân"), "84,32%/tổng số đảng viên" names its base.
+	if unitKind == schema.KindPercent {
+		if a.punctAt(j, "/") && (a.lowAt(j+1) == "năm" || a.lowAt(j+1) == "tháng" || a.lowAt(j+1) == "quý") {
+			c.rate = true
+			j += 2
+		}
+	} else {
+		for a.punctAt(j, "/") && a.word(j+1) != nil {
+			c.rate = true
+			unit += "/" + a.toks[j+1].text // "triệu đồng/người/năm"
+			j += 2
+		}
 	}
 	for k := i - 1; k >= 0 && k >= i-3 && a.toks[k].kind == tWord; k-- {
 		if a.toks[k].low == "mỗi" || a.toks[k].low == "bình" && a.lowAt(k+1) == "quân" {
@@ -460,7 +469,10 @@ func (a *analyzer) planWordBefore(k int) bool {
 func (a *analyzer) planPercentBefore(i int) bool {
 	for j := len(a.cands) - 1; j >= 0; j-- {
 		c := &a.cands[j]
-		if a.sent[c.tok] != a.sent[i] {
+		// "Tổng chi … đạt 78,09% dự toán, …. Trong đó: Chi đầu tư phát
+		// triển là 1.596,7 tỷ đồng, đạt 119,07%": the sentence before
+		// sets how its parts are measured
+		if a.sent[c.tok] < a.sent[i]-1 {
 			return false
 		}
 		if c.fig.Role == schema.RolePlanPercent {
@@ -580,9 +592,12 @@ func (a *analyzer) nounPhrase(j int) (unit string, end, class int, head string) 
 		}
 		k = start + 1
 		if head == "lượt" {
-			// the phrase after "lượt" is read for the class only; keep
-			// the token range for quotes
-			_, end2, _, _ := a.nounPhrase(start + 1)
+			// "61 lượt đảng viên" counts visits of đảng viên: the unit
+			// keeps both, as a column head would
+			u2, end2, _, _ := a.nounPhrase(start + 1)
+			if u2 != "" && a.word(start+1) != nil {
+				return "lượt " + u2, max(end2, k), class, head
+			}
 			return "lượt", max(end2, k), class, head
 		}
 	}
@@ -822,6 +837,13 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 			continue
 		}
 		break
+	}
+	if a.lowAt(k) == "quân" && a.lowAt(k-1) == "bình" {
+		k -= 2 // "tăng bình quân hơn 10%/năm"
+	}
+	if a.punctAt(i-1, "+") && (f.Kind == schema.KindPercent || a.punctAt(i-2, "(")) {
+		f.Role, f.Direction = schema.RoleChange, "up" // "tăng 1.475 tỷ đồng (+6,2%)"
+		return
 	}
 	if w := a.word(k); w != nil {
 		switch w.low {

@@ -361,7 +361,24 @@ func (a *analyzer) label(c *cand) string {
 	if m, ok := a.respectively(c); ok {
 		return m
 	}
+	if p := a.shiftFrom(c); p >= 0 {
+		return a.baseMetric(p) // "… tăng từ 38,2% lên 43,4%": one quantity, two moments
+	}
+	if v := a.lowAt(c.tok - 2); a.lowAt(c.tok-1) == "từ" && (v == "tăng" || v == "giảm") {
+		if s := tidyLabel(a.subject(c.tok - 3)); s != "" && !bareVerb(s) {
+			return s
+		}
+	}
 	m := tidyLabel(a.metric(c))
+	if a.lowAt(c.tok-1) == "từ" {
+		// "tỷ trọng … giảm từ 34%": the verb says how it moved, the
+		// row is the quantity
+		for _, v := range []string{" tăng", " giảm"} {
+			if strings.HasSuffix(m, v) && len(m) > len(v) {
+				m = m[:len(m)-len(v)]
+			}
+		}
+	}
 	if _, tail := a.sharedTail(c); tail != "" && m != "" && !strings.Contains(m, tail) && !strings.HasPrefix(m, "(") {
 		m = joinLabel(m, tail)
 	}
@@ -376,6 +393,41 @@ func (a *analyzer) label(c *cand) string {
 		}
 	}
 	return m
+}
+
+// shiftFrom finds the figure c is the end of a shift from: "giảm từ 34%
+// năm 2015 (ước) còn 23,5%", "tăng từ 38,2% lên 43,4%", "từ 5,2% xuống
+// còn 3,1%": the index of the figure after "từ", or -1.
+func (a *analyzer) shiftFrom(c *cand) int {
+	k := c.tok - 1
+	moved := false
+	for k >= 0 {
+		if a.inPeriod[k] {
+			k--
+			continue
+		}
+		switch a.lowAt(k) {
+		case "lên", "xuống", "còn":
+			moved = true
+			k--
+			continue
+		case "ước", "mức", "đạt", "tăng", "giảm":
+			k--
+			continue
+		}
+		break
+	}
+	if !moved || k < 0 {
+		return -1
+	}
+	p := c.index - 1
+	if p < 0 || a.cands[p].last != k || a.cands[p].fig.Kind != c.fig.Kind {
+		return -1
+	}
+	if j := a.cands[p].tok - 1; a.lowAt(j) != "từ" {
+		return -1
+	}
+	return p
 }
 
 // respectively maps "A, B (và C) lần lượt (là, đạt, còn …) X, Y (và Z)"

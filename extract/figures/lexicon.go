@@ -39,7 +39,7 @@ var unitStop = set(
 	"thu", "đề", "đi", "làm", "không", "chưa", "đều", "cùng", "mỗi", "một", "sau", "trước", "khi",
 	"nên", "thì", "mà", "nhận", "kết", "đối", "tương", "ứng", "trị", "giá", "mức", "tổng", "nâng",
 	"thực", "tổ", "giải", "x", "thăm", "qua", "thành", "bảo", "tạo", "hỗ", "đảm", "hướng", "vận", "thường",
-	"gắn", "bị", "nâng",
+	"gắn", "bị", "nâng", "sang", "nhờ", "bởi", "vì", "tuy", "dù", "nếu",
 )
 
 // unitTail ends the counted noun phrase after its first word only: time

@@ -104,6 +104,12 @@ func (a *analyzer) periods(ctx *context, plan bool) {
 			}
 			if e.Pos < pos {
 				best = k
+			} else if a.exprTok[k] == c.last+1 && a.lowAt(c.last+1) == "năm" && f.Unit != "lần" {
+				// "giảm từ 34% năm 2015 còn 23,5% năm 2020": a year right
+				// after a value is the value's own ("gấp 1,3 lần năm 2015"
+				// is its basis)
+				best = k
+				break
 			} else if best < 0 && e.Pos > a.toks[c.last].endPos {
 				best = k
 				break
@@ -236,6 +242,16 @@ func (a *analyzer) comparisons() {
 		if basis == "" && f.Role == schema.RoleChange {
 			basis = a.basisAt(c.tok-2, false) // "vượt kế hoạch 5%"
 		}
+		if basis == "" && f.Role == schema.RoleChange {
+			// "…, so với 31/12/2021 tăng 1.475 tỷ đồng": the basis said
+			// before the verb, in the same comma stretch
+			for k := c.tok - 1; k >= 0 && k >= c.tok-12 && a.word(k) != nil || a.isNum(k) && a.candAt(k) < 0; k-- {
+				if a.lowAt(k) == "so" {
+					basis = a.basisAt(k, false)
+					break
+				}
+			}
+		}
 		if basis == "" {
 			basis = schema.ComparedSamePeriodLastYear
 			if f.Role == schema.RolePlanPercent {
@@ -263,6 +279,18 @@ func (a *analyzer) basisAt(k int, adjacent bool) string {
 		return ""
 	}
 	w, w2 := a.lowAt(k), a.lowAt(k+1)
+	d := k
+	switch {
+	case w == "ngày":
+		d++
+	case w == "thời" && w2 == "điểm":
+		d += 2
+	}
+	if a.isNum(d) && a.num(d).Kind == vntext.NumDate {
+		// "so với 31/12/2021 tăng 1.475 tỷ đồng" in a report of 2022: the
+		// level at a date before, the start of the period
+		return schema.ComparedPreviousPeriod
+	}
 	switch {
 	case w == "cùng" && w2 == "kỳ":
 		return schema.ComparedSamePeriodLastYear

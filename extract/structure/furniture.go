@@ -39,7 +39,7 @@ func isFurniture(t string, edge bool) bool {
 			return true
 		}
 	}
-	if strings.Contains(t, "GMT+") || strings.Contains(t, "(GMT") {
+	if strings.Contains(t, "GMT+") || strings.Contains(t, "(GMT") || isDateLine(t) {
 		return true
 	}
 	words := wordCount(t)
@@ -50,6 +50,27 @@ func isFurniture(t string, edge bool) bool {
 		return true // "NGUYÊN ĐOAN |"
 	}
 	return edge && isByline(t)
+}
+
+// dateLineWords are the words a portal's bare date line may hold besides
+// the date and time: "Thứ Ba, 12/12/2017 - 21:31", "Chủ nhật, 05/01/2019".
+var dateLineWords = map[string]bool{"thu": true, "hai": true, "ba": true, "tu": true, "nam": true,
+	"sau": true, "bay": true, "chu": true, "nhat": true, "ngay": true, "luc": true, "sa": true, "ch": true}
+
+// isDateLine reports a line that is only a date, with a time and a weekday
+// perhaps: the date of a saved page, never its title.
+func isDateLine(t string) bool {
+	if len(t) > 60 || !slashDateRe.MatchString(t) {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(vntext.Fold(t), func(r rune) bool {
+		return unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune("/:-–,.()|", r)
+	}) {
+		if !dateLineWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // isByline reports one or more personal names alone on a line: "Dương Út",
