@@ -569,8 +569,18 @@ func stripBasis(s string) string {
 // value is, not what it is.
 var labelOpeners = []string{"ước thực hiện ", "ước tính ", "ước đạt ", "ước ", "dự ước ", "thực hiện ", "phấn đấu "}
 
+// labelClosers end a subject before its time: "Tổng dư nợ ước thực hiện
+// đến 30/9/2022 là …" is the row "tổng dư nợ".
+var labelClosers = []string{" ước thực hiện", " ước tính", " ước đạt", " dự ước", " ước", " thực hiện"}
+
 func tidyLabel(m string) string {
 	m = strings.TrimSpace(m)
+	for _, p := range labelClosers {
+		if len(m) > len(p)+3 && strings.HasSuffix(strings.ToLower(m), p) {
+			m = strings.TrimSpace(m[:len(m)-len(p)])
+			break
+		}
+	}
 	for again := true; again; {
 		again = false
 		for _, p := range labelOpeners {

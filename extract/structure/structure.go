@@ -304,6 +304,17 @@ func isPartTitle(b *block.Block) bool {
 // or is a run-in heading ("5. Công tác tham mưu: Văn phòng …") where the
 // numbering continues a run of headings. A line that continues a numbered
 // list stays in the list.
+// valueAfterColon reports a line whose last colon is followed by a number:
+// "Thu nội địa: 5.419.153 triệu đồng".
+func valueAfterColon(s string) bool {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[i+1:], " "))
+	return unicode.IsDigit(r)
+}
+
 func decideHeading(b *block.Block, t string, num numbering, seq int) *heading {
 	rest := num.rest
 	words := wordCountMax(rest, 61)
@@ -336,7 +347,9 @@ func decideHeading(b *block.Block, t string, num numbering, seq int) *heading {
 		}
 		return &heading{num: num, title: trimTitle(rest)}
 	}
-	if seq == seqList || !unicode.IsUpper(first) {
+	if seq == seqList || !unicode.IsUpper(first) || valueAfterColon(rest) {
+		// "1. Tổng thu ngân sách nhà nước: 26.536.722 triệu đồng" is an
+		// item of a statement of values, not a heading
 		return nil
 	}
 	if words <= 25 && len(b.Markers) == 0 && !endsSentence(rest) && !strings.HasSuffix(rest, ",") && !strings.HasSuffix(rest, ";") {
