@@ -1,6 +1,8 @@
 package figures
 
 import (
+	"strings"
+
 	"github.com/baocao/baocao/extract/period"
 	"github.com/baocao/baocao/extract/vntext"
 	"github.com/baocao/baocao/schema"
@@ -29,7 +31,7 @@ func docContext(doc *schema.Document) context {
 		case p.Kind == schema.ParagraphTitle:
 			texts = append(texts, p.Text)
 			title = vntext.Fold(p.Text)
-		case p.InBody() && body < 3:
+		case p.InBody() && body < 3 && !preamble(p.Text):
 			texts = append(texts, p.Text)
 			body++
 		}
@@ -40,6 +42,14 @@ func docContext(doc *schema.Document) context {
 		ctx.planYear = ctx.year + 1
 	}
 	return ctx
+}
+
+// preamble reports the legal grounds of a resolution or a decision ("Căn cứ
+// Nghị định số 73/2003/NĐ-CP ngày 23 tháng 6 năm 2003 …", "Xét Tờ trình
+// …"): their years date the laws, not what the text is about.
+func preamble(t string) bool {
+	f := vntext.Fold(t[:min(len(t), 24)])
+	return strings.HasPrefix(f, "can cu") || strings.HasPrefix(f, "xet ") || strings.HasPrefix(f, "sau khi xem xet") || strings.HasPrefix(f, "theo de nghi")
 }
 
 // ReportYear is the year a document reports on, read from its text when its

@@ -609,7 +609,7 @@ func cumulative(at func(int) string, i int) bool {
 // 2022": the text is about 2023), else "năm qua" in a text dated early in
 // the next year. ok is false when no year can be told.
 func Document(texts []string, date string, known int) (e Expr, year int, ok bool) {
-	var first, named *Expr
+	var first, named, congress *Expr
 	basis, plan := 0, 0
 	for _, t := range texts {
 		for _, x := range Find(t) {
@@ -640,6 +640,12 @@ func Document(texts []string, date string, known int) (e Expr, year int, ok bool
 					x := x
 					named = &x
 				}
+				if congress == nil && congressBefore(t, x.Pos) {
+					// "Đại hội … lần thứ VI, nhiệm kỳ 2020-2025": the
+					// congress opens that term and reviews the one before
+					c := Expr{Year: 2*x.Year - x.ToYear, ToYear: x.Year, FromMonth: 1, ToMonth: 12}
+					congress = &c
+				}
 				continue
 			}
 			if first == nil {
@@ -666,6 +672,9 @@ func Document(texts []string, date string, known int) (e Expr, year int, ok bool
 			}
 		}
 	}
+	if congress != nil && (first == nil || first.Year == 0) && basis == 0 && known == 0 {
+		return *congress, congress.ToYear, true
+	}
 	if named != nil && first == nil && basis == 0 {
 		return *named, named.ToYear, true
 	}
@@ -686,6 +695,20 @@ func Document(texts []string, date string, known int) (e Expr, year int, ok bool
 		return *first, year, true
 	}
 	return Expr{FromMonth: 1, ToMonth: 12}, year, true
+}
+
+// congressBefore reports "Đại hội" in the words before byte pos of t, in
+// the same sentence.
+func congressBefore(t string, pos int) bool {
+	from := max(0, pos-90)
+	for from > 0 && !utf8.RuneStart(t[from]) {
+		from--
+	}
+	before := t[from:pos]
+	if i := strings.LastIndexAny(before, ".;!?"); i >= 0 {
+		before = before[i+1:]
+	}
+	return strings.Contains(vntext.Fold(before), "dai hoi")
 }
 
 // yearOf is the first year written anywhere in texts.

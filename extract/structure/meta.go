@@ -72,6 +72,18 @@ func findMeta(blocks []block.Block, lay *layout) schema.Meta {
 		}
 	}
 	m.Issuer = findIssuer(issuerLines, letterhead)
+	if bareOrgan(m.Issuer) {
+		// "HỘI ĐỒNG NHÂN DÂN" over the number, "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ
+		// TĨNH" over the resolution: the fuller name of the same organ
+		for i := 0; i < lay.hdrEnd && i < len(blocks); i++ {
+			if t := strings.TrimSpace(blocks[i].Text); blocks[i].Kind == block.Para && organLine(t) {
+				if full := findIssuer([]string{strings.SplitN(t, "\n", 2)[0]}, true); len(full) > len(m.Issuer) && strings.HasPrefix(full, m.Issuer) {
+					m.Issuer = full
+					break
+				}
+			}
+		}
+	}
 	if m.Date == "" {
 		m.Date = furnitureDate(blocks, lay)
 	}
@@ -90,6 +102,9 @@ func findMeta(blocks []block.Block, lay *layout) schema.Meta {
 			m.DocType = sentenceCase(d)
 		}
 		m.ReportYear, m.PlanYear = titleYears(m.Title)
+	}
+	if m.DocType == "" {
+		m.DocType = typeOfNumber(m.Number)
 	}
 	m.Signer, m.SignerTitle = findSigner(blocks, lay)
 	if m.Issuer == "" {
@@ -335,6 +350,37 @@ func findIssuer(lines []string, letterhead bool) string {
 		return issuerCase(strings.Join(words, " "))
 	}
 	return issuerCase(strings.Join(words[start:], " "))
+}
+
+// numberTypes are the type codes of document numbers ("73/NQ-HĐND").
+var numberTypes = map[string]string{"NQ": "Nghị quyết", "QĐ": "Quyết định", "BC": "Báo cáo", "KH": "Kế hoạch",
+	"CT": "Chỉ thị", "TB": "Thông báo", "TTr": "Tờ trình", "HD": "Hướng dẫn", "KL": "Kết luận", "CTr": "Chương trình"}
+
+// typeOfNumber reads the document type from its number's code, or "".
+func typeOfNumber(n string) string {
+	i := strings.IndexByte(n, '/')
+	if i < 0 {
+		return ""
+	}
+	code := n[i+1:]
+	if j := strings.IndexAny(code, "-/"); j >= 0 {
+		code = code[:j]
+	}
+	return numberTypes[code]
+}
+
+// bareOrgan reports an issuer that is an organ without its place: "HĐND",
+// "UBND".
+func bareOrgan(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, o := range organs {
+		if s == o.display {
+			return true
+		}
+	}
+	return false
 }
 
 // organOf returns the folded organ name f starts with, or "". f ends

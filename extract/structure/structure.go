@@ -133,6 +133,7 @@ func findHeadline(blocks []block.Block, lay *layout) {
 	if lay.titleFrom >= 0 {
 		return
 	}
+	dated := false // the place and date of a letterhead were read
 	for i := range blocks {
 		b := &blocks[i]
 		if b.Kind != block.Para || lay.furniture[i] || lay.consumed[i] || b.Text == "" {
@@ -142,8 +143,16 @@ func findHeadline(blocks []block.Block, lay *layout) {
 			return
 		}
 		t := strings.TrimSpace(b.Text)
+		if dated && i < lay.hdrEnd && isUpper(t) && wordCount(t) >= 4 && !mottoRe.MatchString(t) && !organLine(t) {
+			// "Hà Tĩnh, ngày 13 tháng 12 năm 2017" / "PHÊ CHUẨN TỔNG QUYẾT
+			// TOÁN NGÂN SÁCH ĐỊA PHƯƠNG NĂM 2016": the subject line of a
+			// document whose type line is missing
+			lay.headline = i
+			return
+		}
 		if isUpper(t) && wordCount(t) <= 16 || numberRe.MatchString(t) || dateWordsRe.MatchString(t) || dateNumRe.MatchString(t) || mottoRe.MatchString(t) {
 			if i < lay.hdrEnd {
+				dated = dated || dateWordsRe.MatchString(t) || dateNumRe.MatchString(t)
 				continue
 			}
 			return
@@ -157,6 +166,18 @@ func findHeadline(blocks []block.Block, lay *layout) {
 		lay.headline = i
 		return
 	}
+}
+
+// organLine reports a line that names an organ ("HỘI ĐỒNG NHÂN DÂN TỈNH
+// HÀ TĨNH", "ĐẢNG BỘ HUYỆN …") or its session ("KHÓA XVII, KỲ HỌP THỨ 5").
+func organLine(t string) bool {
+	f := foldPrefix(t, 40)
+	for _, o := range organs {
+		if strings.HasPrefix(f, o.fold) {
+			return true
+		}
+	}
+	return strings.HasPrefix(f, "khoa ") || strings.HasPrefix(f, "ky hop")
 }
 
 // findOutline decides which numbered blocks are headings and which are
