@@ -64,8 +64,9 @@ func Find(doc *schema.Document) []schema.Figure {
 	lx, a := &st.lx, &st.a
 	a.planDoc = planDocument(doc)
 	var header *tableHeader
-	tableUnit := ""         // "Đơn vị tính: %" before a table
-	prev, prevFrom := -1, 0 // the last container with figures, and its first figure in out
+	tableUnit := ""                     // "Đơn vị tính: %" before a table
+	prev, prevFrom := -1, 0             // the last container with figures, and its first figure in out
+	spans := make([][2]int, len(conts)) // the figures of each container in out
 	for i := range conts {
 		c := &conts[i]
 		var figs []cand
@@ -101,6 +102,7 @@ func Find(doc *schema.Document) []schema.Figure {
 			figs = a.analyze(lx, c.text, c.plan, &ctx)
 		}
 		base := len(out)
+		spans[i] = [2]int{base, base + len(figs)}
 		// A breakdown that opens this container takes its total from the
 		// one before ("… ước đạt 9.300 tỷ đồng." / "Trong đó: Thu nội địa …").
 		if prev >= 0 && c.section == conts[prev].section && c.footnote == 0 {
@@ -144,10 +146,99 @@ func Find(doc *schema.Document) []schema.Figure {
 			prev = -1
 		}
 	}
+	linkStatements(conts, spans, out)
 	futureTargets(out, doc.Meta.Date)
 	targetsAll(out)
 	expandAbbrevs(out, definitions(doc))
 	return out
+}
+
+// breakdownMarkers are the lines that open a breakdown of the value before
+// them on lines of their own ("Trong đó:", "Bao gồm:", "Cụ thể như sau:").
+var breakdownMarkers = set("trong do", "bao gom", "gom", "cu the", "cu the nhu sau", "chia ra", "trong so do", "gom co")
+
+// linkStatements links a statement of values set out line by line to its
+// totals: the lines after "Trong đó:" or after a line that ends with ":"
+// are parts of the value before ("Tổng dư nợ … là 24.610 tỷ đồng, cụ thể
+// như sau:" / "+ Dư nợ của các Ngân hàng thương mại là 21.010 tỷ đồng"),
+// and the items "a)", "b)" of a numbered item "1. Tổng thu …: 26.536.722
+// triệu đồng" are parts of its value. Parts must be of the total's kind and
+// unit, and together no larger than it.
+func linkStatements(conts []container, spans [][2]int, out []schema.Figure) {
+	type run struct {
+		total int
+		sum   float64
+	}
+	var lead, item *run // after a lead line; under a numbered item
+	last := -1          // the total of the last container with figures
+	add := func(r *run, p int) bool {
+		t, f := &out[r.total], &out[p]
+		if f.Parent != "" || f.Kind != t.Kind || f.Unit != t.Unit && !(f.Kind == schema.KindMoney) ||
+			r.sum+f.ValueNormalized > t.ValueNormalized*1.001 || f.Role != t.Role {
+			return false
+		}
+		r.sum += f.ValueNormalized
+		f.Parent = schema.NullString(t.ID)
+		return true
+	}
+	for i := range conts {
+		c := &conts[i]
+		if c.footnote > 0 || c.kind == schema.ParagraphTableRow {
+			lead = nil
+			continue
+		}
+		t := strings.TrimSpace(c.text)
+		if spans[i][0] == spans[i][1] {
+			if breakdownMarkers[strings.TrimRight(vntext.Fold(t), " :.")] && last >= 0 {
+				lead = &run{total: last}
+			} else if !strings.HasSuffix(t, ":") {
+				lead = nil
+			}
+			continue
+		}
+		first := -1
+		for k := spans[i][0]; k < spans[i][1]; k++ {
+			if f := &out[k]; f.Kind != schema.KindPercent && (f.Role == schema.RoleActual || f.Role == schema.RoleTarget) && !strings.Contains(f.Unit, "/") {
+				first = k
+				break
+			}
+		}
+		switch lab := listLabel(t); {
+		case first < 0:
+			lead = nil
+		case lab == 'a' && item != nil:
+			add(item, first)
+			lead = nil
+		case lead != nil && (c.kind == schema.ParagraphList || lab != 0 || len(strings.Fields(t)) <= 30) && add(lead, first):
+		default:
+			lead = nil
+		}
+		if first >= 0 {
+			if listLabel(t) == '1' {
+				item = &run{total: first}
+			}
+			if strings.HasSuffix(t, ":") {
+				lead = &run{total: first}
+			}
+			last = first
+		}
+	}
+}
+
+// listLabel tells the label a line opens with: '1' for "1." or "2.3.",
+// 'a' for "a)" or "b.", 0 for none.
+func listLabel(t string) byte {
+	i := 0
+	for i < len(t) && (t[i] >= '0' && t[i] <= '9' || t[i] == '.' && i > 0) {
+		i++
+	}
+	if i > 0 && t[i-1] == '.' && i < len(t) && t[i] == ' ' {
+		return '1'
+	}
+	if len(t) > 2 && t[0] >= 'a' && t[0] <= 'z' && (t[1] == ')' || t[1] == '.') && t[2] == ' ' {
+		return 'a'
+	}
+	return 0
 }
 
 // futureTargets makes a target of every figure whose period starts in a

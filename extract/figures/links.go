@@ -701,8 +701,25 @@ func (a *analyzer) clauseBreak(i, j int) bool {
 	for k := i + 1; k < j; k++ {
 		// "… 414.491 triệu đồng; đạt 112% so với dự toán": a clause that
 		// opens on what is said of the figure before goes on with it
-		if a.toks[k].isPunct(";") && !(continuers[a.lowAt(k+1)] && a.candAt(k+2) >= 0) {
+		if a.toks[k].isPunct(";") && !(continuers[a.lowAt(k+1)] && a.candAt(k+2) >= 0) && !a.basisThenChange(k+1) {
 			return true
+		}
+	}
+	return false
+}
+
+// basisThenChange reports a clause that opens on a basis and then a change:
+// "…; so với 31/12/2021 tăng 1.475 tỷ đồng", "…; so cùng kỳ giảm 3%".
+func (a *analyzer) basisThenChange(k int) bool {
+	if a.lowAt(k) != "so" {
+		return false
+	}
+	for j := k + 1; j < len(a.toks) && j <= k+8; j++ {
+		if w := a.lowAt(j); w == "tăng" || w == "giảm" {
+			return a.candAt(j+1) >= 0
+		}
+		if a.toks[j].kind == tPunct || a.candAt(j) >= 0 {
+			return false
 		}
 	}
 	return false

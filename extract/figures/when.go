@@ -252,6 +252,10 @@ func (a *analyzer) comparisons() {
 		if basis == "" && f.Role == schema.RoleChange {
 			basis = a.basisAt(c.tok-2, false) // "vượt kế hoạch 5%"
 		}
+		if p := i - 1; basis == "" && p >= 0 && a.punctAt(c.tok-1, "+") && a.cands[p].fig.Role == schema.RoleChange && a.cands[p].last+2 >= c.tok-1 {
+			// "tăng 1.475 tỷ đồng (+6,2%)": the same change, the same basis
+			basis = string(a.cands[p].fig.ComparedWith)
+		}
 		if basis == "" && f.Role == schema.RoleChange {
 			// "…, so với 31/12/2021 tăng 1.475 tỷ đồng": the basis said
 			// before the verb, in the same comma stretch
