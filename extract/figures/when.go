@@ -38,6 +38,19 @@ func docContext(doc *schema.Document) context {
 	}
 	ctx := context{date: doc.Meta.Date, planYear: doc.Meta.PlanYear, title: title}
 	ctx.doc, ctx.year, ctx.ok = period.Document(texts, doc.Meta.Date, doc.Meta.ReportYear)
+	if !ctx.ok && doc.Meta.Date == "" {
+		// a news text whose opening has no year ("Đại hội lần thứ XVI …
+		// đã kết thúc"): the first time said further on
+		var more []string
+		for i := range doc.Paragraphs {
+			if p := &doc.Paragraphs[i]; p.InBody() && !preamble(p.Text) {
+				more = append(more, p.Text)
+			}
+		}
+		if len(more) > body {
+			ctx.doc, ctx.year, ctx.ok = period.Document(more, "", doc.Meta.ReportYear)
+		}
+	}
 	if ctx.planYear == 0 && ctx.ok {
 		ctx.planYear = ctx.year + 1
 	}

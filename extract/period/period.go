@@ -630,6 +630,15 @@ func Document(texts []string, date string, known int) (e Expr, year int, ok bool
 				}
 				continue
 			}
+			if x.ToYear > 0 && known == 0 && congressBefore(t, x.Pos) {
+				// "Đại hội … lần thứ VI, nhiệm kỳ 2020-2025": the congress
+				// opens that term and reviews the one before
+				if congress == nil {
+					c := Expr{Year: 2*x.Year - x.ToYear, ToYear: x.Year, FromMonth: 1, ToMonth: 12}
+					congress = &c
+				}
+				continue
+			}
 			if x.ToYear > 0 && !x.Adverbial && known == 0 {
 				// "Ban Chấp hành Đảng bộ huyện nhiệm kỳ 2020-2025 … đánh giá
 				// tình hình … năm 2023", "kế hoạch … trung hạn giai đoạn
@@ -640,12 +649,6 @@ func Document(texts []string, date string, known int) (e Expr, year int, ok bool
 					x := x
 					named = &x
 				}
-				if congress == nil && congressBefore(t, x.Pos) {
-					// "Đại hội … lần thứ VI, nhiệm kỳ 2020-2025": the
-					// congress opens that term and reviews the one before
-					c := Expr{Year: 2*x.Year - x.ToYear, ToYear: x.Year, FromMonth: 1, ToMonth: 12}
-					congress = &c
-				}
 				continue
 			}
 			if first == nil {
@@ -653,12 +656,12 @@ func Document(texts []string, date string, known int) (e Expr, year int, ok bool
 				first = &x
 			}
 			if x.Year > 0 && known == 0 || x.Year == known && known > 0 {
+				y := x.Year
 				if first.Year == 0 && first.FromMonth == x.FromMonth && first.ToMonth == x.ToMonth {
 					// "6 tháng đầu năm … 6 tháng cuối năm 2018": the year is the
 					// later expression's
 					x = *first
 				}
-				y := x.Year
 				if y == 0 {
 					y = known
 					if y == 0 {
@@ -708,15 +711,28 @@ func congressBefore(t string, pos int) bool {
 	if i := strings.LastIndexAny(before, ".;!?"); i >= 0 {
 		before = before[i+1:]
 	}
-	return strings.Contains(vntext.Fold(before), "dai hoi")
+	f := vntext.Fold(before)
+	i := strings.LastIndex(f, "dai hoi")
+	if i < 0 {
+		return false
+	}
+	// "mục tiêu Đại hội … nhiệm kỳ 2015-2020", "Nghị quyết Đại hội …": the
+	// goals the congress set for that term, which the text reports on
+	lead := strings.TrimSpace(f[:i])
+	for _, w := range []string{"nghi quyet", "muc tieu", "chi tieu", "theo"} {
+		if strings.HasSuffix(lead, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // yearOf is the first year written anywhere in texts.
 func yearOf(texts []string, _ Expr) int {
 	for _, t := range texts {
 		for _, x := range Find(t) {
-			if x.Year > 0 {
-				return x.Year
+			if x.Year > 0 && !x.Basis && !(x.ToYear > 0 && !x.Adverbial) {
+				return x.Year // not a term that names an organ, not a basis
 			}
 		}
 	}
