@@ -838,6 +838,13 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 		}
 		break
 	}
+	if g := i - 1; a.lowAt(g) == "góp" && a.lowAt(g-1) == "đóng" || (a.lowAt(g) == "tăng" || a.lowAt(g) == "giảm") && a.lowAt(g-1) == "góp" && a.lowAt(g-2) == "đóng" {
+		// "(đóng góp tăng 0,12%)": a part of the growth, not a change of its own
+		if percent {
+			f.Role = schema.RoleShare
+			return
+		}
+	}
 	if a.lowAt(k) == "quân" && a.lowAt(k-1) == "bình" {
 		k -= 2 // "tăng bình quân hơn 10%/năm"
 	}

@@ -46,7 +46,7 @@ func (a *analyzer) metric(c *cand) string {
 	}
 	switch f.Role {
 	case schema.RolePlanPercent, schema.RoleChange, schema.RoleTarget:
-		if c.refersTo >= 0 && !ownCount && (f.Role != schema.RoleTarget || f.Kind == schema.KindPercent) {
+		if c.refersTo >= 0 && !ownCount && (f.Role != schema.RoleTarget || f.Kind == schema.KindPercent || f.Kind == schema.KindRange && f.Unit == "%") {
 			base := a.baseMetric(c.refersTo)
 			if f.Role == schema.RolePlanPercent {
 				return base + " " + ofBasis(f)
@@ -70,7 +70,7 @@ func (a *analyzer) metric(c *cand) string {
 			return s + " " + ofBasis(f)
 		}
 	}
-	if f.Role == schema.RoleChange && c.refersTo < 0 {
+	if (f.Role == schema.RoleChange || f.Role == schema.RoleTarget && a.changeBefore(c.tok)) && c.refersTo < 0 {
 		// "Nông, lâm nghiệp, thủy sản tăng 3,47%": what grew is the
 		// subject before the verb.
 		if s := a.changeSubject(c); s != "" && !bareVerb(s) {
@@ -114,7 +114,8 @@ func (a *analyzer) metric(c *cand) string {
 	if noun == "" && c.parent >= 0 {
 		noun = a.nounLabel(&a.cands[c.parent]) // "(điều động 31 lượt, …)" of "96 lượt cán bộ"
 	}
-	if f.Kind == schema.KindMoney || f.Kind == schema.KindRatio && moneyUnit(f.Unit) {
+	measured := f.Kind == schema.KindRange && (moneyUnit(f.Unit) || f.Unit == "ha" || f.Unit == "%")
+	if f.Kind == schema.KindMoney || (f.Kind == schema.KindRatio || f.Kind == schema.KindRange) && moneyUnit(f.Unit) {
 		noun = ""
 		// "bổ sung hơn 1.436 tỷ đồng vốn dự phòng": what the money is
 		if w := a.word(c.last + 1); w != nil && !unitStop[w.low] && !nounStop[w.low] && !verbPairs[pair{w.low, a.lowAt(c.last + 2)}] && f.Kind == schema.KindMoney {
@@ -163,7 +164,7 @@ func (a *analyzer) metric(c *cand) string {
 		// phạm": the same metric as "kiểm tra khi có dấu hiệu vi phạm đối với …"
 		pred = joinLabel(pred, cond)
 	}
-	if f.Kind != schema.KindCount && f.Kind != schema.KindRange && !(f.Kind == schema.KindRatio && !moneyUnit(f.Unit)) {
+	if f.Kind != schema.KindCount && (f.Kind != schema.KindRange || measured) && !(f.Kind == schema.KindRatio && !moneyUnit(f.Unit)) {
 		// "ngành công nghiệp-xây dựng 3.671,79 tỷ đồng", "thu trên địa bàn
 		// huyện được 24,023 tỷ đồng": an amount is of the subject that
 		// ends where the verb was read
@@ -210,12 +211,16 @@ func plainNoun(s string) bool {
 		if w == "với" || w == "và" || w == "cho" || w == "tại" || w == "đã" || articles[w] {
 			return false
 		}
-		if i+1 < len(ws) && verbPairs[pair{w, ws[i+1]}] {
-			return false
+		if i+1 < len(ws) && verbPairs[pair{w, ws[i+1]}] && !(i > 0 && headNouns[ws[i-1]]) {
+			return false // a verb, not "vốn đầu tư", "giá trị sản xuất"
 		}
 	}
 	return true
 }
+
+// headNouns are the heads of measured quantities that a verb after them
+// modifies: "vốn đầu tư", "giá trị sản xuất", "sản lượng khai thác".
+var headNouns = set("vốn", "trị", "tổng", "số", "tích", "lượng", "ngạch", "lệ", "độ", "nguồn", "mức", "thu", "chi", "kinh", "phí")
 
 // condition reads "khi có …" right after the counted noun, up to the end of
 // its clause.
@@ -255,6 +260,16 @@ func (a *analyzer) colonLabel(c *cand) string {
 		return ""
 	}
 	hi := k - 1
+	if a.punctAt(hi, ")") {
+		// "Cây sắn (mỳ): 10.581,4 ha", "Thu bổ sung từ NSTW (gồm cả
+		// BSMT): …": the row is what stands before the gloss
+		for j := hi - 1; j >= 0 && j >= hi-12; j-- {
+			if a.punctAt(j, "(") {
+				hi = j - 1
+				break
+			}
+		}
+	}
 	lo := hi + 1
 	n := 0
 	for j := hi; j >= 0 && n < maxSubject; j-- {
@@ -337,6 +352,11 @@ func (a *analyzer) changeSubject(c *cand) string {
 		case "tăng", "giảm", "mức", "với", "được", "đã", "có", "đạt", "ước", "thêm", "vượt":
 			k--
 			continue
+		case "tính":
+			if l := a.lowAt(k - 1); l == "ước" || l == "dự" {
+				k -= 2 // "ước tính tăng 3,02%"
+				continue
+			}
 		}
 		break
 	}
@@ -360,6 +380,19 @@ func (a *analyzer) baseMetric(i int) string {
 func (a *analyzer) label(c *cand) string {
 	if m, ok := a.respectively(c); ok {
 		return m
+	}
+	if k := a.contribution(c); k > 0 {
+		// "ngành công nghiệp tăng 12,9% (đóng góp 4,1 điểm %)": the share
+		// of the growth that the item before brought
+		if p := c.index - 1; p >= 0 && a.sent[a.cands[p].tok] == a.sent[c.tok] && a.cands[p].fig.Role == schema.RoleChange && c.tok-a.cands[p].last <= 5 {
+			if m := a.baseMetric(p); m != "" {
+				return "đóng góp của " + m
+			}
+		}
+		if s := tidyLabel(a.clauseSubject(c)); s != "" {
+			return "đóng góp của " + s
+		}
+		return "đóng góp"
 	}
 	if p := a.shiftFrom(c); p >= 0 {
 		return a.baseMetric(p) // "… tăng từ 38,2% lên 43,4%": one quantity, two moments
@@ -393,6 +426,19 @@ func (a *analyzer) label(c *cand) string {
 		}
 	}
 	return m
+}
+
+// contribution reports "đóng góp (tăng|giảm) X" before c: the token of
+// "đóng", or 0.
+func (a *analyzer) contribution(c *cand) int {
+	k := c.tok - 1
+	if w := a.lowAt(k); w == "tăng" || w == "giảm" || w == "khoảng" || w == "thêm" {
+		k--
+	}
+	if a.lowAt(k) == "góp" && a.lowAt(k-1) == "đóng" {
+		return k - 1
+	}
+	return 0
 }
 
 // shiftFrom finds the figure c is the end of a shift from: "giảm từ 34%
@@ -575,6 +621,9 @@ var labelClosers = []string{" ước thực hiện", " ước tính", " ước �
 
 func tidyLabel(m string) string {
 	m = strings.TrimSpace(m)
+	if i := strings.Index(m, " phấn đấu "); i > 0 && strings.Count(m[i+len(" phấn đấu "):], " ") >= 1 {
+		m = m[i+len(" phấn đấu "):] // "thành phố phấn đấu GRDP bình quân đầu người": the goal, not who sets it
+	}
 	for _, p := range labelClosers {
 		if len(m) > len(p)+3 && strings.HasSuffix(strings.ToLower(m), p) {
 			m = strings.TrimSpace(m[:len(m)-len(p)])
@@ -1020,7 +1069,8 @@ func (a *analyzer) subject(k int) string {
 	hi := k
 	lo := k + 1
 	n := 0
-	for k >= 0 && n < maxSubject {
+	floor := -1 // the subject opens after this token
+	for k >= 0 && k > floor && n < maxSubject {
 		t := &a.toks[k]
 		if a.inPeriod[k] {
 			if n == 0 {
@@ -1052,6 +1102,17 @@ func (a *analyzer) subject(k int) string {
 		if (t.isPunct(",") || t.low == "và" && t.kind == tWord) && n > 0 && a.listSubject(k) {
 			k-- // "Nông, lâm nghiệp, thủy sản tăng 3,47%", "… và dịch vụ khác ước đạt"
 			continue
+		}
+		if t.isPunct(",") && n > 0 && floor < 0 && a.andIn(k+1, hi) && !wordPairs[pair{a.lowAt(k - 2), a.lowAt(k - 1)}] {
+			// "trong đó khu vực nông, lâm nghiệp và thủy sản tăng 4,26%":
+			// the comma of "A, B và C" after a syllable that shares the
+			// head of the next item ("nông" of "nông nghiệp"), the subject
+			// opening a few words before it
+			if b := a.nounRunStart(k - 1); b >= 0 {
+				floor = b - 1
+				k--
+				continue
+			}
 		}
 		if t.isPunct(")") && (n == 0 || a.subjectTailOnly(k+1, hi)) {
 			// "Tổng giá trị sản xuất (giá so sánh năm 2010) ước đạt …": the
@@ -1114,6 +1175,38 @@ func (a *analyzer) openParen(c int) int {
 // listSubject reports a comma inside a subject that lists nouns: from the
 // comma back to the start of the clause (a sentence start, ';', ':' or
 // "("), at most a few words and none a verb or a function word.
+// nounRunStart walks back from k over at most four words that can be in a
+// subject and returns the first of them, or -1 when the run goes on
+// further or is empty: "khu vực nông" before ", lâm nghiệp và thủy sản".
+func (a *analyzer) nounRunStart(k int) int {
+	start := -1
+	for n := 0; k >= 0; n, k = n+1, k-1 {
+		w := a.word(k)
+		if w == nil || subjectStop[w.low] || predicateStop[w.low] || w.low == "đó" || w.low == "ra" {
+			return start
+		}
+		if n == 4 {
+			return -1
+		}
+		start = k
+	}
+	return start
+}
+
+// andIn reports "và" among tokens lo…hi: "nông, lâm nghiệp và thủy sản"
+// is one list, its comma inside the subject.
+func (a *analyzer) andIn(lo, hi int) bool {
+	for k := lo; k <= hi; k++ {
+		if a.lowAt(k) == "và" {
+			return true
+		}
+		if a.toks[k].kind == tPunct && !a.toks[k].isPunct(",") && !a.toks[k].isPunct("-") {
+			return false
+		}
+	}
+	return false
+}
+
 func (a *analyzer) listSubject(comma int) bool {
 	n := 0
 	sawComma := false

@@ -568,7 +568,7 @@ func (a *analyzer) linkRefers() {
 		case schema.RoleShare, schema.RolePlanPercent, schema.RoleChange:
 		case schema.RoleTarget:
 			// a planned growth: "3.621,68 tỷ đồng, tăng 8,53% so với năm 2023"
-			if c.fig.Kind != schema.KindPercent || !a.changeBefore(c.tok) {
+			if c.fig.Kind != schema.KindPercent && !(c.fig.Kind == schema.KindRange && c.fig.Unit == "%") || !a.changeBefore(c.tok) {
 				continue
 			}
 		default:
@@ -644,7 +644,7 @@ func (a *analyzer) changeBefore(i int) bool {
 		switch w.low {
 		case "tăng", "giảm":
 			return true
-		case "trên", "hơn", "gần", "khoảng", "thêm", "mạnh", "nhẹ":
+		case "trên", "hơn", "gần", "khoảng", "thêm", "mạnh", "nhẹ", "từ":
 			continue
 		}
 		return false
