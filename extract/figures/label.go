@@ -403,6 +403,42 @@ func (a *analyzer) label(c *cand) string {
 		}
 	}
 	m := tidyLabel(a.metric(c))
+	if k := a.withBefore(c); k > 0 {
+		// "tiếp 84.252 lượt công dân với 61.245 vụ việc", "phát hiện sai
+		// phạm với tổng số tiền 205,84 tỷ đồng": what was done is said
+		// before "với"
+		noun := ""
+		if c.fig.Kind == schema.KindCount || c.fig.Kind == schema.KindRatio && !moneyUnit(c.fig.Unit) {
+			noun = a.nounLabel(c)
+		}
+		if p := c.index - 1; p >= 0 && a.cands[p].last == k-1 {
+			if v := a.cands[p].verb; verbPhrase(v) && !strings.Contains(a.cands[p].fig.Unit, v) {
+				return joinLabel(v, noun)
+			}
+		} else if v := a.predicate(k - 1); verbPhrase(v) && a.candAt(k-1) < 0 {
+			return joinLabel(v, noun)
+		}
+	}
+	if p := c.index - 1; p >= 0 && m != "" && a.lowAt(c.tok-1) == "và" && a.cands[p].last == c.tok-2 &&
+		a.cands[p].fig.Kind != c.fig.Kind && c.fig.Kind != schema.KindPercent && a.cands[p].fig.Kind != schema.KindPercent {
+		// "phát hiện vi phạm về kinh tế 41.821 tỉ đồng và 168 ha đất": the
+		// verb of the amount before goes to the land
+		pm := a.baseMetric(p)
+		if i := strings.LastIndex(pm, " về "); i > 0 {
+			return pm[:i+len(" về ")] + m
+		}
+		if v := a.cands[p].verb; v != "" && !strings.Contains(m, v) {
+			return joinLabel(v, m)
+		}
+	}
+	if c.fig.Kind == schema.KindMoney && (m == "" || labelMarkers[strings.ToLower(m)]) {
+		// "trong đó có 33.300 tỉ đồng được phát hiện qua thanh tra hành
+		// chính": the amount is named by what befell it
+		if pv := a.passiveAt(c.last + 1); pv != "" {
+			return strings.TrimPrefix(strings.TrimPrefix(pv, "được "), "bị ")
+		}
+		m = ""
+	}
 	if a.lowAt(c.tok-1) == "từ" {
 		// "tỷ trọng … giảm từ 34%": the verb says how it moved, the
 		// row is the quantity
@@ -440,6 +476,39 @@ func (a *analyzer) contribution(c *cand) int {
 	}
 	return 0
 }
+
+// withBefore finds "với" before c, over the generic words of an amount
+// ("với tổng số tiền 6.992 tỉ đồng"): its token, or 0.
+func (a *analyzer) withBefore(c *cand) int {
+	k := c.tok - 1
+	for k > 0 && a.word(k) != nil && (qualifiers[a.toks[k].low] != "" || genericAmount[a.toks[k].low]) {
+		k--
+	}
+	if a.lowAt(k) == "với" && a.lowAt(k-1) != "so" {
+		return k
+	}
+	return 0
+}
+
+// labelMarkers are the words of a breakdown or an exclusion that a label
+// read back from a number can be left with ("trong đó có …", "(chưa bao
+// gồm …)"): never a row.
+var labelMarkers = set("trong", "trong đó", "có", "gồm", "bao gồm", "chưa bao", "không bao", "chưa bao gồm", "không bao gồm", "trong số", "riêng")
+
+// adverbialOpeners open an adverbial phrase that a comma closes: "Qua
+// thanh tra, …", "Sau kiểm tra, …".
+var adverbialOpeners = set("qua", "sau", "thông", "trong", "khi", "từ")
+
+// verbPhrase reports a phrase that opens on a verb ("tiếp", "chuyển cơ
+// quan điều tra xử lý"), not a noun that a label was read as.
+func verbPhrase(v string) bool {
+	ws := strings.Fields(strings.ToLower(v))
+	return len(ws) > 0 && (len(ws) > 1 && verbPairs[pair{ws[0], ws[1]}] || singleVerbs[ws[0]])
+}
+
+var singleVerbs = set("tiếp", "chuyển", "kiểm", "xử", "thu", "phát", "kết", "cấp", "giải", "hỗ", "tặng", "trao", "khen", "nhận", "tổ", "mở", "đào", "xây", "thi", "kỷ", "khởi", "phạt")
+
+var genericAmount = set("tổng", "số", "tiền", "giá", "trị")
 
 // shiftFrom finds the figure c is the end of a shift from: "giảm từ 34%
 // năm 2015 (ước) còn 23,5%", "tăng từ 38,2% lên 43,4%", "từ 5,2% xuống
@@ -870,7 +939,8 @@ func (a *analyzer) predicate(k int) string {
 		if t.kind != tWord {
 			if t.isPunct(",") && n > 0 && n <= 4 && a.word(k-1) != nil && a.word(k-2) != nil &&
 				verbPairs[pair{a.toks[k-2].low, a.toks[k-1].low}] && verbPairs[pair{a.toks[lo].low, a.lowAt(lo + 1)}] &&
-				a.candAt(k-3) < 0 && a.candAt(k-4) < 0 { // not "4 đoàn kiểm tra, tiến hành kiểm tra …": a noun of the figure before
+				a.candAt(k-3) < 0 && a.candAt(k-4) < 0 && // not "4 đoàn kiểm tra, tiến hành kiểm tra …": a noun of the figure before
+				!adverbialOpeners[a.lowAt(k-3)] { // not "Qua thanh tra, phát hiện …"
 				k--
 				continue
 			}
@@ -912,7 +982,7 @@ func (a *analyzer) predicate(k int) string {
 				return v + " " + a.span(k-1, hi)
 			}
 		}
-		if (t.low == "theo" || t.low == "tại" || t.low == "về") && n > 0 && n <= 3 && verbPairs[pair{a.lowAt(k - 2), a.lowAt(k - 1)}] {
+		if (t.low == "theo" || t.low == "tại" || t.low == "về") && n > 0 && n <= 3 && (verbPairs[pair{a.lowAt(k - 2), a.lowAt(k - 1)}] || a.lowAt(k-1) == "phạm" && (a.lowAt(k-2) == "vi" || a.lowAt(k-2) == "sai")) {
 			// "thi hành kỷ luật theo thẩm quyền 2 đảng viên": the verb is
 			// before the adjunct
 			if v := a.predicate(k - 1); v != "" {
@@ -1008,6 +1078,14 @@ func (a *analyzer) passive(c *cand) string {
 		return ""
 	}
 	if c.fig.Kind == schema.KindMoney || c.fig.Kind == schema.KindPercent {
+		return ""
+	}
+	return a.passiveAt(k)
+}
+
+// passiveAt reads "bị/được/đã + verb phrase" from token k.
+func (a *analyzer) passiveAt(k int) string {
+	if w := a.lowAt(k); w != "bị" && w != "được" && w != "đã" {
 		return ""
 	}
 	lo := k
