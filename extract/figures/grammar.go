@@ -290,6 +290,15 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 	}
 	// "từ 8,5% đến 9%", "từ 3 đến 5 lượt": a range in words.
 	numEnd := t.endPos
+	if hi := a.spacedRange(i); hi > 0 {
+		// "55 - 56 tạ/ha": a range typed with spaces round the dash
+		f.Kind = schema.KindRange
+		f.ValueHigh = schema.Float(a.num(hi).Value)
+		a.consumed[hi] = true
+		numEnd = a.toks[hi].endPos
+		spanEnd = a.toks[hi].end
+		j = hi + 1
+	}
 	if n.Kind == vntext.NumPlain && a.lowAt(i-1) == "từ" {
 		if hi, ok := a.rangeTo(i); ok {
 			f.Kind = schema.KindRange
@@ -404,7 +413,7 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 			j += 2
 		}
 	} else {
-		for a.punctAt(j, "/") && a.word(j+1) != nil {
+		for a.punctAt(j, "/") && a.word(j+1) != nil && !planSingles[a.lowAt(j+1)] { // not "50,4 tạ/ha/KH 55 tạ/ha"
 			c.rate = true
 			unit += "/" + a.toks[j+1].text // "triệu đồng/người/năm"
 			j += 2
@@ -526,6 +535,57 @@ func (a *analyzer) rangeTo(i int) (hi int, ok bool) {
 	return 0, false
 }
 
+// prizeAt reports "giải" as the noun of a prize ("8 giải Nhất", "19 giải
+// khuyến khích"), not the verb of "giải quyết", "giải ngân".
+func (a *analyzer) prizeAt(k int) bool {
+	if a.lowAt(k) != "giải" || verbPairs[pair{"giải", a.lowAt(k + 1)}] {
+		return false
+	}
+	nx := a.word(k + 1)
+	return nx != nil && (nx.upper || prizeRanks[nx.low])
+}
+
+var prizeRanks = set("nhất", "nhì", "ba", "tư", "khuyến", "đặc", "a", "b", "c", "vàng", "bạc", "đồng")
+
+// spacedRange finds the upper end of "55 - 56" with spaces round the
+// dash, when a unit follows and the upper end is the larger of two numbers
+// of one size: its token, or 0.
+func (a *analyzer) spacedRange(i int) int {
+	if !a.punctAt(i+1, "-") && !a.punctAt(i+1, "–") || i+2 >= len(a.toks) || a.toks[i+2].kind != tNum {
+		return 0
+	}
+	lo, hi := a.num(i), a.num(i+2)
+	if lo.Kind != vntext.NumPlain || hi.Kind != vntext.NumPlain || !(hi.Value > lo.Value && hi.Value <= 3*lo.Value) ||
+		a.toks[i].endPos == a.toks[i+1].pos || a.toks[i+1].endPos == a.toks[i+2].pos {
+		return 0
+	}
+	if hi.Decimals == 0 && hi.Value >= 1900 && hi.Value <= 2100 {
+		return 0 // "2016 - 2020": years
+	}
+	if !a.punctAt(i+3, "%") && a.word(i+3) == nil {
+		return 0
+	}
+	return i + 2
+}
+
+// planMarkBefore reports a result's plan said right after it: "50,4
+// tạ/ha/KH 55 - 56 tạ/ha", "8,31%/KH tăng 3-4%", "(KH tăng 8-9%)".
+func (a *analyzer) planMarkBefore(i int) bool {
+	k := i - 1
+	if w := a.lowAt(k); w == "tăng" || w == "giảm" || qualifiers[w] != "" {
+		k--
+	}
+	switch {
+	case planSingles[a.lowAt(k)]:
+		k--
+	case a.lowAt(k) == "hoạch" && a.lowAt(k-1) == "kế":
+		k -= 2
+	default:
+		return false
+	}
+	return a.punctAt(k, "/") || a.punctAt(k, "(")
+}
+
 // isCurrency reports "đồng" (not "đồng chí"), "VNĐ", "USD" at token j.
 func (a *analyzer) isCurrency(j int) bool {
 	w := a.word(j)
@@ -568,6 +628,10 @@ func (a *analyzer) nounPhrase(j int) (unit string, end, class int, head string) 
 		if words > 0 && (a.classAt(start) == classOrg || a.classAt(start) == classPerson) && a.classAt(k) == classPlace && a.lowAt(k-1) != "tác" && a.lowAt(k-1) != "thị" {
 			break // "chi bộ thôn", "chi bộ ấp, khu phố": the place says where, the unit is the organization
 		}
+		if words == 0 && a.prizeAt(k) {
+			k++ // "8 giải Nhất": the prize, not the verb of "giải quyết"; its rank says which
+			break
+		}
 		if unitStop[w.low] || (w.upper && !w.initial && words > 0) || words > 0 && (unitTail[w.low] || unitTailDated[w.low] && a.isNum(k+1) || unitModifiers[pair{w.low, a.lowAt(k + 1)}] || unitModifiers[pair{w.low, ""}]) {
 			break
 		}
@@ -576,6 +640,9 @@ func (a *analyzer) nounPhrase(j int) (unit string, end, class int, head string) 
 	}
 	if k == start {
 		return "", j, classNone, ""
+	}
+	if a.lowAt(k) == "đảng" && a.lowAt(k-1) == "sở" && a.lowAt(k-2) == "cơ" {
+		k++ // "59 tổ chức cơ sở đảng": the four-word limit is not half its name
 	}
 	if k-start > 1 && a.word(k) != nil {
 		if pr := (pair{a.toks[k-1].low, a.toks[k].low}); wordPairs[pr] || verbPairs[pr] || labelKeepPairs[pr] {
@@ -815,7 +882,7 @@ func (a *analyzer) qualify(c *cand, i, j int) {
 // role tells a result from a target, a change, a share and a percent of plan.
 func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 	f := &c.fig
-	if plan || a.planScope[i] {
+	if plan || a.planScope[i] || a.planMarkBefore(i) {
 		f.Role = schema.RoleTarget
 		return
 	}

@@ -54,6 +54,15 @@ func (a *analyzer) metric(c *cand) string {
 			return base
 		}
 	}
+	if f.Role == schema.RoleTarget && a.planMarkBefore(c.tok) {
+		// "Thu nhập bình quân đầu người ước đạt 55,3 triệu đồng/KH 55-56
+		// triệu đồng": the plan of the result before it
+		if p := c.index - 1; p >= 0 && a.sent[a.cands[p].tok] == a.sent[c.tok] && a.cands[p].fig.Role != schema.RoleTarget {
+			if m := a.baseMetric(p); m != "" {
+				return m
+			}
+		}
+	}
 	if f.Role == schema.RoleTarget && a.punctAt(c.tok-1, "(") {
 		// "… là 12.221 tỷ đồng, đạt 51,8% so với nghị quyết đề ra (23.600
 		// tỷ đồng)": the plan of the result it is compared with
@@ -103,6 +112,9 @@ func (a *analyzer) metric(c *cand) string {
 		// the subject names the quantity; the unit after "là" is only
 		// its measure ("… là 6.387 đồng chí"); "Toàn huyện đạt 157/171
 		// tiêu chí" names who, and what is counted follows the number
+		if s := a.subject(lead); s != "" && a.prizeAt(c.tok+1) {
+			return joinLabel(a.nounLabel(c), s) // "Kỳ thi … đạt 8 giải Nhất": which prize of what
+		}
 		if s := a.subject(lead); s != "" && !(wholeSubject(s) && a.word(c.tok+1) != nil && c.fig.Kind != schema.KindMoney && c.fig.Kind != schema.KindPercent) {
 			return s
 		}
@@ -1387,7 +1399,7 @@ func (a *analyzer) phrase(start, ci int) string {
 			switch {
 			case n == 0:
 				// a phrase opens on a noun, never on a function word
-				if nounStop[t.low] || unitStop[t.low] && !unitKeepPairs[pair{t.low, next}] && !wordPairs[pair{t.low, next}] {
+				if nounStop[t.low] || unitStop[t.low] && !unitKeepPairs[pair{t.low, next}] && !wordPairs[pair{t.low, next}] && !a.prizeAt(k) {
 					goto done
 				}
 			case stop && nounStop[t.low]:

@@ -73,6 +73,7 @@ var labelKeepPairs = pairSet("cấp dưới", "cấp trên", "tự quản", "nâ
 var unitModifiers = pairSet(
 	"mới ", "đúng ", "vi phạm", "giấu tên", "ưu tú", "cấp dưới", "tiêu biểu", "các loại", "phục vụ", "tố cáo",
 	"khiếu nại", "phản ánh", "bị ", "được ", "là ", "đạt ", "có ", "phải ",
+	"công lập", "tư thục", "dân lập", "ngoài ",
 )
 
 // measureUnits are units of measurement: the figure is an amount, kind other.

@@ -180,7 +180,9 @@ func (a *analyzer) periodOf(x, i int) bool {
 func (a *analyzer) estimates() {
 	for i := range a.cands {
 		c := &a.cands[i]
-		c.fig.Estimate = a.estimated(c.tok)
+		// a plan is set, not estimated: "ước đạt 55,3 triệu đồng/KH 55-56
+		// triệu đồng"
+		c.fig.Estimate = c.fig.Role != schema.RoleTarget && a.estimated(c.tok)
 	}
 }
 
