@@ -76,6 +76,7 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 		}
 	}
 	a.indexCands()
+	a.sharedUnits()
 	if !plan {
 		a.linkMarkers()
 		a.linkParens()
@@ -95,6 +96,58 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 	a.subjects(ctx.title)
 	a.estimates()
 	return a.cands
+}
+
+// sharedUnits gives the bare counts of a list the unit said once at its
+// end: "Ban Thường vụ thi hành kỷ luật 1, các huyện ủy 8, chi bộ 29
+// trường hợp".
+func (a *analyzer) sharedUnits() {
+	for i := 0; i < len(a.cands); i++ {
+		c := &a.cands[i]
+		if !a.bareCount(c) {
+			continue
+		}
+		j := i + 1
+		for j < len(a.cands) && a.bareCount(&a.cands[j]) && a.sent[a.cands[j].tok] == a.sent[c.tok] {
+			j++
+		}
+		if j == len(a.cands) || a.sent[a.cands[j].tok] != a.sent[c.tok] {
+			i = j - 1
+			continue
+		}
+		// "Khiển trách 26, cảnh cáo 03; kỷ luật 1.090 đảng viên": a
+		// semicolon after a comma list ends it
+		semi, comma := false, false
+		for k := i; k < j; k++ {
+			if a.punctAt(a.cands[k].last+1, ";") {
+				semi = true
+			} else {
+				comma = true
+			}
+		}
+		u := &a.cands[j]
+		if semi && comma && a.punctAt(a.cands[j-1].last+1, ";") {
+			i = j - 1
+			continue
+		}
+		if u.fig.Kind == schema.KindCount && u.fig.Unit != "" && u.head != "lượt" && u.head != "lần" && u.after == "" &&
+			!ordinalWords[strings.ToLower(strings.Fields(u.fig.Unit)[0])] {
+			for k := i; k < j; k++ {
+				a.cands[k].fig.Unit, a.cands[k].class, a.cands[k].head = u.fig.Unit, u.class, u.head
+			}
+		}
+		i = j - 1
+	}
+}
+
+// bareCount reports a count with no noun of its own that a list
+// separator follows.
+func (a *analyzer) bareCount(c *cand) bool {
+	if c.fig.Kind != schema.KindCount || c.fig.Unit != "" || c.after != "" {
+		return false
+	}
+	k := c.last + 1
+	return a.punctAt(k, ",") || a.punctAt(k, ";") || a.lowAt(k) == "và"
 }
 
 // markPlans fills planScope.
@@ -899,7 +952,7 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 			break
 		}
 		switch w.low {
-		case "thêm", "được", "khoảng", "gần", "hơn", "trên", "lần", "mạnh", "nhẹ":
+		case "thêm", "được", "khoảng", "gần", "hơn", "trên", "lần", "mạnh", "nhẹ", "đi":
 			k--
 			continue
 		}
@@ -979,6 +1032,12 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 	so := a.lowAt(k) == "so"
 	if so {
 		k++
+		if a.lowAt(k) == "với" {
+			k++
+		}
+	}
+	if a.lowAt(k) == "tổng" || a.lowAt(k) == "so" && a.lowAt(k+1) == "với" {
+		k++ // "đạt 93,57% tổng kế hoạch"
 		if a.lowAt(k) == "với" {
 			k++
 		}

@@ -100,7 +100,7 @@ func (a *analyzer) metric(c *cand) string {
 		return a.percentMetric(c)
 	}
 	if l := a.colonLabel(c); l != "" && f.Role != schema.RoleChange && f.Role != schema.RolePlanPercent {
-		return strings.ToLower(l[:1]) + l[1:]
+		return lowerFirst(l)
 	}
 	lead, mode := a.leading(c)
 	if a.lowAt(lead+1) == "lên" || a.lowAt(lead) == "lên" {
@@ -364,6 +364,11 @@ func (a *analyzer) changeSubject(c *cand) string {
 		case "tăng", "giảm", "mức", "với", "được", "đã", "có", "đạt", "ước", "thêm", "vượt":
 			k--
 			continue
+		case "đi", "xuống", "lên":
+			if l := a.lowAt(k - 1); l == "tăng" || l == "giảm" {
+				k-- // "đã giảm đi 30,3%"
+				continue
+			}
 		case "tính":
 			if l := a.lowAt(k - 1); l == "ước" || l == "dự" {
 				k -= 2 // "ước tính tăng 3,02%"
@@ -677,7 +682,7 @@ func wholeSubject(s string) bool {
 // "vượt mục tiêu", "cao hơn"): it says how, not what.
 func bareVerb(s string) bool {
 	switch strings.ToLower(s) {
-	case "tăng", "giảm", "vượt", "vượt mục tiêu", "vượt kế hoạch", "cao hơn", "thấp hơn", "gấp", "còn", "bình quân hàng năm", "bình quân":
+	case "tăng", "giảm", "tăng lên", "giảm đi", "giảm xuống", "vượt", "vượt mục tiêu", "vượt kế hoạch", "cao hơn", "thấp hơn", "gấp", "còn", "bình quân hàng năm", "bình quân":
 		return true
 	}
 	return false
@@ -904,9 +909,29 @@ func (a *analyzer) leading(c *cand) (int, labelMode) {
 				return k - 2, modeExist
 			}
 		}
+		if a.numberedBy(k) {
+			// "Số đảng viên hoàn thành xuất sắc nhiệm vụ 1.321 đồng chí":
+			// the clause names the quantity, the unit only counts it
+			return k, modeSubject
+		}
 		return k, modePredicate
 	}
 	return k, modePredicate
+}
+
+// numberedBy reports a clause ending at token k that opens on "Số" ("Số
+// đảng viên …", "Số xã đạt chuẩn …"), with no number in between.
+func (a *analyzer) numberedBy(k int) bool {
+	for j := k; j >= 0 && k-j < maxSubject; j-- {
+		t := &a.toks[j]
+		if t.kind != tWord {
+			return false
+		}
+		if t.low == "số" && (j == 0 || a.toks[j-1].kind != tWord) && t.upper {
+			return j < k
+		}
+	}
+	return false
 }
 
 // requestBefore returns "đề nghị", "yêu cầu" or "kiến nghị" when it opens
