@@ -26,6 +26,9 @@ func TestFind(t *testing.T) {
 		{"giảm 20,9% so với cùng kỳ năm 2022", 0, "2022-01-01", "2022-12-31", true},
 		{"trong nhiệm kỳ 2010 – 2015: Tốc độ", 0, "2010-01-01", "2015-12-31", false},
 		{"giám sát quý III/2022 với các huyện", 0, "2022-07-01", "2022-09-30", false},
+		// "đến dd/mm/yyyy" without "ngày": from the start of that year
+		{"Tổng thu ngân sách đến 30/9/2022 đạt", 0, "2022-01-01", "2022-09-30", false},
+		{"giám sát tháng 6.2018", 0, "2018-06-01", "2018-06-30", false},
 	}
 	for _, tt := range tests {
 		es := Find(tt.text)
@@ -66,6 +69,8 @@ func TestDocument(t *testing.T) {
 		{[]string{"Ban Chấp hành Đảng bộ huyện nhiệm kỳ 2020-2025 đánh giá tình hình năm 2023, đề ra nhiệm vụ năm 2024."}, "", 2023},
 		{[]string{"thông qua kế hoạch vốn đầu tư công trung hạn giai đoạn 2021-2025."}, "", 2025},
 		{[]string{"Đảng bộ huyện đã hoàn thành các chỉ tiêu trong nhiệm kỳ 2010 – 2015: tốc độ tăng trưởng năm 2015 đạt 14,7%."}, "", 2015},
+		// a congress held for a term reviews the term before it
+		{[]string{"Đại hội đại biểu Đảng bộ huyện lần thứ XXI, nhiệm kỳ 2020-2025 đánh giá kết quả thực hiện Nghị quyết."}, "", 2020},
 	}
 	for _, tt := range tests {
 		_, y, ok := Document(tt.texts, tt.date, 0)

@@ -106,6 +106,12 @@ func TestOutline(t *testing.T) {
 			kinds: []string{"list_item", "list_item"},
 		},
 		{
+			name:  "a numbered line with a value after its colon is an item, not a heading",
+			in:    "I. A\n\n1. Tổng thu ngân sách trên địa bàn: 1.204.518 triệu đồng\n\n2. Tổng chi ngân sách địa phương: 980.300 triệu đồng",
+			want:  []string{"I A"},
+			kinds: []string{"list_item", "list_item"},
+		},
+		{
 			name:  "a sentence that starts like a part is a paragraph",
 			in:    "I. A\n\nPhần 1 của kế hoạch đã xong.",
 			want:  []string{"I A"},
@@ -371,6 +377,20 @@ func TestMetaBlocks(t *testing.T) {
 			},
 			want: schema.Meta{Title: "BÁO CÁO tổng kết năm 2023", Issuer: "Huyện ủy Thạch Bàn", DocType: "Báo cáo",
 				Number: "376-BC/HU", Place: "Thạch Bàn", Date: "2023-12-22", ReportYear: 2023},
+		},
+		{
+			name: "resolution: type from the number code, grounds do not date it",
+			blocks: []block.Block{
+				{Text: "HỘI ĐỒNG NHÂN DÂN"},
+				{Text: "HUYỆN THẠCH BÀN"},
+				{Text: "Số: 41/NQ-HĐND"},
+				{Text: "Thạch Bàn, ngày 16 tháng 12 năm 2022"},
+				{Text: "Về việc thành lập Ban Pháp chế", Bold: true},
+				{Text: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"},
+				{Text: "Văn bản."},
+			},
+			want: schema.Meta{Title: "Về việc thành lập Ban Pháp chế", Issuer: "HĐND huyện Thạch Bàn", DocType: "Nghị quyết",
+				Number: "41/NQ-HĐND", Place: "Thạch Bàn", Date: "2022-12-16"},
 		},
 		{
 			name: "signature without an intent line",

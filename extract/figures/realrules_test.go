@@ -1,0 +1,126 @@
+package figures
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/baocao/baocao/schema"
+)
+
+// expect names what a test states about one figure; empty fields are not
+// checked. refers and parent name the raw of the other figure; estimate
+// is "true"/"false" when checked.
+type expect struct {
+	raw                               string
+	metric, unit, role, dir, refers   string
+	parent, compared, estimate, bound string
+	high                              float64
+}
+
+// TestStatementRules: the wordings of real reports (written here with
+// invented numbers and places) that each rule reads. One case per rule, so
+// that a change which breaks one says which.
+func TestStatementRules(t *testing.T) {
+	tests := []struct {
+		name string
+		plan bool
+		text string
+		want expect
+	}{
+		// a result with its plan after a slash or in parentheses
+		{name: "plan after a slash is a target of the result's label", text: "Năng suất lúa bình quân ước đạt 48,2 tạ/ha/KH 50 - 52 tạ/ha.",
+			want: expect{raw: "50 - 52", role: "target", metric: "năng suất lúa bình quân", unit: "tạ/ha", high: 52, estimate: "false"}},
+		{name: "the result's unit ends before /KH", text: "Năng suất lúa bình quân ước đạt 48,2 tạ/ha/KH 50 - 52 tạ/ha.",
+			want: expect{raw: "48,2", role: "actual", unit: "tạ/ha", estimate: "true"}},
+		{name: "planned growth in parentheses", text: "Tốc độ tăng trưởng giá trị sản xuất ước đạt 7,4% (KH tăng 7-8%).",
+			want: expect{raw: "7-8%", role: "target", metric: "tốc độ tăng trưởng giá trị sản xuất", dir: "", compared: "", estimate: "false"}},
+		{name: "planned level after a slash keeps its unit", text: "Tổng đàn bò đạt 9.120 con/KH 9.000-9.500 con.",
+			want: expect{raw: "9.000-9.500", role: "target", metric: "tổng đàn bò", unit: "con"}},
+		// prizes, schools, party organizations
+		{name: "prize counts", text: "Kỳ thi học sinh giỏi cấp tỉnh, học sinh của huyện đạt 5 giải Nhất, 12 giải Nhì.",
+			want: expect{raw: "12", unit: "giải", metric: "giải Nhì"}},
+		{name: "giải quyết stays a verb", text: "Đã giải quyết 14 đơn thư của công dân.",
+			want: expect{raw: "14", unit: "đơn thư", metric: "giải quyết đơn thư"}},
+		{name: "public schools count schools", text: "Toàn huyện có 51 trường công lập và 4 trường tư thục.",
+			want: expect{raw: "4", unit: "trường", metric: "trường tư thục"}},
+		{name: "basic party organizations whole", text: "Đảng bộ có 9.870 đảng viên ở 47 tổ chức cơ sở đảng.",
+			want: expect{raw: "47", unit: "tổ chức cơ sở đảng"}},
+		{name: "a unit said once at the end of a list", text: "Ban Thường vụ Huyện ủy thi hành kỷ luật 2, đảng ủy cơ sở thi hành kỷ luật 11, chi bộ thi hành kỷ luật 17 trường hợp.",
+			want: expect{raw: "11", unit: "trường hợp"}},
+		{name: "a semicolon ends a comma list", text: "Đã kỷ luật 12 tổ chức đảng, với hình thức: khiển trách 9, cảnh cáo 3; kỷ luật 410 đảng viên.",
+			want: expect{raw: "3", unit: "tổ chức đảng", parent: "12"}},
+		// labels
+		{name: "Số … names the count", text: "Số đảng viên hoàn thành tốt nhiệm vụ 2.045 đồng chí.",
+			want: expect{raw: "2.045", metric: "số đảng viên hoàn thành tốt nhiệm vụ"}},
+		{name: "giảm đi is a change of the subject", text: "Tỷ lệ hộ nghèo của tỉnh đã giảm đi 12,6%.",
+			want: expect{raw: "12,6%", role: "change", dir: "down", metric: "tỷ lệ hộ nghèo"}},
+		{name: "percent of the whole plan", text: "Tổng vốn đầu tư công giải ngân ước đạt 88,4% tổng kế hoạch.",
+			want: expect{raw: "88,4%", role: "plan_percent", compared: "plan"}},
+		{name: "a colon label opening on Đ", text: "Đảng viên hoàn thành nhiệm vụ: 605 đồng chí.",
+			want: expect{raw: "605", metric: "đảng viên hoàn thành nhiệm vụ"}},
+		{name: "what was done is said before với", text: "Thanh tra huyện phát hiện sai phạm với tổng số tiền 3,2 tỷ đồng.",
+			want: expect{raw: "3,2 tỷ đồng", metric: "phát hiện sai phạm"}},
+		{name: "an adverbial before the comma is not the verb", text: "Qua thanh tra, phát hiện vi phạm về kinh tế 1,7 tỷ đồng và 3 ha đất.",
+			want: expect{raw: "1,7 tỷ đồng", metric: "phát hiện vi phạm về kinh tế"}},
+		{name: "the verb of the amount goes to the land after và", text: "Qua thanh tra, phát hiện vi phạm về kinh tế 1,7 tỷ đồng và 3 ha đất.",
+			want: expect{raw: "3 ha", metric: "phát hiện vi phạm về đất"}},
+		// shifts, visits, rates, bases
+		{name: "a shift from one level to another", text: "Tỷ lệ lao động qua đào tạo tăng từ 52,1% lên 61,3%.",
+			want: expect{raw: "61,3%", role: "share", metric: "tỷ lệ lao động qua đào tạo"}},
+		{name: "visits keep what was visited", text: "Lãnh đạo huyện tiếp 312 lượt công dân.",
+			want: expect{raw: "312", unit: "lượt công dân"}},
+		{name: "a yearly average percent", text: "Giai đoạn 2016-2020, tốc độ tăng trưởng kinh tế bình quân đạt 8,1%/năm.",
+			want: expect{raw: "8,1%", unit: "%", role: "change"}},
+		{name: "a change written (+X%)", text: "Thu ngân sách đạt 712 tỷ đồng, tăng 41 tỷ đồng (+6,1%) so với năm trước.",
+			want: expect{raw: "6,1%", role: "change", dir: "up", refers: "712 tỷ đồng"}},
+		{name: "a clause opening on its basis goes on with the figure before", text: "Dư nợ cho vay đạt 1.950 tỷ đồng; so với 31/12/2021 tăng 7,2%.",
+			want: expect{raw: "7,2%", role: "change", refers: "1.950 tỷ đồng", compared: "previous_period"}},
+		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
+			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			figs := Find(docOf(tt.plan, tt.text))
+			byID := map[string]string{}
+			for _, f := range figs {
+				byID[f.ID] = f.Raw
+			}
+			for _, f := range figs {
+				if f.Raw != tt.want.raw {
+					continue
+				}
+				checkExpect(t, &f, tt.want, byID)
+				return
+			}
+			var raws []string
+			for _, f := range figs {
+				raws = append(raws, f.Raw)
+			}
+			t.Fatalf("no figure %q in %q (got %q)", tt.want.raw, tt.text, raws)
+		})
+	}
+}
+
+func checkExpect(t *testing.T, f *schema.Figure, w expect, byID map[string]string) {
+	t.Helper()
+	check := func(field, got, want string) {
+		if want != "" && got != want {
+			t.Errorf("%s of %q = %q, want %q", field, f.Raw, got, want)
+		}
+	}
+	check("metric", f.Metric, w.metric)
+	check("unit", f.Unit, w.unit)
+	check("role", f.Role, w.role)
+	check("direction", string(f.Direction), w.dir)
+	check("refers_to", byID[string(f.RefersTo)], w.refers)
+	check("parent", byID[string(f.Parent)], w.parent)
+	check("compared_with", string(f.ComparedWith), w.compared)
+	check("estimate", fmt.Sprint(f.Estimate), w.estimate)
+	check("bound", string(f.Bound), w.bound)
+	if w.high != 0 && (f.ValueHigh == nil || *f.ValueHigh != w.high) {
+		t.Errorf("value_high of %q = %v, want %v", f.Raw, f.ValueHigh, w.high)
+	}
+	if w.role == "target" && (f.Direction != "" || f.ComparedWith != "") {
+		t.Errorf("target %q has direction %q, compared_with %q: a plan is not a change", f.Raw, f.Direction, f.ComparedWith)
+	}
+}
