@@ -711,7 +711,7 @@ func tidyLabel(m string) string {
 		m = m[i+len(" phấn đấu "):] // "thành phố phấn đấu GRDP bình quân đầu người": the goal, not who sets it
 	}
 	for _, p := range labelClosers {
-		if len(m) > len(p)+3 && strings.HasSuffix(strings.ToLower(m), p) {
+		if len(m) > len(p)+3 && strings.EqualFold(m[len(m)-len(p):], p) {
 			m = strings.TrimSpace(m[:len(m)-len(p)])
 			break
 		}
@@ -719,7 +719,7 @@ func tidyLabel(m string) string {
 	for again := true; again; {
 		again = false
 		for _, p := range labelOpeners {
-			if len(m) > len(p) && strings.HasPrefix(strings.ToLower(m[:len(p)]), p) {
+			if len(m) > len(p) && strings.EqualFold(m[:len(p)], p) {
 				rest := strings.TrimSpace(m[len(p):])
 				if p == "thực hiện " {
 					// only before the verb it realizes: "thực hiện giải
