@@ -909,7 +909,7 @@ func (a *analyzer) leading(c *cand) (int, labelMode) {
 				return k - 2, modeExist
 			}
 		}
-		if a.numberedBy(k) {
+		if a.numberedBy(k, c.fig.Unit) {
 			// "Số đảng viên hoàn thành xuất sắc nhiệm vụ 1.321 đồng chí":
 			// the clause names the quantity, the unit only counts it
 			return k, modeSubject
@@ -920,15 +920,17 @@ func (a *analyzer) leading(c *cand) (int, labelMode) {
 }
 
 // numberedBy reports a clause ending at token k that opens on "Số" ("Số
-// đảng viên …", "Số xã đạt chuẩn …"), with no number in between.
-func (a *analyzer) numberedBy(k int) bool {
+// đảng viên …", "Số xã đạt chuẩn …") or on the noun the figure counts ("Xã
+// đạt chuẩn nông thôn mới 4/5 xã"), with no number in between.
+func (a *analyzer) numberedBy(k int, unit string) bool {
+	head := strings.ToLower(strings.Fields(unit + " -")[0])
 	for j := k; j >= 0 && k-j < maxSubject; j-- {
 		t := &a.toks[j]
 		if t.kind != tWord {
 			return false
 		}
-		if t.low == "số" && (j == 0 || a.toks[j-1].kind != tWord) && t.upper {
-			return j < k
+		if (j == 0 || a.toks[j-1].kind != tWord) && t.upper {
+			return j < k && (t.low == "số" || t.low == head && a.candAt(j-1) < 0)
 		}
 	}
 	return false
@@ -1242,8 +1244,8 @@ func (a *analyzer) subject(k int) string {
 				continue
 			}
 		}
-		if t.kind != tWord || subjectStop[t.low] && !(t.low == "năm" && !a.isNum(k+1)) {
-			break
+		if t.kind != tWord || subjectStop[t.low] && !(t.low == "năm" && !(a.isNum(k+1) && a.candAt(k+1) < 0)) {
+			break // "năm 2022" dates; "cây hàng năm 5.613,7 ha" names the crop
 		}
 		lo = k
 		n++

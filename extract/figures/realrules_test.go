@@ -52,6 +52,10 @@ func TestStatementRules(t *testing.T) {
 		// labels
 		{name: "Số … names the count", text: "Số đảng viên hoàn thành tốt nhiệm vụ 2.045 đồng chí.",
 			want: expect{raw: "2.045", metric: "số đảng viên hoàn thành tốt nhiệm vụ"}},
+		{name: "a line opening on the counted noun names it", text: "Thôn đạt chuẩn văn hóa 41/45 thôn.",
+			want: expect{raw: "41/45", metric: "thôn đạt chuẩn văn hóa"}},
+		{name: "hàng năm before the figure is not a year", text: "Diện tích cây hàng năm 3.102,4 ha.",
+			want: expect{raw: "3.102,4 ha", metric: "diện tích cây hàng năm"}},
 		{name: "giảm đi is a change of the subject", text: "Tỷ lệ hộ nghèo của tỉnh đã giảm đi 12,6%.",
 			want: expect{raw: "12,6%", role: "change", dir: "down", metric: "tỷ lệ hộ nghèo"}},
 		{name: "percent of the whole plan", text: "Tổng vốn đầu tư công giải ngân ước đạt 88,4% tổng kế hoạch.",
