@@ -81,6 +81,7 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 		a.linkMarkers()
 		a.linkParens()
 		a.linkSums()
+		a.linkRatings()
 		a.linkForms()
 	}
 	a.linkRefers()

@@ -1653,6 +1653,8 @@ func (a *analyzer) classification(k, ci int) string {
 	for k < len(a.toks) && n < maxClass {
 		t := &a.toks[k]
 		switch {
+		case t.kind == tWord && (t.low == "có" || t.low == "gồm" || t.low == "và") && a.isNum(k+1):
+			return a.span(lo, k-1) // "xếp loại có 29 chi bộ …": the parts follow
 		case t.kind == tWord:
 			n++
 		case t.isPunct("“") || t.isPunct("”") || t.isPunct("\""):

@@ -438,6 +438,52 @@ func (a *analyzer) linkSums() {
 	}
 }
 
+// linkRatings ties the counts of a rating to the total they rate, in its
+// sentence: "Đối với 142 chi bộ … được đánh giá, xếp loại có 29 chi bộ hoàn
+// thành xuất sắc nhiệm vụ, 99 chi bộ hoàn thành tốt nhiệm vụ và 13 chi bộ
+// hoàn thành nhiệm vụ". A rating may leave some out (not rated, newly
+// formed), so the parts add up to no more than the total, not to it.
+func (a *analyzer) linkRatings() {
+	for ti := range a.cands {
+		tc := &a.cands[ti]
+		if !canBePart(tc) || tc.linked || tc.head == "" || a.rated(tc) && !a.underRating(tc) {
+			continue
+		}
+		var run []int
+		sum := 0.0
+		for pi := ti + 1; pi < len(a.cands) && a.sent[a.cands[pi].tok] == a.sent[tc.tok]; pi++ {
+			c := &a.cands[pi]
+			if c.head != tc.head || !canBePart(c) || c.linked || !compatible(tc, c) || !a.rated(c) {
+				break
+			}
+			run = append(run, pi)
+			sum += c.fig.Value
+		}
+		if len(run) >= 2 && sum <= tc.fig.Value+1e-9 {
+			for _, p := range run {
+				a.cands[p].parent = ti
+				a.cands[p].linked = true
+			}
+		}
+	}
+}
+
+// underRating reports "(được) đánh giá, xếp loại" after the noun of c: what
+// was rated, not a grade it got.
+func (a *analyzer) underRating(c *cand) bool {
+	k := c.last + 1
+	if a.lowAt(k) == "được" {
+		k++
+	}
+	return a.lowAt(k) == "đánh" || a.lowAt(k) == "xếp"
+}
+
+// rated reports a rating said right after the noun of c.
+func (a *analyzer) rated(c *cand) bool {
+	k := c.last + 1
+	return isRating(a.lowAt(k), a.lowAt(k+1), a.lowAt(k+2)) || a.lowAt(k) == "được" && isRating(a.lowAt(k+1), a.lowAt(k+2), a.lowAt(k+3))
+}
+
 // linkCounts ties a percent to the count written after it in parentheses,
 // which is the same quantity counted ("Tỷ lệ số xã đạt chuẩn nông thôn mới
 // đạt 50% (8 xã)", "58,9% (66/112 thôn, tăng thêm 20 thôn)"): the percent

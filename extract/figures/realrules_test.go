@@ -49,6 +49,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "11", unit: "trường hợp"}},
 		{name: "a semicolon ends a comma list", text: "Đã kỷ luật 12 tổ chức đảng, với hình thức: khiển trách 9, cảnh cáo 3; kỷ luật 410 đảng viên.",
 			want: expect{raw: "3", unit: "tổ chức đảng", parent: "12"}},
+		{name: "the counts of a rating are parts of what was rated", text: "Trong 87 chi bộ được đánh giá, xếp loại có 20 chi bộ hoàn thành xuất sắc nhiệm vụ, 61 chi bộ hoàn thành tốt nhiệm vụ và 4 chi bộ hoàn thành nhiệm vụ.",
+			want: expect{raw: "61", parent: "87"}},
+		{name: "the rated total ends before its parts", text: "Trong 87 chi bộ được đánh giá, xếp loại có 20 chi bộ hoàn thành xuất sắc nhiệm vụ, 61 chi bộ hoàn thành tốt nhiệm vụ và 4 chi bộ hoàn thành nhiệm vụ.",
+			want: expect{raw: "87", metric: "chi bộ đánh giá, xếp loại"}},
 		// labels
 		{name: "Số … names the count", text: "Số đảng viên hoàn thành tốt nhiệm vụ 2.045 đồng chí.",
 			want: expect{raw: "2.045", metric: "số đảng viên hoàn thành tốt nhiệm vụ"}},
