@@ -840,7 +840,7 @@ func (a *analyzer) notFigure(i int) bool {
 		return true
 	}
 	// Ordinals and identifiers: "lần thứ 5", "Điều 5", but "tổng số 39".
-	if ordinalWords[p1low] && !(p1low == "số" && a.lowAt(i-2) == "tổng") {
+	if ordinalWords[p1low] && !(p1low == "số" && (a.lowAt(i-2) == "tổng" || a.lowAt(i-2) == "trong" && a.word(i+1) != nil)) { // "Trong số 11 nhóm hàng"
 		return true
 	}
 	// A number in a name: "Hội nghị Trung ương 5 khóa XIII", "Ban Chỉ đạo 35

@@ -53,6 +53,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "61", parent: "87"}},
 		{name: "the rated total ends before its parts", text: "Trong 87 chi bộ được đánh giá, xếp loại có 20 chi bộ hoàn thành xuất sắc nhiệm vụ, 61 chi bộ hoàn thành tốt nhiệm vụ và 4 chi bộ hoàn thành nhiệm vụ.",
 			want: expect{raw: "87", metric: "chi bộ đánh giá, xếp loại"}},
+		{name: "trong số N is a count", text: "Trong số 9 nhóm hàng chính, có 5 nhóm tăng giá.",
+			want: expect{raw: "9", unit: "nhóm hàng chính"}},
 		// labels
 		{name: "Số … names the count", text: "Số đảng viên hoàn thành tốt nhiệm vụ 2.045 đồng chí.",
 			want: expect{raw: "2.045", metric: "số đảng viên hoàn thành tốt nhiệm vụ"}},
