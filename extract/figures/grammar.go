@@ -775,6 +775,35 @@ func (a *analyzer) coordinatedChange(i int) *schema.Figure {
 	return &p.fig
 }
 
+// clockTime reports an hour or its minutes in "8 giờ 00", "14 giờ 30
+// phút": a time of day, never a count of hours when minutes follow.
+func (a *analyzer) clockTime(i int) bool {
+	minutes := func(k int) bool {
+		if !a.isNum(k) {
+			return false
+		}
+		m := a.num(k)
+		return m.Kind == vntext.NumPlain && m.Decimals == 0 && m.Value <= 59 && len(a.toks[k].text) == 2
+	}
+	if a.lowAt(i+1) == "giờ" && minutes(i+2) {
+		return true
+	}
+	return a.lowAt(i-1) == "giờ" && a.isNum(i-2) && minutes(i)
+}
+
+// diseaseCode reports the year in the name of a disease: "Covid-19",
+// "COVID – 19".
+func (a *analyzer) diseaseCode(i int) bool {
+	if !a.punctAt(i-1, "-") && !a.punctAt(i-1, "–") {
+		return false
+	}
+	switch a.lowAt(i - 2) {
+	case "covid", "sars", "h5n1", "ncov":
+		return true
+	}
+	return false
+}
+
 // timeOfDay reports an hour or a minute of "hh:mm" written without spaces.
 func (a *analyzer) timeOfDay(i int) bool {
 	adjacent := func(k int) bool { // tokens k and k+1 touch
@@ -817,6 +846,9 @@ func (a *analyzer) notFigure(i int) bool {
 	}
 	// A time of day ("09:42", "15:46 CH") and a page's view count
 	// ("Lượt xem: 997") are the furniture of a saved page.
+	if a.clockTime(i) || a.diseaseCode(i) {
+		return true
+	}
 	if a.timeOfDay(i) {
 		return true
 	}

@@ -55,6 +55,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "87", metric: "chi bộ đánh giá, xếp loại"}},
 		{name: "trong số N is a count", text: "Trong số 9 nhóm hàng chính, có 5 nhóm tăng giá.",
 			want: expect{raw: "9", unit: "nhóm hàng chính"}},
+		{name: "a time of day is not a figure", text: "Hội nghị bắt đầu từ 8 giờ 00 ngày hôm nay."},
+		{name: "the number of a disease's name is not a figure", text: "Thực hiện tốt công tác phòng, chống dịch Covid – 19 trên địa bàn."},
 		// labels
 		{name: "Số … names the count", text: "Số đảng viên hoàn thành tốt nhiệm vụ 2.045 đồng chí.",
 			want: expect{raw: "2.045", metric: "số đảng viên hoàn thành tốt nhiệm vụ"}},
@@ -91,6 +93,12 @@ func TestStatementRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			figs := Find(docOf(tt.plan, tt.text))
+			if tt.want.raw == "" {
+				if len(figs) > 0 {
+					t.Errorf("%q: want no figure, got %q …", tt.text, figs[0].Raw)
+				}
+				return
+			}
 			byID := map[string]string{}
 			for _, f := range figs {
 				byID[f.ID] = f.Raw
