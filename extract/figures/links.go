@@ -34,6 +34,16 @@ func compatible(total, part *cand) bool {
 	return part.fig.ValueNormalized <= total.fig.ValueNormalized*(1+1e-9)
 }
 
+// sameCounted reports a part that counts what its total counts: the same
+// noun, or people under another word ("kỷ luật 56 đảng viên … 29 trường
+// hợp", "kết nạp 486 đảng viên … 420 đồng chí").
+func sameCounted(total, part *cand) bool {
+	if part.head == total.head {
+		return true
+	}
+	return total.class == classPerson && total.head != "lượt" && (part.class == classPerson && part.head != "lượt" || strings.EqualFold(part.fig.Unit, "trường hợp"))
+}
+
 // candAt returns the index of the figure whose number is token k, or -1.
 func (a *analyzer) candAt(k int) int {
 	if k < 0 || k >= len(a.candOf) {
@@ -417,7 +427,7 @@ func (a *analyzer) linkSums() {
 			if a.depth[c.tok] != a.depth[tc.tok] {
 				continue
 			}
-			if c.head != tc.head || !canBePart(c) || c.linked || !compatible(tc, c) {
+			if !sameCounted(tc, c) || !canBePart(c) || c.linked || !compatible(tc, c) {
 				run, sum = run[:0], 0
 				continue
 			}
@@ -453,7 +463,7 @@ func (a *analyzer) linkRatings() {
 		sum := 0.0
 		for pi := ti + 1; pi < len(a.cands) && a.sent[a.cands[pi].tok] == a.sent[tc.tok]; pi++ {
 			c := &a.cands[pi]
-			if c.head != tc.head || !canBePart(c) || c.linked || !compatible(tc, c) || !a.rated(c) {
+			if !sameCounted(tc, c) || !canBePart(c) || c.linked || !compatible(tc, c) || !a.rated(c) {
 				break
 			}
 			run = append(run, pi)

@@ -57,6 +57,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "9", unit: "nhóm hàng chính"}},
 		{name: "a time of day is not a figure", text: "Hội nghị bắt đầu từ 8 giờ 00 ngày hôm nay."},
 		{name: "the number of a disease's name is not a figure", text: "Thực hiện tốt công tác phòng, chống dịch Covid – 19 trên địa bàn."},
+		{name: "cases and comrades are parts of a count of members", text: "Các cấp ủy đã kỷ luật 40 đảng viên. Trong đó, Ban Thường vụ thi hành kỷ luật 3, đảng ủy cơ sở thi hành kỷ luật 15, chi bộ thi hành kỷ luật 22 trường hợp.",
+			want: expect{raw: "15", parent: "40", unit: "trường hợp"}},
 		// labels
 		{name: "Số … names the count", text: "Số đảng viên hoàn thành tốt nhiệm vụ 2.045 đồng chí.",
 			want: expect{raw: "2.045", metric: "số đảng viên hoàn thành tốt nhiệm vụ"}},
