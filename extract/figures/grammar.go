@@ -435,6 +435,17 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 		unitKind, unit = schema.KindArea, "ha"
 		rawEnd = a.toks[j+2].endPos
 		j += 3
+	case w != nil && w.low == "m" && a.isNum(j+1) && w.endPos == a.toks[j+1].pos && (a.toks[j+1].text == "2" || a.toks[j+1].text == "3"):
+		// "12.532 m2" read as "m" and "2": square (or cubic) metres
+		if a.toks[j+1].text == "2" {
+			unitKind = schema.KindArea
+		} else {
+			unitKind = schema.KindOther
+		}
+		unit = "m" + a.toks[j+1].text
+		rawEnd = a.toks[j+1].endPos
+		a.consumed[j+1] = true
+		j += 2
 	case w != nil && measureUnits[w.low]:
 		unitKind, unit = schema.KindOther, w.text
 		j++
@@ -1075,7 +1086,7 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 			k++
 		}
 	}
-	if w := a.word(k); w != nil && (planSingles[w.low] || planPairs[pair{w.low, a.lowAt(k + 1)}]) {
+	if w := a.word(k); w != nil && (planSingles[w.low] || planPairs[pair{w.low, a.lowAt(k + 1)}] || so && a.assignedBy(k)) {
 		f.Role = schema.RolePlanPercent
 		return
 	}

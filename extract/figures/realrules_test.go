@@ -59,6 +59,10 @@ func TestStatementRules(t *testing.T) {
 		{name: "the number of a disease's name is not a figure", text: "Thực hiện tốt công tác phòng, chống dịch Covid – 19 trên địa bàn."},
 		{name: "cases and comrades are parts of a count of members", text: "Các cấp ủy đã kỷ luật 40 đảng viên. Trong đó, Ban Thường vụ thi hành kỷ luật 3, đảng ủy cơ sở thi hành kỷ luật 15, chi bộ thi hành kỷ luật 22 trường hợp.",
 			want: expect{raw: "15", parent: "40", unit: "trường hợp"}},
+		{name: "a percent of what an organ assigned", text: "Thu ngân sách trên địa bàn đạt 61,2% so với HĐND huyện giao.",
+			want: expect{raw: "61,2%", role: "plan_percent", compared: "plan"}},
+		{name: "m2 read as m and 2", text: "Xây dựng 8.400 m2 nhà xưởng.",
+			want: expect{raw: "8.400 m2", unit: "m2"}},
 		// labels
 		{name: "Số … names the count", text: "Số đảng viên hoàn thành tốt nhiệm vụ 2.045 đồng chí.",
 			want: expect{raw: "2.045", metric: "số đảng viên hoàn thành tốt nhiệm vụ"}},

@@ -294,6 +294,25 @@ func (a *analyzer) comparisons() {
 	}
 }
 
+// assignedBy reports an organ that set the plan, from token k: "so với
+// HĐND huyện giao", "so với tỉnh giao", "so với UBND tỉnh giao".
+func (a *analyzer) assignedBy(k int) bool {
+	switch a.lowAt(k) {
+	case "hđnd", "ubnd", "tỉnh", "huyện", "thành", "cấp", "trung", "thị", "xã":
+	default:
+		return false
+	}
+	for j := k + 1; j <= k+3; j++ {
+		if a.lowAt(j) == "giao" {
+			return true
+		}
+		if a.word(j) == nil {
+			return false
+		}
+	}
+	return false
+}
+
 // basisAt reads a basis of comparison at token k: "so (với) cùng kỳ / năm
 // trước / tháng trước / kế hoạch …", or, right after the figure (adjacent),
 // the plan word itself ("đạt 60% kế hoạch", "bằng 46,56% dự toán năm").
@@ -333,7 +352,7 @@ func (a *analyzer) basisAt(k int, adjacent bool) string {
 	case (w == "tháng" || w == "quý" || w == "kỳ") && w2 == "trước", w == "nhiệm" && w2 == "kỳ", w == "đầu" && (w2 == "năm" || w2 == "nhiệm"),
 		w == "giai" && w2 == "đoạn" && a.isNum(k+2):
 		return schema.ComparedPreviousPeriod
-	case planSingles[w] || planPairs[pair{w, w2}] || w == "kịch" && w2 == "bản":
+	case planSingles[w] || planPairs[pair{w, w2}] || w == "kịch" && w2 == "bản" || a.assignedBy(k):
 		return schema.ComparedPlan
 	case w == "tổng" && w2 == "số", w == "dân" && w2 == "số":
 		if !adjacent || a.lowAt(k-1) == "với" || a.lowAt(k-1) == "so" {
