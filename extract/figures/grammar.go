@@ -342,26 +342,22 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 		f.Kind = schema.KindRange
 		f.ValueHigh = schema.Float(n.Value2)
 	}
-	// "từ 8,5% đến 9%", "từ 3 đến 5 lượt": a range in words.
+	// "55 - 56 tạ/ha" typed with spaces round the dash; "từ 8,5% đến 9%",
+	// "từ 3 đến 5 lượt": a range in words.
 	numEnd := t.endPos
-	if hi := a.spacedRange(i); hi > 0 {
-		// "55 - 56 tạ/ha": a range typed with spaces round the dash
+	hi := a.spacedRange(i)
+	if hi == 0 && n.Kind == vntext.NumPlain && a.lowAt(i-1) == "từ" {
+		if k, ok := a.rangeTo(i); ok {
+			hi = k
+		}
+	}
+	if hi > 0 {
 		f.Kind = schema.KindRange
 		f.ValueHigh = schema.Float(a.num(hi).Value)
 		a.consumed[hi] = true
 		numEnd = a.toks[hi].endPos
 		spanEnd = a.toks[hi].end
 		j = hi + 1
-	}
-	if n.Kind == vntext.NumPlain && a.lowAt(i-1) == "từ" {
-		if hi, ok := a.rangeTo(i); ok {
-			f.Kind = schema.KindRange
-			f.ValueHigh = schema.Float(a.num(hi).Value)
-			a.consumed[hi] = true
-			numEnd = a.toks[hi].endPos
-			spanEnd = a.toks[hi].end
-			j = hi + 1
-		}
 	}
 	scale := 1.0
 	countRawEnd := 0 // the end of "324 nghìn" in a count written with a scale
