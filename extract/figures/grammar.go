@@ -1058,6 +1058,15 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 		f.Role, f.Direction = p.Role, p.Direction
 		return
 	}
+	if !percent && a.lowAt(i-1) == "và" && len(a.cands) > 0 {
+		// "(tăng 230 tổ chức và 124 đảng viên so với cùng kỳ)": one verb
+		// of change for both counts
+		if p := &a.cands[len(a.cands)-1]; p.last == i-2 && p.fig.Role == schema.RoleChange && p.fig.Kind == schema.KindCount &&
+			f.Kind == schema.KindCount && a.changeBefore(p.tok) && a.depth[p.tok] == a.depth[i] {
+			f.Role, f.Direction = p.fig.Role, p.fig.Direction
+			return
+		}
+	}
 	if a.lowAt(i-1) == "gấp" && a.lowAt(j-1) == "lần" {
 		// "2.033 tỷ đồng, gấp 1,3 lần năm 2015": a level as a multiple of
 		// an earlier one, measured like "bằng X% so với …"

@@ -34,6 +34,22 @@ func compatible(total, part *cand) bool {
 	return part.fig.ValueNormalized <= total.fig.ValueNormalized*(1+1e-9)
 }
 
+// sameNounOutside finds, for a change of a count in parentheses, the count
+// of the same noun before the parenthesis in its sentence: the index, or -1.
+func (a *analyzer) sameNounOutside(i int) int {
+	c := &a.cands[i]
+	if c.fig.Role != schema.RoleChange || c.fig.Kind != schema.KindCount || c.head == "" || a.depth[c.tok] == 0 {
+		return -1
+	}
+	for j := i - 1; j >= 0 && j >= i-maxLookFigures && a.sent[a.cands[j].tok] == a.sent[c.tok]; j-- {
+		r := &a.cands[j]
+		if r.fig.Role != schema.RoleChange && a.depth[r.tok] < a.depth[c.tok] && r.head == c.head && isCountKind(r.fig.Kind) {
+			return j
+		}
+	}
+	return -1
+}
+
 // sameCounted reports a part that counts what its total counts: the same
 // noun, or people under another word ("kỷ luật 56 đảng viên … 29 trường
 // hợp", "kết nạp 486 đảng viên … 420 đồng chí").
@@ -637,6 +653,10 @@ func (a *analyzer) linkRefers() {
 		}
 		if j := a.unitAfterPercent(i); j >= 0 && c.fig.Role == schema.RoleChange {
 			c.refersTo = j
+			continue
+		}
+		if j := a.sameNounOutside(i); j >= 0 {
+			c.refersTo = j // "450 tổ chức đảng và 206 đảng viên (tăng 230 tổ chức và 124 đảng viên)"
 			continue
 		}
 		comparative := c.fig.Role == schema.RoleChange && c.fig.Kind == schema.KindPercent && a.comparativeBefore(c.tok)

@@ -63,6 +63,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "61,2%", role: "plan_percent", compared: "plan"}},
 		{name: "m2 read as m and 2", text: "Xây dựng 8.400 m2 nhà xưởng.",
 			want: expect{raw: "8.400 m2", unit: "m2"}},
+		{name: "paired changes in a parenthesis, by noun", text: "Đã giám sát 120 tổ chức đảng và 95 đảng viên (tăng 14 tổ chức đảng và 9 đảng viên so với cùng kỳ).",
+			want: expect{raw: "9", role: "change", dir: "up", refers: "95"}},
+		{name: "the first paired change is of its own noun", text: "Đã giám sát 120 tổ chức đảng và 95 đảng viên (tăng 14 tổ chức đảng và 9 đảng viên so với cùng kỳ).",
+			want: expect{raw: "14", role: "change", refers: "120"}},
 		// labels
 		{name: "Số … names the count", text: "Số đảng viên hoàn thành tốt nhiệm vụ 2.045 đồng chí.",
 			want: expect{raw: "2.045", metric: "số đảng viên hoàn thành tốt nhiệm vụ"}},
