@@ -11,9 +11,10 @@ import (
 
 // cand is a figure found in one container, before ids are given.
 type cand struct {
-	index    int // position in the container's figure list
-	tok      int // token of the number
-	last     int // last token of the number and its unit phrase
+	yearEnd  bool // measured against "cuối năm …": last year's end, or this period's start
+	index    int  // position in the container's figure list
+	tok      int  // token of the number
+	last     int  // last token of the number and its unit phrase
 	fig      schema.Figure
 	parent   int
 	refersTo int
@@ -94,6 +95,13 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 		c.fig.Metric = a.label(c)
 	}
 	a.periods(ctx, plan)
+	for i := range a.cands {
+		// "tăng 3,2% so với cuối năm 2021" in a report on 6 months of 2022:
+		// the level at the start of the period, not a year before
+		if c := &a.cands[i]; c.yearEnd && c.fig.Period != nil && !strings.HasSuffix(c.fig.Period.End, "-12-31") {
+			c.fig.ComparedWith = schema.ComparedPreviousPeriod
+		}
+	}
 	a.subjects(ctx.title)
 	a.estimates()
 	return a.cands

@@ -67,6 +67,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "9", role: "change", dir: "up", refers: "95"}},
 		{name: "the first paired change is of its own noun", text: "Đã giám sát 120 tổ chức đảng và 95 đảng viên (tăng 14 tổ chức đảng và 9 đảng viên so với cùng kỳ).",
 			want: expect{raw: "14", role: "change", refers: "120"}},
+		{name: "the end of last year in a half-year report is the period's start", text: "Trong 6 tháng đầu năm 2022, dư nợ cho vay đạt 640 tỷ đồng, tăng 2,7% so với cuối năm 2021.",
+			want: expect{raw: "2,7%", compared: "previous_period"}},
+		{name: "the end of last year in a year report is a year before", text: "Năm 2022, dư nợ cho vay đạt 690 tỷ đồng, tăng 6,1% so với cuối năm 2021.",
+			want: expect{raw: "6,1%", compared: "same_period_last_year"}},
 		// labels
 		{name: "Số … names the count", text: "Số đảng viên hoàn thành tốt nhiệm vụ 2.045 đồng chí.",
 			want: expect{raw: "2.045", metric: "số đảng viên hoàn thành tốt nhiệm vụ"}},

@@ -290,6 +290,9 @@ func (a *analyzer) comparisons() {
 		if basis == "none" {
 			basis = ""
 		}
+		if basis == yearEndBasis {
+			basis, c.yearEnd = schema.ComparedSamePeriodLastYear, true
+		}
 		f.ComparedWith = schema.NullString(basis)
 	}
 }
@@ -312,6 +315,11 @@ func (a *analyzer) assignedBy(k int) bool {
 	}
 	return false
 }
+
+// yearEndBasis is "so với cuối năm …": the same point last year in a report
+// on a whole year, the start of the period in one on part of it; which is
+// known once the period is read.
+const yearEndBasis = "year_end"
 
 // basisAt reads a basis of comparison at token k: "so (với) cùng kỳ / năm
 // trước / tháng trước / kế hoạch …", or, right after the figure (adjacent),
@@ -348,7 +356,7 @@ func (a *analyzer) basisAt(k int, adjacent bool) string {
 	case w == "năm" && (w2 == "trước" || w2 == "ngoái" || a.isNum(k+1)):
 		return schema.ComparedSamePeriodLastYear
 	case w == "cuối" && w2 == "năm":
-		return schema.ComparedSamePeriodLastYear
+		return yearEndBasis
 	case (w == "tháng" || w == "quý" || w == "kỳ") && w2 == "trước", w == "nhiệm" && w2 == "kỳ", w == "đầu" && (w2 == "năm" || w2 == "nhiệm"),
 		w == "giai" && w2 == "đoạn" && a.isNum(k+2):
 		return schema.ComparedPreviousPeriod
