@@ -14,6 +14,7 @@ type expect struct {
 	raw                               string
 	metric, unit, role, dir, refers   string
 	parent, compared, estimate, bound string
+	period                            string // "start…end"
 	high                              float64
 }
 
@@ -71,6 +72,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "2,7%", compared: "previous_period"}},
 		{name: "the end of last year in a year report is a year before", text: "Năm 2022, dư nợ cho vay đạt 690 tỷ đồng, tăng 6,1% so với cuối năm 2021.",
 			want: expect{raw: "6,1%", compared: "same_period_last_year"}},
+		{name: "targets after a results sentence take the later year said before them", text: "Trên cơ sở kết quả đạt được trong năm 2022, Chi bộ đề ra các chỉ tiêu trong năm 2023 như: phấn đấu 100% đảng viên hoàn thành nhiệm vụ; 9/9 tổ đảng hoàn thành tốt nhiệm vụ.",
+			want: expect{raw: "9/9", role: "target", period: "2023-01-01…2023-12-31"}},
 		// labels
 		{name: "Số … names the count", text: "Số đảng viên hoàn thành tốt nhiệm vụ 2.045 đồng chí.",
 			want: expect{raw: "2.045", metric: "số đảng viên hoàn thành tốt nhiệm vụ"}},
@@ -149,6 +152,11 @@ func checkExpect(t *testing.T, f *schema.Figure, w expect, byID map[string]strin
 	check("compared_with", string(f.ComparedWith), w.compared)
 	check("estimate", fmt.Sprint(f.Estimate), w.estimate)
 	check("bound", string(f.Bound), w.bound)
+	if f.Period != nil {
+		check("period", f.Period.Start+"…"+f.Period.End, w.period)
+	} else {
+		check("period", "", w.period)
+	}
 	if w.high != 0 && (f.ValueHigh == nil || *f.ValueHigh != w.high) {
 		t.Errorf("value_high of %q = %v, want %v", f.Raw, f.ValueHigh, w.high)
 	}

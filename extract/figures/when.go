@@ -138,6 +138,18 @@ func (a *analyzer) periods(ctx *context, plan bool) {
 				break
 			}
 		}
+		if f.Role == schema.RoleTarget {
+			// "kết quả đạt được trong năm 2019, … đề ra một số chỉ tiêu
+			// trong năm 2020 như: phấn đấu 100% …; 11/11 chi bộ …": the
+			// targets are of the later year said before them
+			for k, e := range exprs {
+				// "chỉ tiêu … trong năm 2020" reads as the basis of a
+				// plan, but "trong" makes it the time the plan is for
+				if (!e.Basis || e.Adverbial) && sentOf[k] == s && e.Pos < pos && e.Year > 0 && (best < 0 || e.Year > exprs[best].Year) {
+					best = k
+				}
+			}
+		}
 		if best < 0 {
 			for k, e := range exprs {
 				if !e.Basis && sentOf[k] < s && e.Pos < pos && a.periodOf(k, c.tok) {
