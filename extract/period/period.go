@@ -532,8 +532,10 @@ func read(ws []word, i int, at func(int) string) (Expr, int) {
 	}
 	// "ước thực hiện đến 30/9/2022", "tính đến hết 31.12.2023": a date with
 	// its year after "đến" is "đến ngày …"
-	if d, m, y, ok := dayMonth(w); ok && y > 0 && cumulative(at, i) {
-		return Expr{Year: y, FromMonth: 1, ToMonth: m, ToDay: d}, 1
+	if w != "" && w[0] >= '0' && w[0] <= '9' { // most words are not numbers: skip the parse
+		if d, m, y, ok := dayMonth(w); ok && y > 0 && cumulative(at, i) {
+			return Expr{Year: y, FromMonth: 1, ToMonth: m, ToDay: d}, 1
+		}
 	}
 	// "6 tháng đầu năm", "sáu tháng cuối năm 2018", "9 tháng năm 2017",
 	// "chín tháng", "trong 2 năm 2011-2012"
