@@ -74,6 +74,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "6,1%", compared: "same_period_last_year"}},
 		{name: "targets after a results sentence take the later year said before them", text: "Trên cơ sở kết quả đạt được trong năm 2022, Chi bộ đề ra các chỉ tiêu trong năm 2023 như: phấn đấu 100% đảng viên hoàn thành nhiệm vụ; 9/9 tổ đảng hoàn thành tốt nhiệm vụ.",
 			want: expect{raw: "9/9", role: "target", period: "2023-01-01…2023-12-31"}},
+		{name: "a term that names a body's congress is not the period of the next clause", text: "Năm 2023, Huyện ủy ban hành kế hoạch chuẩn bị nhân sự đại hội Đảng các cấp, nhiệm kỳ 2025-2030; chỉ đạo sắp xếp 12 thôn thành 5 thôn.",
+			want: expect{raw: "12", period: "2023-01-01…2023-12-31"}},
+		{name: "a term that opens a clause is its period", text: "Báo cáo năm 2020. Trong Đảng bộ, nhiệm kỳ 2015-2020, đã kết nạp 1.210 đảng viên.",
+			want: expect{raw: "1.210", period: "2015-01-01…2020-12-31"}},
 		// labels
 		{name: "Số … names the count", text: "Số đảng viên hoàn thành tốt nhiệm vụ 2.045 đồng chí.",
 			want: expect{raw: "2.045", metric: "số đảng viên hoàn thành tốt nhiệm vụ"}},

@@ -178,7 +178,7 @@ func (a *analyzer) periods(ctx *context, plan bool) {
 // not when it names a body's term; nothing inside a parenthesis the figure
 // is not in.
 func (a *analyzer) periodOf(x, i int) bool {
-	if e := a.exprs[x]; e.ToYear > 0 && !e.Adverbial {
+	if e := a.exprs[x]; e.ToYear > 0 && (!e.Adverbial || e.Named) {
 		return false
 	}
 	return a.depth[a.exprTok[x]] <= a.depth[i]

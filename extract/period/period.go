@@ -41,6 +41,10 @@ type Expr struct {
 	// ("trong nhiệm kỳ 2015-2020", "Giai đoạn 2016-2020, …") rather than
 	// naming a thing ("HĐND huyện khóa XIX, nhiệm kỳ 2021-2026").
 	Adverbial bool
+	// Named marks a term after a comma that closes a noun phrase ("đại hội
+	// Đảng các cấp, nhiệm kỳ 2025-2030;"): a name for what a figure is
+	// about, though a text's opening may still be about that term.
+	Named bool
 }
 
 // Span is the expression's days given the year of its context (used when
@@ -402,11 +406,24 @@ func Find(text string) []Expr {
 		}
 		if (i == 0 || sentenceGap(text, ws[i-1].end, ws[i].pos)) && at(i-2) != "khoa" {
 			e.Adverbial = true // not "HĐND huyện khóa XX, nhiệm kỳ 2021-2026": a name
+			e.Named = i > 0 && e.ToYear > 0 && at(i) == "nhiem" && nameTerm(text, ws[i-1].end, ws[i].pos, e.End)
 		}
 		out = append(out, e)
 		i += n - 1
 	}
 	return out
+}
+
+// nameTerm reports a term ("nhiệm kỳ", which names a body's term where
+// "giai đoạn" says a time) after a comma that closes the noun phrase before it ("đại hội Đảng các cấp, nhiệm kỳ 2025-2030;", "cán bộ
+// quy hoạch BCH, nhiệm kỳ 2025-2030 cho 52 học viên"): the term of a body,
+// not the time of what the clause says. A term that opens a clause is
+// followed by its comma ("…, nhiệm kỳ 2015-2020, toàn Đảng bộ …").
+func nameTerm(text string, from, to, end int) bool {
+	if strings.ContainsAny(text[from:to], ".;:!?") {
+		return false
+	}
+	return !strings.HasPrefix(strings.TrimLeft(text[end:], " \t"), ",")
 }
 
 // sentenceGap reports punctuation that opens a clause between two words.
