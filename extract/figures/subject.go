@@ -24,6 +24,7 @@ var organHeads = map[pair]bool{
 	{"ubnd", ""}: true, {"hđnd", ""}: true, {"hội", "đồng"}: true, {"cấp", "tỉnh"}: true,
 	{"cấp", "huyện"}: true, {"cấp", "xã"}: true, {"cấp", "cơ"}: true, {"công", "an"}: true,
 	{"btv", ""}: true, {"bch", ""}: true, {"sở", ""}: true, {"mặt", "trận"}: true,
+	{"trụ", "sở"}: true, {"ban", "tiếp"}: true,
 }
 
 // organFirst holds the first words of organHeads: most words open no
@@ -38,11 +39,37 @@ var organFirst = func() map[string]bool {
 
 func (a *analyzer) organAt(k int) bool {
 	w := a.word(k)
-	if w == nil || !organFirst[w.low] {
+	if w == nil {
+		return false
+	}
+	if placeLevels[w.low] {
+		// "Huyện Cư Jút có 6/7 xã …", "Riêng Thành phố Gia Nghĩa …": a
+		// place by its name (the issuer's own is the whole)
+		n := k + 1
+		if w.low == "thành" || w.low == "thị" {
+			if a.lowAt(n) != "phố" && a.lowAt(n) != "xã" && a.lowAt(n) != "trấn" {
+				return false
+			}
+			n++
+		}
+		nw := a.word(n)
+		return nw != nil && nw.upper && !isAllCaps(nw.text)
+	}
+	if w.low == "thanh" && a.lowAt(k+1) == "tra" {
+		// "Thanh tra tỉnh đã thực hiện …", not "thanh tra việc …"
+		return inspectorLevels[a.lowAt(k+2)]
+	}
+	if !organFirst[w.low] {
 		return false
 	}
 	return organHeads[pair{w.low, ""}] || organHeads[pair{w.low, a.lowAt(k + 1)}]
 }
+
+// placeLevels open the name of a place ("huyện", "thành phố", "thị xã").
+var placeLevels = set("huyện", "quận", "xã", "phường", "tỉnh", "thành", "thị")
+
+// inspectorLevels follow "Thanh tra" in the name of an inspectorate.
+var inspectorLevels = set("tỉnh", "huyện", "thành", "quận", "thị", "bộ", "sở", "chính")
 
 // subjects sets the subject of every figure of the container.
 func (a *analyzer) subjects(title string) {

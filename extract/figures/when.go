@@ -16,7 +16,7 @@ type context struct {
 	ok       bool
 	planYear int
 	date     string
-	title    string // folded: an organ the title names is the whole
+	title    string // folded title and issuer: an organ they name is the whole
 }
 
 // docContext reads the document's period from its title and opening
@@ -35,6 +35,10 @@ func docContext(doc *schema.Document) context {
 			texts = append(texts, p.Text)
 			body++
 		}
+	}
+	if doc.Meta.Issuer != "" {
+		// the issuer read from the text is the whole as much as the title
+		title += " | " + vntext.Fold(doc.Meta.Issuer)
 	}
 	ctx := context{date: doc.Meta.Date, planYear: doc.Meta.PlanYear, title: title}
 	ctx.doc, ctx.year, ctx.ok = period.Document(texts, doc.Meta.Date, doc.Meta.ReportYear)
