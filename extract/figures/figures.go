@@ -125,6 +125,9 @@ func Find(doc *schema.Document) []schema.Figure {
 				sf.Parent = schema.NullString(out[-2-f.parent].ID)
 				if sf.Unit == "" {
 					sf.Unit = out[-2-f.parent].Unit
+					if sf.Unit != "" && !strings.Contains(sf.Metric, sf.Unit) && a.formBefore(f.tok) {
+						sf.Metric += " " + sf.Unit // "khiển trách 28" of "62 đảng viên"
+					}
 				}
 			}
 			if f.refersTo >= 0 {

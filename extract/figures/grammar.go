@@ -103,8 +103,44 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 		}
 	}
 	a.subjects(ctx.title)
+	a.partLabels()
 	a.estimates()
 	return a.cands
+}
+
+// partLabels names the parts of a breakdown that say only which level or
+// which kind of unit they are: "219/219 tập thể …, trong đó cấp huyện 54,
+// cấp cơ sở 165" are the total's metric for a level (their subject);
+// "Hoàn thành xuất sắc nhiệm vụ 08 (có 01 đảng bộ và 07 chi bộ)" are
+// đảng bộ and chi bộ that did what the total did.
+func (a *analyzer) partLabels() {
+	for i := range a.cands {
+		c := &a.cands[i]
+		if c.parent < 0 {
+			continue
+		}
+		p := &a.cands[c.parent]
+		f := &c.fig
+		rest := ""
+		if f.Subject != "" && len(f.Metric) >= len(f.Subject) && strings.EqualFold(f.Metric[:len(f.Subject)], f.Subject) {
+			rest = strings.TrimSpace(f.Metric[len(f.Subject):])
+		}
+		switch {
+		case f.Subject != "" && (f.Unit == "" && rest == "" || f.Unit == p.fig.Unit && rest == f.Unit) && len(rest) < len(f.Metric) && p.fig.Metric != "":
+			f.Metric = p.fig.Metric
+			if p.fig.Kind == f.Kind || p.fig.Kind == schema.KindRatio && f.Kind == schema.KindCount {
+				f.Unit = p.fig.Unit
+			}
+		case f.Unit != "" && f.Metric == f.Unit && p.verb != "" && !strings.Contains(p.verb, f.Unit) && !strings.EqualFold(p.verb, p.fig.Subject):
+			ws := strings.Fields(strings.ToLower(p.verb)) // lower case: a verb read at a sentence's head
+			switch {
+			case len(ws) >= 3 && isRating(ws[0], ws[1], ws[2]):
+				f.Metric = joinLabel(f.Unit, p.verb) // what the parts did, said after them
+			case verbPhrase(p.verb):
+				f.Metric = joinLabel(p.verb, f.Unit) // "kết nạp 35 đảng viên, trong đó 9 công nhân"
+			}
+		}
+	}
 }
 
 // sharedUnits gives the bare counts of a list the unit said once at its
@@ -1101,6 +1137,12 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 	}
 	if w := a.word(k); w != nil && (planSingles[w.low] || planPairs[pair{w.low, a.lowAt(k + 1)}] || so && a.assignedBy(k)) {
 		f.Role = schema.RolePlanPercent
+		return
+	}
+	// "năm 2022 tăng trưởng 9,07% so với năm 2021": the growth, though
+	// "so với năm 2021" follows it as it follows a level
+	if so && a.lowAt(i-1) != "bằng" && a.growthRate(i) {
+		f.Role, f.Direction = schema.RoleChange, "up"
 		return
 	}
 	// "bằng 56,9% so với cùng kỳ": this period's level as a percent of

@@ -116,6 +116,9 @@ func (a *analyzer) metric(c *cand) string {
 			return joinLabel(a.nounLabel(c), s) // "Kỳ thi … đạt 8 giải Nhất": which prize of what
 		}
 		if s := a.subject(lead); s != "" && !(wholeSubject(s) && a.word(c.tok+1) != nil && c.fig.Kind != schema.KindMoney && c.fig.Kind != schema.KindPercent) {
+			if pv := a.passive(c); pv != "" && !strings.Contains(s, pv) {
+				return joinLabel(s, pv) // "cán bộ … có 352/353 đồng chí được kiểm điểm"
+			}
 			return s
 		}
 	}
@@ -699,7 +702,9 @@ func stripBasis(s string) string {
 // labelOpeners are words a label does not open with: estimation and
 // realization ("ước", "ước tính", "thực hiện") say how sure or how far a
 // value is, not what it is.
-var labelOpeners = []string{"ước thực hiện ", "ước tính ", "ước đạt ", "ước ", "dự ước ", "thực hiện ", "phấn đấu "}
+// Topic markers ("về đảng viên có …", "đối với cá nhân … có …") name what
+// is spoken of, which the rest of the label says.
+var labelOpeners = []string{"ước thực hiện ", "ước tính ", "ước đạt ", "ước ", "dự ước ", "thực hiện ", "phấn đấu ", "về ", "đối với "}
 
 // labelClosers end a subject before its time: "Tổng dư nợ ước thực hiện
 // đến 30/9/2022 là …" is the row "tổng dư nợ".
@@ -1028,13 +1033,20 @@ func (a *analyzer) predicate(k int) string {
 				return v + " " + a.span(k, hi)
 			}
 		}
+		if t.low == "toàn" && a.lowAt(k+1) == "xã" && a.lowAt(k+2) == "hội" && n > 0 {
+			// "vốn đầu tư toàn xã hội": society-wide, not who acted
+			lo = k
+			n++
+			k--
+			continue
+		}
 		if predicateStop[t.low] {
 			if articles[t.low] && lo <= hi {
 				lo += a.wordLen(lo)
 			}
 			break
 		}
-		if n > 0 && (subjectNouns[t.low] || a.word(k-1) != nil && subjectPairs[pair{a.toks[k-1].low, t.low}]) {
+		if n > 0 && (subjectNouns[t.low] && !(t.low == "xã" && a.lowAt(k+1) == "hội") || a.word(k-1) != nil && subjectPairs[pair{a.toks[k-1].low, t.low}]) {
 			break
 		}
 		lo = k
@@ -1183,6 +1195,9 @@ func isCountKind(k string) bool {
 // names and prepositional phrases included ("tổng số đảng viên toàn Đảng
 // bộ", "Thu ngân sách nhà nước trên địa bàn").
 func (a *analyzer) subject(k int) string {
+	if b := a.priceBasisStart(k); b > 0 {
+		k = b - 1 // "GRDP theo giá so sánh 2010 ước đạt …": the prices it is measured in
+	}
 	hi := k
 	lo := k + 1
 	n := 0
@@ -1244,6 +1259,14 @@ func (a *analyzer) subject(k int) string {
 				continue
 			}
 		}
+		if (t.low == "được" || t.low == "bị") && n > 0 && a.word(k-1) != nil && !subjectStop[a.lowAt(k-1)] && !predicateStop[a.lowAt(k-1)] {
+			// "Tập thể được kiểm điểm … có 219/219", "Diện tích được tưới
+			// đạt …": what befell the subject is part of it
+			lo = k
+			n++
+			k--
+			continue
+		}
 		if t.kind != tWord || subjectStop[t.low] && !(t.low == "năm" && !(a.isNum(k+1) && a.candAt(k+1) < 0)) {
 			break // "năm 2022" dates; "cây hàng năm 5.613,7 ha" names the crop
 		}
@@ -1261,6 +1284,31 @@ func (a *analyzer) subject(k int) string {
 		return ""
 	}
 	return a.span(lo, hi)
+}
+
+// priceBasisStart returns the first token of a price basis ending at token
+// k ("(theo) giá so sánh (năm) 2010", "(theo) giá hiện hành"), or -1.
+func (a *analyzer) priceBasisStart(k int) int {
+	j := k
+	if a.isNum(j) && a.candAt(j) < 0 {
+		j--
+		if a.lowAt(j) == "năm" {
+			j--
+		}
+		if a.lowAt(j) != "sánh" || a.lowAt(j-1) != "so" {
+			return -1
+		}
+	} else if a.lowAt(j) != "hành" || a.lowAt(j-1) != "hiện" {
+		return -1
+	}
+	j -= 2
+	if a.lowAt(j) != "giá" {
+		return -1
+	}
+	if a.lowAt(j-1) == "theo" {
+		j--
+	}
+	return j
 }
 
 // subjectTailOnly reports tokens lo..hi that are only a time or the

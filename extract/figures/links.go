@@ -140,6 +140,18 @@ func (a *analyzer) markerAt(k int) int {
 	}
 	if markerPairs[pair{w.low, a.lowAt(k + 1)}] {
 		if w.low == "hình" && a.lowAt(k-1) != "với" && a.lowAt(k-1) != "các" {
+			// "Hình thức kỷ luật đảng viên: khiển trách 28, …" opening a
+			// sentence: the forms of the discipline said before
+			if (a.lowAt(k+2) == "kỷ" || a.lowAt(k+2) == "kỉ") && a.lowAt(k+3) == "luật" && a.sentenceOpens(k) {
+				for j := k + 4; j < len(a.toks) && j <= k+7; j++ {
+					if a.punctAt(j, ":") {
+						return j - k
+					}
+					if a.word(j) == nil {
+						break
+					}
+				}
+			}
 			return 0 // "với (các) hình thức: khiển trách 26, …", not any "hình thức"
 		}
 		return 2
@@ -686,9 +698,17 @@ func (a *analyzer) linkRefers() {
 			if r.fig.Kind == schema.KindPercent || r.rate && !rateOK || r.fig.Role == schema.RoleChange || r.fig.Role == schema.RoleTarget && c.fig.Role != schema.RoleTarget {
 				continue
 			}
-			// a part in parentheses is not what a change after them is
-			// computed on ("26 đảng viên (khiển trách 17, …), giảm 16,1%")
-			if c.fig.Role == schema.RoleChange && r.parent >= 0 && a.depth[r.tok] > a.depth[c.tok] {
+			// a part in parentheses is not what a change or a share after
+			// them is computed on ("26 đảng viên (khiển trách 17, …), giảm
+			// 16,1%", "08 (có 01 đảng bộ và 07 chi bộ), chiếm tỷ lệ 15,67%")
+			if r.parent >= 0 && (a.depth[r.tok] > a.depth[c.tok] ||
+				// "62 đảng viên, trong đó có 13 cấp ủy viên …, giảm 18 đảng
+				// viên": the change of a count is of the total it counts
+				c.fig.Role == schema.RoleChange && c.fig.Kind == schema.KindCount && c.fig.Unit != "" && r.fig.Unit != c.fig.Unit && a.cands[r.parent].fig.Unit == c.fig.Unit) {
+				if a.depth[r.tok] <= a.depth[c.tok] {
+					c.refersTo = r.parent
+					break
+				}
 				continue
 			}
 			c.refersTo = j

@@ -26,6 +26,7 @@ func TestStatementRules(t *testing.T) {
 		name string
 		plan bool
 		text string
+		next string // a second paragraph
 		want expect
 	}{
 		// a result with its plan after a slash or in parentheses
@@ -108,12 +109,39 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "6,1%", role: "change", dir: "up", refers: "712 tỷ đồng"}},
 		{name: "a clause opening on its basis goes on with the figure before", text: "Dư nợ cho vay đạt 1.950 tỷ đồng; so với 31/12/2021 tăng 7,2%.",
 			want: expect{raw: "7,2%", role: "change", refers: "1.950 tỷ đồng", compared: "previous_period"}},
+		// found on held-out set 5
+		{name: "growth said with its basis is a change", text: "Năm 2022 tăng trưởng 7,15% so với năm 2021.",
+			want: expect{raw: "7,15%", role: "change", dir: "up", compared: "same_period_last_year"}},
+		{name: "society-wide is part of the label", text: "Năm 2023, phấn đấu tổng vốn đầu tư toàn xã hội 9.200 tỷ đồng.",
+			want: expect{raw: "9.200 tỷ đồng", metric: "tổng vốn đầu tư toàn xã hội"}},
+		{name: "a price basis ends the subject", text: "Tổng sản phẩm trên địa bàn (GRDP) theo giá so sánh 2010 ước đạt 41.250 tỷ đồng.",
+			want: expect{raw: "41.250 tỷ đồng", metric: "tổng sản phẩm trên địa bàn (GRDP)"}},
+		{name: "a share after a parenthesised breakdown is of the figure before it", text: "Năm 2021, có 40 tổ chức được xếp loại, trong đó: Hoàn thành tốt nhiệm vụ 30 (có 6 đảng bộ và 24 chi bộ), chiếm tỷ lệ 75%.",
+			want: expect{raw: "75%", refers: "30"}},
+		{name: "the parts of a rated count did what it did", text: "Năm 2021, có 40 tổ chức được xếp loại, trong đó: Hoàn thành tốt nhiệm vụ 30 (có 6 đảng bộ và 24 chi bộ), chiếm tỷ lệ 75%.",
+			want: expect{raw: "24", metric: "chi bộ hoàn thành tốt nhiệm vụ", parent: "30"}},
+		{name: "a part named only by its level is the total's metric", text: "Năm 2021, UBKT các cấp kiểm tra 150 tổ chức đảng, trong đó cấp huyện 40, cấp cơ sở 110.",
+			want: expect{raw: "40", metric: "kiểm tra tổ chức đảng", unit: "tổ chức đảng", parent: "150"}},
+		{name: "what befell a subject is part of it", text: "Diện tích được tưới tiêu chủ động đạt 4.100 ha.",
+			want: expect{raw: "4.100 ha", metric: "diện tích được tưới tiêu chủ động"}},
+		{name: "a change of a count is of the total it counts", text: "Năm 2020 đã thi hành kỷ luật 48 đảng viên, trong đó có 9 cấp ủy viên, giảm 6 đảng viên so cùng kỳ.",
+			want: expect{raw: "6", refers: "48"}},
+		{name: "forms of discipline in the next paragraph are parts", text: "Năm 2020 đã thi hành kỷ luật 48 đảng viên.", next: "Hình thức kỷ luật đảng viên: khiển trách 30, cảnh cáo 15, khai trừ 3.",
+			want: expect{raw: "15", unit: "đảng viên", metric: "cảnh cáo đảng viên", parent: "48"}},
+		{name: "a number typed against a word", text: "Giá trị sản xuất năm 2020 ước đạt12.300 tỷ đồng.",
+			want: expect{raw: "12.300 tỷ đồng", metric: "giá trị sản xuất"}},
+		{name: "a term named after a comma is a name", text: "Năm 2024, tổ chức 3 lớp bồi dưỡng cán bộ quy hoạch, nhiệm kỳ 2025-2030 cho 152 học viên.",
+			want: expect{raw: "152", period: "2024-01-01…2024-12-31"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			figs := Find(docOf(tt.plan, tt.text))
+			texts := []string{tt.text}
+			if tt.next != "" {
+				texts = append(texts, tt.next)
+			}
+			figs := Find(docOf(tt.plan, texts...))
 			if tt.want.raw == "" {
 				if len(figs) > 0 {
 					t.Errorf("%q: want no figure, got %q …", tt.text, figs[0].Raw)

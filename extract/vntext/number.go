@@ -357,13 +357,33 @@ func attachedBefore(s string, i int) bool {
 	}
 	r, w := utf8.DecodeLastRuneInString(s[:i])
 	if isLetterRune(r) {
-		return true
+		return !gluedWord(s[:i])
 	}
 	if r == '-' && i-w > 0 {
 		r2, _ := utf8.DecodeLastRuneInString(s[:i-w])
 		return isLetterRune(r2)
 	}
 	return false
+}
+
+// gluedWord reports a Vietnamese word that a number was typed against
+// ("ước đạt16.743 tỷ đồng"): lower case with a letter outside ASCII, which
+// codes ("NQ16", "H5N1", "Covid19") and units ("km2") are not.
+func gluedWord(s string) bool {
+	n, wide := 0, false
+	for len(s) > 0 {
+		r, w := utf8.DecodeLastRuneInString(s)
+		if !isLetterRune(r) {
+			break
+		}
+		if unicode.IsUpper(r) {
+			return false
+		}
+		wide = wide || r >= utf8.RuneSelf
+		n++
+		s = s[:len(s)-w]
+	}
+	return n >= 2 && wide
 }
 
 func isLetterRune(r rune) bool {

@@ -71,6 +71,8 @@ func TestAppendNumbers(t *testing.T) {
 		{"report symbol", "Báo cáo 412/BC-UBND ngày", []tok{{NumSymbol, "412/BC-UBND", 412, 0, false}}},
 		{"covid", "dịch Covid-19 và", []tok{{NumAttached, "19", 0, 0, false}}},
 		{"glued code", "NQ-UBTVQH15", []tok{{NumAttached, "15", 0, 0, false}}},
+		{"typed against a word", "ước đạt16.743 tỷ", []tok{{NumPlain, "16.743", 16743, 0, false}}},
+		{"lower-case code", "covid19", []tok{{NumAttached, "19", 0, 0, false}}},
 		{"dotted numbering", "mục 1.2.3 và 1.5", []tok{{NumDotted, "1.2.3", 1, 0, false}, {NumDotted, "1.5", 1, 0, false}}},
 		{"money", "43 suất x 500.000 đồng = 21.500.000 đồng", []tok{{NumPlain, "43", 43, 0, false}, {NumPlain, "500.000", 500000, 0, false}, {NumPlain, "21.500.000", 21500000, 0, false}}},
 		{"comma list is not a decimal", "26 tập thể, 41 cá nhân", []tok{{NumPlain, "26", 26, 0, false}, {NumPlain, "41", 41, 0, false}}},
