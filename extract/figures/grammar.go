@@ -1111,6 +1111,11 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 			return
 		}
 	}
+	if a.lowAt(i-1) == "gấp" && a.lowAt(j-1) == "lần" && a.lowAt(i-2) == "tăng" {
+		// "tăng gấp 3,38 lần năm 2015": the growth as a factor
+		f.Role, f.Direction = schema.RoleChange, "up"
+		return
+	}
 	if a.lowAt(i-1) == "gấp" && a.lowAt(j-1) == "lần" {
 		// "2.033 tỷ đồng, gấp 1,3 lần năm 2015": a level as a multiple of
 		// an earlier one, measured like "bằng X% so với …"

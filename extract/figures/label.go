@@ -1246,6 +1246,10 @@ func (a *analyzer) subject(k int) string {
 				continue
 			}
 		}
+		if t.isPunct(")") && n > 0 && a.punctAt(k-2, "(") && a.word(k-1) != nil && isAllCaps(a.toks[k-1].text) && a.word(k-3) != nil {
+			k -= 3 // "công nghiệp - tiểu thủ công nghiệp (TTCN) và xây dựng": an abbreviation inside
+			continue
+		}
 		if t.isPunct(")") && (n == 0 || a.subjectTailOnly(k+1, hi)) {
 			// "Tổng giá trị sản xuất (giá so sánh năm 2010) ước đạt …": the
 			// parenthesis qualifies the subject before it; "(GRDP)" names it
@@ -1379,15 +1383,20 @@ func (a *analyzer) listSubject(comma int) bool {
 		t := &a.toks[k]
 		switch {
 		case t.kind == tWord:
-			if predicateStop[t.low] || subjectStop[t.low] || verbPairs[pair{a.lowAt(k - 1), t.low}] || n > 16 {
+			if predicateStop[t.low] || subjectStop[t.low] || verbPairs[pair{a.lowAt(k - 1), t.low}] && !headNouns[a.lowAt(k-2)] || n > 16 {
 				// an adverbial before a comma ("Về cơ cấu kinh tế, khu vực
 				// công nghiệp và xây dựng chiếm …") opens the clause
 				return sawComma && n > 0
 			}
 			n++
 		case t.isPunct(","):
+			if a.toks[comma].low == "và" {
+				return n > 0 // "…, tổng mức luân chuyển hàng hóa và doanh thu dịch vụ"
+			}
 			sawComma = true
 		case t.isPunct("-"), t.isPunct("–"):
+		case t.isPunct(")") && a.punctAt(k-2, "(") && a.word(k-1) != nil && isAllCaps(a.toks[k-1].text):
+			k -= 2 // "công nghiệp - tiểu thủ công nghiệp (TTCN) và xây dựng"
 		case isClauseEnd(t), t.isPunct(":"), t.isPunct("("):
 			return n > 0
 		default:

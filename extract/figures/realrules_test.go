@@ -132,6 +132,12 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "12.300 tỷ đồng", metric: "giá trị sản xuất"}},
 		{name: "a term named after a comma is a name", text: "Năm 2024, tổ chức 3 lớp bồi dưỡng cán bộ quy hoạch, nhiệm kỳ 2025-2030 cho 152 học viên.",
 			want: expect{raw: "152", period: "2024-01-01…2024-12-31"}},
+		{name: "a growth as a factor is a change", text: "Năm 2020, giá trị sản xuất công nghiệp ước đạt 9.120 tỷ đồng, tăng gấp 2,4 lần năm 2015.",
+			want: expect{raw: "2,4", role: "change", dir: "up", refers: "9.120 tỷ đồng", period: "2020-01-01…2020-12-31"}},
+		{name: "a level as a multiple of an earlier one", text: "Năm 2020, giá trị sản xuất công nghiệp đạt 9.120 tỷ đồng, gấp 2,4 lần năm 2015.",
+			want: expect{raw: "2,4", role: "plan_percent", period: "2020-01-01…2020-12-31"}},
+		{name: "a subject of two items with an abbreviation inside", text: "Năm 2020, giá trị sản xuất tiểu thủ công nghiệp (TTCN) và xây dựng ước đạt 4.300 tỷ đồng.",
+			want: expect{raw: "4.300 tỷ đồng", metric: "giá trị sản xuất tiểu thủ công nghiệp (TTCN) và xây dựng"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}

@@ -398,7 +398,11 @@ func Find(text string) []Expr {
 			continue
 		}
 		e.Pos, e.End = ws[i].pos, ws[i+n-1].end
-		e.Basis = basisBefore(ws, i, at)
+		e.Basis = basisBefore(ws, i, at) ||
+			// "04 cuộc năm 2017 chuyển sang": the year work came from
+			at(i+n) == "chuyen" && at(i+n+1) == "sang" ||
+			// "gấp 3,38 lần năm 2015": the level a multiple is of
+			at(i-1) == "lan" && at(i-3) == "gap"
 		e.Plan = planBefore(ws, i, at)
 		switch at(i - 1) {
 		case "trong", "qua", "suot", "ca", "sau", "tu", "den":
@@ -673,6 +677,11 @@ func Document(texts []string, date string, known int) (e Expr, year int, ok bool
 			if first == nil {
 				x := x
 				first = &x
+			}
+			if x.Year > 0 && known == 0 && x.ToYear == 0 && x.FromMonth == 1 && x.ToMonth == 1 && x.ToDay > 0 {
+				// "Đến ngày 25-01-2019, huyện đã hoàn thành … đánh giá,
+				// xếp loại": a year's work closed early in the next
+				return Expr{FromMonth: 1, ToMonth: 12}, x.Year - 1, true
 			}
 			if x.Year > 0 && known == 0 || x.Year == known && known > 0 {
 				y := x.Year
