@@ -1728,30 +1728,66 @@ func (a *analyzer) classification(k, ci int) string {
 // span is the text of tokens lo..hi as written, with words that are
 // capitalized only because they open a sentence put in lower case.
 func (a *analyzer) span(lo, hi int) string {
-	var b strings.Builder
 	for lo <= hi && a.inPeriod[lo] {
 		lo++
 	}
 	for hi >= lo && a.inPeriod[hi] {
 		hi--
 	}
+	if lo > hi {
+		return ""
+	}
+	// The text as written with every run of white space one space: built
+	// in one buffer, as labels are read for every figure.
+	b := make([]byte, 0, a.toks[hi].endPos-a.toks[lo].pos)
+	gap := false
 	for k := lo; k <= hi; k++ {
 		t := &a.toks[k]
 		if a.inPeriod[k] {
-			continue // "Tổng thu ngân sách 6 tháng đầu năm": the time is the period's
-		}
-		if k > lo {
-			b.WriteString(a.text[a.toks[k-1].endPos:t.pos])
-		}
-		if t.kind == tWord && t.upper && t.initial && !isAllCaps(t.text) {
-			r, w := utf8.DecodeRuneInString(t.text)
-			b.WriteRune(unicode.ToLower(r))
-			b.WriteString(t.text[w:])
+			gap = true // "Tổng thu ngân sách 6 tháng đầu năm": the time is the period's
 			continue
 		}
-		b.WriteString(t.text)
+		if k > lo {
+			b = appendSpaced(b, a.text[a.toks[k-1].endPos:t.pos], &gap)
+		}
+		if t.kind == tWord && t.upper && t.initial && !isAllCaps(t.text) {
+			if gap && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			gap = false
+			r, w := utf8.DecodeRuneInString(t.text)
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+			b = append(b, t.text[w:]...)
+			continue
+		}
+		b = appendSpaced(b, t.text, &gap)
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return string(b)
+}
+
+// appendSpaced appends s with each run of white space made one space, a
+// pending one (gap) written before the next other character and never at
+// the start.
+func appendSpaced(b []byte, s string, gap *bool) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		r, w := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			*gap = true
+			i += w
+			continue
+		}
+		if *gap && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		*gap = false
+		b = append(b, s[i:i+w]...)
+		i += w
+	}
+	return b
 }
 
 func isAllCaps(s string) bool {
