@@ -52,8 +52,10 @@ type capWord struct{ tok, end int32 }
 func (lx *lexer) lex(s string) []token {
 	nums := vntext.AppendNumbers(lx.nums[:0], s)
 	toks := lx.toks[:0]
-	if cap(toks) < len(s)/4 {
-		toks = make([]token, 0, len(s)/4)
+	if cap(toks) < len(s)/3+8 {
+		// a Vietnamese syllable and its space take 3 to 5 bytes: enough
+		// room that the slice of tokens (with their strings) never grows
+		toks = make([]token, 0, len(s)/3+8)
 	}
 	lows, caps := lx.lows[:0], lx.caps[:0]
 	ni := 0
