@@ -433,9 +433,11 @@ func (a *analyzer) label(c *cand) string {
 		}
 		if p := c.index - 1; p >= 0 && a.cands[p].last == k-1 {
 			if v := a.cands[p].verb; verbPhrase(v) && !strings.Contains(a.cands[p].fig.Unit, v) {
+				c.verb = v
 				return joinLabel(v, noun)
 			}
 		} else if v := a.predicate(k - 1); verbPhrase(v) && a.candAt(k-1) < 0 {
+			c.verb = v // "giám sát với 169 tổ chức đảng và 395 đảng viên": the verb of both
 			return joinLabel(v, noun)
 		}
 	}
@@ -524,6 +526,14 @@ var adverbialOpeners = set("qua", "sau", "thông", "trong", "khi", "từ")
 func verbPhrase(v string) bool {
 	ws := strings.Fields(strings.ToLower(v))
 	return len(ws) > 0 && (len(ws) > 1 && verbPairs[pair{ws[0], ws[1]}] || singleVerbs[ws[0]])
+}
+
+var conventionalCaps = set("đảng", "nhà", "nhân")
+
+// conventionalAt reports such a word as the object of the verb before it,
+// not part of a name ("Huy hiệu Đảng", "vào Đảng" stay names).
+func (a *analyzer) conventionalAt(k int) bool {
+	return conventionalCaps[a.lowAt(k)] && (singleVerbs[a.lowAt(k-1)] || verbPairs[pair{a.lowAt(k - 2), a.lowAt(k - 1)}])
 }
 
 var singleVerbs = set("tiếp", "chuyển", "kiểm", "xử", "thu", "phát", "kết", "cấp", "giải", "hỗ", "tặng", "trao", "khen", "nhận", "tổ", "mở", "đào", "xây", "thi", "kỷ", "khởi", "phạt")
@@ -990,8 +1000,10 @@ func (a *analyzer) predicate(k int) string {
 			}
 			break
 		}
-		capital := t.upper && !t.initial
-		tail := !t.upper && !predicateStop[t.low] && k > 0 && a.toks[k-1].kind == tWord && a.toks[k-1].upper && !a.toks[k-1].initial
+		// "Đảng", "Nhà nước", "Nhân dân" are capitalized by convention,
+		// not names ("chuyển Đảng chính thức cho 02 đồng chí")
+		capital := t.upper && !t.initial && !a.conventionalAt(k)
+		tail := !t.upper && !predicateStop[t.low] && k > 0 && a.toks[k-1].kind == tWord && a.toks[k-1].upper && !a.toks[k-1].initial && !a.conventionalAt(k-1)
 		if capital || tail {
 			// A name ends the predicate, unless it is the object just
 			// before the number ("cho ra khỏi Đảng 41 đảng viên", "trao
