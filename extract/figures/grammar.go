@@ -93,6 +93,7 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 		c := &a.cands[i]
 		c.fig.Quote = a.quote(c.tok)
 		c.fig.Metric = a.label(c)
+		a.parallelItem(i)
 	}
 	a.periods(ctx, plan)
 	for i := range a.cands {
@@ -106,6 +107,35 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 	a.partLabels()
 	a.estimates()
 	return a.cands
+}
+
+// parallelItem gives the second item of "Tỷ lệ hộ dùng nước sạch khu vực
+// đô thị đạt 99,2%, khu vực nông thôn đạt 95%" the head of the first: an
+// item after a comma whose label opens with words the label before has
+// inside it takes that label's opening up to them.
+func (a *analyzer) parallelItem(i int) {
+	if i == 0 {
+		return
+	}
+	c, p := &a.cands[i], &a.cands[i-1]
+	if a.sent[p.tok] != a.sent[c.tok] || !a.punctAt(p.last+1, ",") || p.fig.Kind != c.fig.Kind || p.fig.Role != c.fig.Role {
+		return
+	}
+	m := strings.TrimPrefix(strings.TrimPrefix(c.fig.Metric, "tỷ lệ "), "tỉ lệ ")
+	ws := strings.Fields(m)
+	if len(ws) < 3 || len(ws) > 5 {
+		return
+	}
+	// the item is its own clause: the words from the comma to the number
+	// are the label's and "đạt", "là", "chiếm"
+	if n := c.tok - (p.last + 2); n < len(ws) || n > len(ws)+2 {
+		return
+	}
+	lead := " " + ws[0] + " " + ws[1] + " "
+	pm := " " + p.fig.Metric + " "
+	if j := strings.LastIndex(pm, lead); j > 0 && j+len(lead) < len(pm)-1 {
+		c.fig.Metric = strings.TrimSpace(pm[:j]) + " " + m
+	}
 }
 
 // partLabels names the parts of a breakdown that say only which level or

@@ -138,6 +138,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "2,4", role: "plan_percent", period: "2020-01-01…2020-12-31"}},
 		{name: "a subject of two items with an abbreviation inside", text: "Năm 2020, giá trị sản xuất tiểu thủ công nghiệp (TTCN) và xây dựng ước đạt 4.300 tỷ đồng.",
 			want: expect{raw: "4.300 tỷ đồng", metric: "giá trị sản xuất tiểu thủ công nghiệp (TTCN) và xây dựng"}},
+		{name: "a parallel item takes the head of the one before", text: "Năm 2023, tỷ lệ hộ được thu gom rác thải khu vực đô thị đạt 97%, khu vực nông thôn đạt 81%.",
+			want: expect{raw: "81%", metric: "tỷ lệ hộ được thu gom rác thải khu vực nông thôn"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
