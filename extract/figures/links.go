@@ -648,6 +648,12 @@ func (a *analyzer) linkRefers() {
 		if c.refersTo >= 0 {
 			continue
 		}
+		if a.contribution(c) > 0 && c.fig.Kind == schema.KindPercent {
+			// "GRDP … tăng 3,02%. …: khu vực dịch vụ tăng 3,84% (đóng góp
+			// 1,77%)": a sector's share of the growth said first
+			c.refersTo = a.growthTotal(i)
+			continue
+		}
 		switch c.fig.Role {
 		case schema.RoleShare, schema.RolePlanPercent, schema.RoleChange:
 		case schema.RoleTarget:
@@ -715,6 +721,33 @@ func (a *analyzer) linkRefers() {
 			break
 		}
 	}
+}
+
+// growthTotal is the growth the contributions of a container share out:
+// the last change in percent before the sector whose contribution is said
+// first, or -1.
+func (a *analyzer) growthTotal(i int) int {
+	first := i
+	for j := 0; j < i; j++ {
+		if a.contribution(&a.cands[j]) > 0 {
+			first = j
+			break
+		}
+	}
+	change := func(r *cand) bool {
+		return r.fig.Role == schema.RoleChange && r.fig.Kind == schema.KindPercent && a.contribution(r) == 0
+	}
+	for j := first - 2; j >= 0; j-- {
+		if change(&a.cands[j]) {
+			return j
+		}
+	}
+	for j := 0; j < first; j++ {
+		if change(&a.cands[j]) {
+			return j
+		}
+	}
+	return -1
 }
 
 // comparativeBefore reports "cao hơn", "thấp hơn" just before the number

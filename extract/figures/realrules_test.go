@@ -140,6 +140,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "4.300 tỷ đồng", metric: "giá trị sản xuất tiểu thủ công nghiệp (TTCN) và xây dựng"}},
 		{name: "a parallel item takes the head of the one before", text: "Năm 2023, tỷ lệ hộ được thu gom rác thải khu vực đô thị đạt 97%, khu vực nông thôn đạt 81%.",
 			want: expect{raw: "81%", metric: "tỷ lệ hộ được thu gom rác thải khu vực nông thôn"}},
+		{name: "a sector's contribution is a share of the growth said first", text: "GRDP năm 2022 tăng 7,2% so với năm trước. Trong đó, khu vực dịch vụ tăng 6,1%, đóng góp 2,4 điểm phần trăm; khu vực công nghiệp tăng 9,3%, đóng góp 3,9 điểm phần trăm.",
+			want: expect{raw: "3,9 điểm phần trăm", refers: "7,2%"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
