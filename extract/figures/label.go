@@ -115,9 +115,22 @@ func (a *analyzer) metric(c *cand) string {
 		if s := a.subject(lead); s != "" && a.prizeAt(c.tok+1) {
 			return joinLabel(a.nounLabel(c), s) // "Kỳ thi … đạt 8 giải Nhất": which prize of what
 		}
-		if s := a.subject(lead); s != "" && !(wholeSubject(s) && a.word(c.tok+1) != nil && c.fig.Kind != schema.KindMoney && c.fig.Kind != schema.KindPercent) {
+		if s := a.subject(lead); s != "" && (wholeSubject(s) || subjectNouns[strings.ToLower(s)] || placeName(s)) && a.word(c.tok+1) != nil && c.fig.Kind != schema.KindMoney && c.fig.Kind != schema.KindPercent {
+			// "Huyện đã đạt 15/19 tiêu chí", "thị trấn Đăk Tô đạt 15/20
+			// tiêu chuẩn …": who reached it, the row is what was counted
+			if n := a.nounLabel(c); n != "" {
+				return n
+			}
+		}
+		if s := a.subject(lead); s != "" && !((wholeSubject(s) || subjectNouns[strings.ToLower(s)]) && a.word(c.tok+1) != nil && c.fig.Kind != schema.KindMoney && c.fig.Kind != schema.KindPercent) {
 			if pv := a.passive(c); pv != "" && !strings.Contains(s, pv) {
 				return joinLabel(s, pv) // "cán bộ … có 352/353 đồng chí được kiểm điểm"
+			}
+			if f := " " + strings.ToLower(s) + " "; strings.Contains(f, " mỗi ") || strings.Contains(f, " bình quân ") {
+				// "bình quân mỗi xã đạt 11 tiêu chí": an average of what follows
+				if n := a.nounLabel(c); n != "" && !strings.Contains(s, n) && c.fig.Kind != schema.KindMoney && c.fig.Kind != schema.KindPercent {
+					return joinLabel(n, tidyLabel(s))
+				}
 			}
 			return s
 		}
@@ -684,6 +697,28 @@ func (a *analyzer) sharedTail(c *cand) (cond, having string) {
 	return "", a.having(n.last+1, n.index)
 }
 
+// placeName reports a place by its name ("thị trấn Đăk Tô", "huyện Cư
+// Jút").
+func placeName(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 {
+		return false
+	}
+	i := 1
+	switch strings.ToLower(ws[0]) {
+	case "huyện", "xã", "tỉnh", "phường", "quận":
+	case "thị", "thành":
+		i = 2
+	default:
+		return false
+	}
+	if i >= len(ws) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(ws[i])
+	return unicode.IsUpper(r)
+}
+
 // wholeSubject reports a subject that is only who as a whole: "toàn
 // huyện", "các xã", "cả tỉnh".
 func wholeSubject(s string) bool {
@@ -714,7 +749,7 @@ func stripBasis(s string) string {
 // value is, not what it is.
 // Topic markers ("về đảng viên có …", "đối với cá nhân … có …") name what
 // is spoken of, which the rest of the label says.
-var labelOpeners = []string{"ước thực hiện ", "ước tính ", "ước đạt ", "ước ", "dự ước ", "thực hiện ", "phấn đấu ", "về ", "đối với "}
+var labelOpeners = []string{"ước thực hiện ", "ước tính ", "ước đạt ", "ước ", "dự ước ", "thực hiện ", "phấn đấu ", "về ", "đối với ", "tuy nhiên ", "đồng thời ", "ngoài ra ", "bên cạnh đó "}
 
 // labelClosers end a subject before its time: "Tổng dư nợ ước thực hiện
 // đến 30/9/2022 là …" is the row "tổng dư nợ".
@@ -887,6 +922,9 @@ func (a *analyzer) leading(c *cand) (int, labelMode) {
 		case "đạt", "ước":
 			for a.lowAt(k-1) == "ước" || a.lowAt(k-1) == "chỉ" || a.lowAt(k-1) == "tính" && a.lowAt(k-2) == "ước" {
 				k--
+			}
+			if w := a.lowAt(k - 1); (w == "đã" || w == "đều" || w == "cũng" || w == "vẫn") && a.word(k-2) != nil {
+				k-- // "bình quân mỗi xã đã đạt 11 tiêu chí": the subject is before the auxiliary
 			}
 			return k - 1, modeSubject
 		case "hiện":
@@ -1137,6 +1175,12 @@ func (a *analyzer) isRatio(k int) bool { return a.isNum(k) && a.num(k).Kind == v
 // viên được khen thưởng").
 func (a *analyzer) passive(c *cand) string {
 	k := c.last + 1
+	if w := a.lowAt(k); (w == "đang" || w == "chưa") && a.lowAt(k+1) == "được" {
+		// "3 xã đang được thẩm định", "19 đảng viên chưa được kiểm điểm"
+		if pv := a.passiveAt(k + 1); pv != "" {
+			return w + " " + pv
+		}
+	}
 	if w := a.lowAt(k); w != "bị" && w != "được" && w != "đã" || isRating(a.lowAt(k+1), a.lowAt(k+2), a.lowAt(k+3)) {
 		return ""
 	}

@@ -142,6 +142,12 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "81%", metric: "tỷ lệ hộ được thu gom rác thải khu vực nông thôn"}},
 		{name: "a sector's contribution is a share of the growth said first", text: "GRDP năm 2022 tăng 7,2% so với năm trước. Trong đó, khu vực dịch vụ tăng 6,1%, đóng góp 2,4 điểm phần trăm; khu vực công nghiệp tăng 9,3%, đóng góp 3,9 điểm phần trăm.",
 			want: expect{raw: "3,9 điểm phần trăm", refers: "7,2%"}},
+		{name: "a passive after 'đang'", text: "Năm 2022 có 4 xã đang được thẩm định đạt chuẩn nông thôn mới.",
+			want: expect{raw: "4", metric: "xã đang được thẩm định đạt chuẩn nông thôn mới"}},
+		{name: "a place that reached a count is not the row", text: "Năm 2022, thị trấn Tân Phú đã đạt 14/19 tiêu chí đô thị văn minh.",
+			want: expect{raw: "14/19", metric: "tiêu chí đô thị văn minh"}},
+		{name: "an average per unit names what it averages", text: "Năm 2022, bình quân mỗi xã đã đạt 16,2 tiêu chí.",
+			want: expect{raw: "16,2", metric: "tiêu chí bình quân mỗi xã"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
