@@ -95,6 +95,7 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 		c.fig.Metric = a.label(c)
 		a.parallelItem(i)
 	}
+	a.correspondingLists()
 	a.periods(ctx, plan)
 	for i := range a.cands {
 		// "tăng 3,2% so với cuối năm 2021" in a report on 6 months of 2022:
@@ -107,6 +108,53 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 	a.partLabels()
 	a.estimates()
 	return a.cands
+}
+
+// correspondingLists labels "khu vực A chiếm 19,39%; khu vực B 42,65%; …
+// (Cơ cấu tương ứng năm 2021 là: 20,80%; 41,86%; …)": the values after
+// "tương ứng" are, in order, of the items of the list just before it, when
+// the two lists have as many values of one kind.
+func (a *analyzer) correspondingLists() {
+	for m := 1; m < len(a.toks); m++ {
+		if a.lowAt(m) != "ứng" || a.lowAt(m-1) != "tương" {
+			continue
+		}
+		after, before := -1, -1
+		for i := range a.cands {
+			if a.cands[i].tok > m {
+				after = i
+				break
+			}
+			before = i
+		}
+		if after < 0 || before < 0 || a.sent[a.cands[after].tok] != a.sent[m] {
+			continue
+		}
+		n := 0
+		for after+n < len(a.cands) && a.sent[a.cands[after+n].tok] == a.sent[m] && a.cands[after+n].fig.Kind == a.cands[after].fig.Kind {
+			n++
+		}
+		if n < 2 || before-n+1 < 0 {
+			continue
+		}
+		ok := true
+		for k := 0; k < n; k++ {
+			p, c := &a.cands[before-n+1+k], &a.cands[after+k]
+			if p.fig.Kind != c.fig.Kind || p.fig.Metric == "" || a.sent[p.tok] != a.sent[m] && a.sent[p.tok] != a.sent[m]-1 {
+				ok = false
+				break
+			}
+		}
+		if before-n >= 0 && a.sent[a.cands[before-n].tok] >= a.sent[m]-1 && a.cands[before-n].fig.Kind == a.cands[after].fig.Kind {
+			ok = false // the list before is longer: which items is not told
+		}
+		if !ok {
+			continue
+		}
+		for k := 0; k < n; k++ {
+			a.cands[after+k].fig.Metric = a.cands[before-n+1+k].fig.Metric
+		}
+	}
 }
 
 // parallelItem gives the second item of "Tỷ lệ hộ dùng nước sạch khu vực

@@ -148,6 +148,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "14/19", metric: "tiêu chí đô thị văn minh"}},
 		{name: "an average per unit names what it averages", text: "Năm 2022, bình quân mỗi xã đã đạt 16,2 tiêu chí.",
 			want: expect{raw: "16,2", metric: "tiêu chí bình quân mỗi xã"}},
+		{name: "values said 'tương ứng' are of the items before, in order", text: "Năm 2022, khu vực nông nghiệp chiếm 21,5%; khu vực công nghiệp 40,2%; khu vực dịch vụ 38,3% (cơ cấu tương ứng năm 2021 là: 22,9%; 39,0%; 38,1%).",
+			want: expect{raw: "39,0%", metric: "khu vực công nghiệp", period: "2021-01-01…2021-12-31"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
