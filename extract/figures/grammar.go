@@ -24,6 +24,7 @@ type cand struct {
 	class    int
 	head     string // first word of the unit ("cuộc" of "cuộc đối thoại")
 	verb     string // words before the number that say what was done
+	topic    string // what a counter ("có 147 tổ chức") counts, from "Đối với X,"
 	after    string // a verb right after the number ("17 khiển trách")
 	linked   bool   // already a part of a breakdown
 }

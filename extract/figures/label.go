@@ -411,6 +411,28 @@ func (a *analyzer) baseMetric(i int) string {
 // that another year's report would not repeat ("ước thực hiện giải ngân"
 // is the row "giải ngân").
 func (a *analyzer) label(c *cand) string {
+	m := a.labelOf(c)
+	if u := c.fig.Unit; counters[strings.ToLower(u)] && a.lowAt(c.tok-1) == "có" && (m == u || strings.HasPrefix(m, u+" ")) {
+		// "Đối với chi bộ trực thuộc đảng uỷ, có 147/147 tổ chức được
+		// đánh giá": the topic is what the counter counts
+		if t := a.topicBefore(c.tok); t != "" {
+			c.topic = t
+			m = t + m[len(u):]
+		}
+	}
+	if c.parent >= 0 && c.topic == "" {
+		// its parts count what it counts: "trong đó: Hoàn thành xuất sắc
+		// nhiệm vụ 28" of those 147 chi bộ
+		if p := &a.cands[c.parent]; p.topic != "" && p.fig.Unit == c.fig.Unit {
+			if i := strings.Index(m, p.fig.Unit); i >= 0 {
+				m = m[:i] + p.topic + m[i+len(p.fig.Unit):]
+			}
+		}
+	}
+	return m
+}
+
+func (a *analyzer) labelOf(c *cand) string {
 	if m, ok := a.respectively(c); ok {
 		return m
 	}
@@ -695,6 +717,44 @@ func (a *analyzer) sharedTail(c *cand) (cond, having string) {
 		return cond, ""
 	}
 	return "", a.having(n.last+1, n.index)
+}
+
+// counters count what the clause names elsewhere ("có 352 đồng chí",
+// "147 tổ chức").
+var counters = set("đồng chí", "tổ chức", "người", "trường hợp", "đơn vị", "cá nhân")
+
+// topicBefore reads the topic that opens the clause of token k, or a
+// comma stretch of it: "Đối với X," "Về X," "Kết quả xếp loại X,": X, or "".
+func (a *analyzer) topicBefore(k int) string {
+	j := k - 1
+	for j >= 0 && !isClauseEnd(&a.toks[j]) && !a.toks[j].isPunct(":") {
+		j--
+	}
+	topic := ""
+	for p := j + 1; p < k; p++ {
+		if p > j+1 && !a.punctAt(p-1, ",") {
+			continue
+		}
+		start := p
+		switch {
+		case a.lowAt(p) == "đối" && a.lowAt(p+1) == "với":
+			start += 2
+		case a.lowAt(p) == "về":
+			start++
+		case a.lowAt(p) == "kết" && a.lowAt(p+1) == "quả" && (verbPairs[pair{a.lowAt(p + 2), a.lowAt(p + 3)}] || isRating(a.lowAt(p+2), a.lowAt(p+3), "")):
+			start += 4
+		default:
+			continue
+		}
+		end := start
+		for end < k && a.word(end) != nil {
+			end++
+		}
+		if end < k && a.punctAt(end, ",") && end > start && end-start <= 6 {
+			topic = a.span(start, end-1)
+		}
+	}
+	return topic
 }
 
 // placeName reports a place by its name ("thị trấn Đăk Tô", "huyện Cư

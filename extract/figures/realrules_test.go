@@ -150,6 +150,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "16,2", metric: "tiêu chí bình quân mỗi xã"}},
 		{name: "values said 'tương ứng' are of the items before, in order", text: "Năm 2022, khu vực nông nghiệp chiếm 21,5%; khu vực công nghiệp 40,2%; khu vực dịch vụ 38,3% (cơ cấu tương ứng năm 2021 là: 22,9%; 39,0%; 38,1%).",
 			want: expect{raw: "39,0%", metric: "khu vực công nghiệp", period: "2021-01-01…2021-12-31"}},
+		{name: "a counter counts the topic of its clause", text: "Năm 2019, đối với chi bộ trực thuộc, có 88/90 tổ chức được đánh giá, xếp loại; trong đó: Hoàn thành tốt nhiệm vụ 70.",
+			want: expect{raw: "88/90", metric: "chi bộ trực thuộc đánh giá, xếp loại"}},
+		{name: "the parts of a counted topic count it too", text: "Năm 2019, đối với chi bộ trực thuộc, có 88/90 tổ chức được đánh giá, xếp loại; trong đó: Hoàn thành tốt nhiệm vụ 70.",
+			want: expect{raw: "70", metric: "hoàn thành tốt nhiệm vụ chi bộ trực thuộc đánh giá, xếp loại"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
