@@ -276,17 +276,22 @@ func read(ctx context.Context, data []byte, opts Options) (*block.Source, error)
 		return nil, fmt.Errorf("%w: %d MiB of text, the limit is %d MiB", ErrTooLarge, len(data)>>20, opts.maxText()>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	var text, enc string
-	if utf8.Valid(data) {
-		text, enc = string(data), "utf-8"
-	} else {
+	text, enc := string(data), "utf-8"
+	switch {
+	case vntext.PlainNFC(text):
+		// well-formed and already NFC, as nearly every export is: one pass
+		// over the text instead of a UTF-8 check and an NFC check
+	case utf8.ValidString(text):
+		text = vntext.NFC(text)
+	default:
 		var err error
 		text, enc, err = legacy.Decode(data)
 		if err != nil {
 			return nil, err
 		}
+		text = vntext.NFC(text)
 	}
-	src, err := markdown.Read(vntext.NFC(text), format)
+	src, err := markdown.Read(text, format)
 	if err != nil {
 		return nil, err
 	}

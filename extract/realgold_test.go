@@ -19,9 +19,9 @@ import (
 // fails here. The targets are higher; the README states both.
 var realFloors = map[string]float64{
 	"recall": 0.99, "precision": 0.99,
-	"metric": 0.90, "unit": 0.96, "role": 0.95, "bound": 0.98, "direction": 0.88,
-	"parent": 0.80, "refers_to": 0.83, "period": 0.91, "estimate": 0.98,
-	"compared_with": 0.97, "subject": 0.85, "year": 0.88, "issuer": 0.95,
+	"metric": 0.90, "unit": 0.96, "role": 0.96, "bound": 0.98, "direction": 0.88,
+	"parent": 0.82, "refers_to": 0.87, "period": 0.91, "estimate": 0.98,
+	"compared_with": 0.97, "subject": 0.86, "year": 0.88, "issuer": 0.95,
 }
 
 // realText reads a real text of the gold set: the 20 of ../shared/corpus/real

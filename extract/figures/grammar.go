@@ -222,6 +222,20 @@ func (a *analyzer) partLabels() {
 	}
 }
 
+// datedEnd is the byte where the sentence of the text's last numeral ends.
+func (a *analyzer) datedEnd() int {
+	k := len(a.toks) - 1
+	for k >= 0 && a.toks[k].kind != tNum {
+		k--
+	}
+	for k++; k < len(a.toks); k++ {
+		if isSentenceEnd(&a.toks[k]) {
+			return a.toks[k].endPos
+		}
+	}
+	return len(a.text)
+}
+
 // sharedUnits gives the bare counts of a list the unit said once at its
 // end: "Ban Thường vụ thi hành kỷ luật 1, các huyện ủy 8, chi bộ 29
 // trường hợp".
@@ -292,6 +306,11 @@ func (a *analyzer) markPlans() {
 		if w == nil {
 			continue
 		}
+		switch w.low {
+		case "phấn", "dự", "mục", "chỉ", "kế":
+		default:
+			continue // the words below open every plan phrase; most words are none
+		}
 		prev := a.lowAt(k - 1)
 		compared := prev == "vượt" || prev == "đạt" || prev == "với" || prev == "so" || prev == "thành" || prev == "theo" ||
 			k > 0 && (a.toks[k-1].kind == tNum || a.toks[k-1].isPunct("%")) // "đạt 106% chỉ tiêu"
@@ -335,8 +354,10 @@ func (a *analyzer) introducesList(k int) bool {
 func (a *analyzer) markPeriods() {
 	a.exprs = a.exprs[:0]
 	if len(a.nums) > 0 {
-		// a text without numerals has no figure to date
-		a.exprs = period.Find(a.text)
+		// a text without numerals has no figure to date, and the sentences
+		// after its last numeral date none: a figure's period is said in
+		// its sentence or one before it
+		a.exprs = period.Find(a.text[:a.datedEnd()])
 	}
 	if cap(a.inPeriod) < len(a.toks) {
 		a.inPeriod = make([]bool, len(a.toks))

@@ -68,7 +68,7 @@ func (lx *lexer) lex(s string) []token {
 	for i < len(s) {
 		if i == nextNum {
 			n := &nums[ni]
-			toks = append(toks, token{kind: tNum, start: n.Start, end: n.End, pos: n.Pos, endPos: n.EndPos, text: s[n.Pos:n.EndPos], ni: int32(ni)})
+			toks = pushTok(toks, tNum, n.Start, n.End, n.Pos, n.EndPos, s[n.Pos:n.EndPos], "", false, int32(ni))
 			runes = n.End
 			i = n.EndPos
 			ni++
@@ -120,7 +120,7 @@ func (lx *lexer) lex(s string) []token {
 				caps = append(caps, capWord{tok: int32(len(toks)), end: int32(len(lows))})
 				low = "" // set by setLows
 			}
-			toks = append(toks, token{kind: tWord, start: runes, end: rj, pos: i, endPos: j, text: text, low: low, upper: up})
+			toks = pushTok(toks, tWord, runes, rj, i, j, text, low, up, 0)
 			i, runes = j, rj
 		case unicode.IsSpace(r):
 			i += w
@@ -137,7 +137,7 @@ func (lx *lexer) lex(s string) []token {
 				i = j
 				continue
 			}
-			toks = append(toks, token{kind: tPunct, start: runes, end: runes + 1, pos: i, endPos: i + w, text: s[i : i+w]})
+			toks = pushTok(toks, tPunct, runes, runes+1, i, i+w, s[i:i+w], "", false, 0)
 			i += w
 			runes++
 		}
@@ -145,6 +145,23 @@ func (lx *lexer) lex(s string) []token {
 	setLows(toks, lows, caps)
 	markInitial(toks)
 	lx.nums, lx.toks, lx.lows, lx.caps = nums, toks, lows, caps
+	return toks
+}
+
+// pushTok appends a token filled in place: a token literal appended is
+// zeroed and copied with bulk write barriers while the collector runs, and
+// lex makes one for every word of every report.
+func pushTok(toks []token, kind tokKind, start, end, pos, endPos int, text, low string, upper bool, ni int32) []token {
+	n := len(toks)
+	if n < cap(toks) {
+		toks = toks[:n+1]
+	} else {
+		toks = append(toks, token{})
+	}
+	t := &toks[n]
+	t.kind, t.start, t.end, t.pos, t.endPos = kind, start, end, pos, endPos
+	t.text, t.low = text, low
+	t.upper, t.initial, t.ni = upper, false, ni
 	return toks
 }
 

@@ -13,6 +13,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// PlainNFC reports text that is well-formed UTF-8 and NFC by a quick
+// check (false means "look closer", not "not NFC").
+func PlainNFC(s string) bool { return plainNFC(s) }
+
 // NFC returns s in Unicode normalization form C. Exports mix NFC and NFD;
 // everything downstream (Bleve's folding, string matching) assumes NFC.
 func NFC(s string) string {
