@@ -125,6 +125,14 @@ func (a *analyzer) markerAt(k int) int {
 	default:
 		return 0
 	}
+	if w.low == "trong" && a.sentenceOpens(k) && a.lowAt(k+1) != "đó" && a.lowAt(k+1) != "số" {
+		// "Trong thu nội địa, thu từ khu vực DNNN … 432,9 tỷ đồng; …": the
+		// total named again at the head of its breakdown
+		if n := a.namedTotal(k); n > 0 {
+			return n
+		}
+		return 0
+	}
 	if w.low == "trong" && a.lowAt(k+1) == "số" {
 		// "Trong số đảng viên mới kết nạp nói trên, có 21 …": the total
 		// named again, before
@@ -160,6 +168,24 @@ func (a *analyzer) markerAt(k int) int {
 		return 1
 	}
 	return 0
+}
+
+// namedTotal reads "Trong X," at token k, X a few words that are not a
+// time ("Trong năm 2023,", "Trong kỳ,", "Trong tháng,"): the marker's
+// length, or 0.
+func (a *analyzer) namedTotal(k int) int {
+	j := k + 1
+	for j < len(a.toks) && j <= k+6 && a.word(j) != nil && !a.inPeriod[j] {
+		switch a.toks[j].low {
+		case "năm", "tháng", "quý", "kỳ", "thời", "tuần", "ngày", "dịp", "giai", "nhiệm", "quá", "lúc", "khi", "đợt", "vụ":
+			return 0
+		}
+		j++
+	}
+	if j == k+1 || !a.punctAt(j, ",") {
+		return 0
+	}
+	return j - k // up to the comma, as "Trong đó,"
 }
 
 // linkMarkers ties the parts after "trong đó", "gồm", "bao gồm" to the

@@ -154,6 +154,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "88/90", metric: "chi bộ trực thuộc đánh giá, xếp loại"}},
 		{name: "the parts of a counted topic count it too", text: "Năm 2019, đối với chi bộ trực thuộc, có 88/90 tổ chức được đánh giá, xếp loại; trong đó: Hoàn thành tốt nhiệm vụ 70.",
 			want: expect{raw: "70", metric: "hoàn thành tốt nhiệm vụ chi bộ trực thuộc đánh giá, xếp loại"}},
+		{name: "a breakdown opening on the total's name", text: "Quý I/2015, thu nội địa ước đạt 1.930 tỷ đồng.", next: "Trong thu nội địa, thu từ khu vực ngoài quốc doanh 410 tỷ đồng; thuế thu nhập cá nhân 160 tỷ đồng.",
+			want: expect{raw: "410 tỷ đồng", parent: "1.930 tỷ đồng"}},
+		{name: "a time after 'Trong' is not a total", text: "Năm 2015 kết nạp 120 đảng viên.", next: "Trong năm qua, kết nạp 120 đảng viên.",
+			want: expect{raw: "120", parent: ""}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
