@@ -1387,6 +1387,9 @@ func (a *analyzer) subject(k int) string {
 			k--
 			continue
 		}
+		if t.low == "với" && a.lowAt(k-1) == "so" && n > 0 {
+			break // "… khá cao so với mức tăng GDP … là 4,4%": the subject is after the comparison
+		}
 		if t.kind != tWord || subjectStop[t.low] && !(t.low == "năm" && !(a.isNum(k+1) && a.candAt(k+1) < 0)) {
 			break // "năm 2022" dates; "cây hàng năm 5.613,7 ha" names the crop
 		}

@@ -398,7 +398,7 @@ func Find(text string) []Expr {
 			continue
 		}
 		e.Pos, e.End = ws[i].pos, ws[i+n-1].end
-		e.Basis = basisBefore(ws, i, at) ||
+		e.Basis = e.Basis || basisBefore(ws, i, at) ||
 			// "04 cuộc năm 2017 chuyển sang": the year work came from
 			at(i+n) == "chuyen" && at(i+n+1) == "sang" ||
 			// "gấp 3,38 lần năm 2015": the level a multiple is of
@@ -491,6 +491,13 @@ func read(ws []word, i int, at func(int) string) (Expr, int) {
 		}
 		if a, b, ok := yearRange(at(i + 1)); ok {
 			return Expr{Year: a, ToYear: b, FromMonth: 1, ToMonth: 12}, 2
+		}
+	case "cung":
+		// "(so với) cùng kỳ 2023": the basis, its year without "năm"
+		if at(i+1) == "ky" {
+			if y, ok := isYear(at(i + 2)); ok {
+				return Expr{Year: y, FromMonth: 1, ToMonth: 12, Basis: true}, 3
+			}
 		}
 	case "nhiem", "giai":
 		// "nhiệm kỳ 2015-2020", "nhiệm kỳ (2015-2020)", "giai đoạn 2021-2025"
