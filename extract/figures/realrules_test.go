@@ -158,7 +158,7 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "410 tỷ đồng", parent: "1.930 tỷ đồng"}},
 		{name: "a time after 'Trong' is not a total", text: "Năm 2015 kết nạp 120 đảng viên.", next: "Trong năm qua, kết nạp 120 đảng viên.",
 			want: expect{raw: "120", parent: ""}},
-		{name: "a subject after a comparison", text: "Năm 2024 GRDP tăng 7,1%, cao hơn so với mức tăng GRDP cùng kỳ 2023 là 5,2%.",
+		{name: "a subject after a comparison", text: "Năm 2024 GRDP tăng 7,1%. Mức tăng này khá cao so với mức tăng GRDP cùng kỳ 2023 là 5,2%.",
 			want: expect{raw: "5,2%", metric: "mức tăng GRDP"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
