@@ -1101,7 +1101,8 @@ func (a *analyzer) predicate(k int) string {
 		// "Đảng", "Nhà nước", "Nhân dân" are capitalized by convention,
 		// not names ("chuyển Đảng chính thức cho 02 đồng chí")
 		capital := t.upper && !t.initial && !a.conventionalAt(k)
-		tail := !t.upper && !predicateStop[t.low] && k > 0 && a.toks[k-1].kind == tWord && a.toks[k-1].upper && !a.toks[k-1].initial && !a.conventionalAt(k-1)
+		tail := !t.upper && !predicateStop[t.low] && k > 0 && a.toks[k-1].kind == tWord && a.toks[k-1].upper && !a.toks[k-1].initial && !a.conventionalAt(k-1) &&
+			!(k == hi && (singleVerbs[t.low] || verbPairs[pair{t.low, a.lowAt(k + 1)}])) // "… và TPHCM tiếp 2.552 lượt người": the verb after a name
 		if capital || tail {
 			// A name ends the predicate, unless it is the object just
 			// before the number ("cho ra khỏi Đảng 41 đảng viên", "trao

@@ -160,6 +160,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "120", parent: ""}},
 		{name: "a subject after a comparison", text: "Năm 2024 GRDP tăng 7,1%. Mức tăng này khá cao so với mức tăng GRDP cùng kỳ 2023 là 5,2%.",
 			want: expect{raw: "5,2%", metric: "mức tăng GRDP"}},
+		{name: "a verb right after a name is the predicate", text: "Năm 2018, các cơ quan tại Đà Nẵng tiếp 1.240 lượt công dân.",
+			want: expect{raw: "1.240", metric: "tiếp công dân", unit: "lượt công dân"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
