@@ -182,6 +182,11 @@ func (a *analyzer) metric(c *cand) string {
 	if pred == "" {
 		pred = a.inherited(c)
 	}
+	if pred == "" && noun == f.Unit && noun != "" {
+		if d := a.description(c); d != "" {
+			return d // "…, 03 nhóm giảm giá và 02 nhóm giữ giá ổn định"
+		}
+	}
 	c.verb = pred
 	cond := a.condition(c)
 	if cond == "" {
@@ -1124,7 +1129,7 @@ func (a *analyzer) predicate(k int) string {
 		if t.low == "thời" && a.lowAt(k-1) == "đồng" {
 			break // "Đồng thời tiến hành kiểm tra …": a connective
 		}
-		if t.low == "cho" && a.lowAt(k+1) == "ra" {
+		if t.low == "cho" && (a.lowAt(k+1) == "ra" || a.lowAt(k+1) == "vay") {
 			lo = k
 			n++
 			k--
@@ -1153,7 +1158,11 @@ func (a *analyzer) predicate(k int) string {
 		}
 		if predicateStop[t.low] {
 			if articles[t.low] && lo <= hi {
-				lo += a.wordLen(lo)
+				// "các cấp tổ chức 20 cuộc": who acted is not what was done;
+				// "vốn các thành phần kinh tế 1.202 tỷ đồng" has no verb
+				if nl := lo + a.wordLen(lo); nl > hi || verbPhrase(a.span(nl, hi)) {
+					lo = nl
+				}
 			}
 			break
 		}
@@ -1211,12 +1220,14 @@ func (a *analyzer) description(c *cand) string {
 		if !seen {
 			switch {
 			case t.low == "là", t.low == "chưa", t.low == "không", t.low == "đều", t.low == "phải", t.low == "đạt",
-				t.low == "thực" && a.lowAt(k+1) == "hiện", t.low == "hoàn" && a.lowAt(k+1) == "thành":
+				t.low == "thực" && a.lowAt(k+1) == "hiện", t.low == "hoàn" && a.lowAt(k+1) == "thành",
+				// "06 nhóm tăng giá", "02 nhóm giữ giá ổn định"
+				n == 0 && (t.low == "tăng" || t.low == "giảm" || t.low == "giữ") && a.word(k+1) != nil && a.lowAt(k+1) != "so":
 				seen = true
 			case t.low == "có", t.low == "được", t.low == "bị", t.low == "đã", t.low == "và", t.low == "với", t.low == "của", t.low == "cho", t.low == "tại":
 				return ""
 			}
-		} else if t.low == "và" || t.low == "của" || t.low == "với" {
+		} else if t.low == "và" || t.low == "của" || t.low == "với" || t.low == "so" {
 			break
 		}
 		b = append(b, t.text)

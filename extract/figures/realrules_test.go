@@ -162,6 +162,12 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "5,2%", metric: "mức tăng GRDP"}},
 		{name: "a verb right after a name is the predicate", text: "Năm 2018, các cơ quan tại Đà Nẵng tiếp 1.240 lượt công dân.",
 			want: expect{raw: "1.240", metric: "tiếp công dân", unit: "lượt công dân"}},
+		{name: "a count described by a change after it", text: "Năm 2022, có 5 nhóm tăng giá so với tháng trước, 4 nhóm giảm giá và 2 nhóm giữ giá ổn định.",
+			want: expect{raw: "4", metric: "nhóm giảm giá"}},
+		{name: "lending is one verb", text: "Năm 2022, các ngân hàng thực hiện doanh số cho vay 310 tỷ đồng.",
+			want: expect{raw: "310 tỷ đồng", metric: "thực hiện doanh số cho vay"}},
+		{name: "an article inside a noun phrase without a verb", text: "Năm 2022, vốn các thành phần kinh tế 1.050 tỷ đồng.",
+			want: expect{raw: "1.050 tỷ đồng", metric: "thành phần kinh tế"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
