@@ -1022,6 +1022,11 @@ func (a *analyzer) notFigure(i int) bool {
 	if n.Kind == vntext.NumPlain && n.Decimals == 0 && n.Value <= 31 && dateWords[p1low] {
 		return true
 	}
+	// "mức độ 3, 4", "loại I, II": the items of a list of levels
+	if a.punctAt(i-1, ",") && a.isNum(i-2) && (ordinalWords[a.lowAt(i-3)] && a.lowAt(i-3) != "số" || a.lowAt(i-3) == "loại" || a.lowAt(i-3) == "hạng") &&
+		n.Kind == vntext.NumPlain && n.Decimals == 0 && n.Value <= 10 {
+		return true
+	}
 	// Ordinals and identifiers: "lần thứ 5", "Điều 5", but "tổng số 39".
 	if ordinalWords[p1low] && !(p1low == "số" && (a.lowAt(i-2) == "tổng" || a.lowAt(i-2) == "trong" && a.word(i+1) != nil)) { // "Trong số 11 nhóm hàng"
 		return true

@@ -1402,6 +1402,15 @@ func (a *analyzer) subject(k int) string {
 		if t.low == "với" && a.lowAt(k-1) == "so" && n > 0 {
 			break // "… khá cao so với mức tăng GDP … là 4,4%": the subject is after the comparison
 		}
+		if t.kind == tNum && a.candAt(k) < 0 && !a.inPeriod[k] || t.isPunct(",") && a.isNum(k-1) && a.candAt(k-1) < 0 {
+			// "thủ tục hành chính công mức độ 3, 4 đạt 100%": a level, not a figure
+			if j := a.levelBefore(k); j >= 0 {
+				lo = j
+				n += k - j
+				k = j - 1
+				continue
+			}
+		}
 		if t.kind != tWord || subjectStop[t.low] && !(t.low == "năm" && !(a.isNum(k+1) && a.candAt(k+1) < 0)) {
 			break // "năm 2022" dates; "cây hàng năm 5.613,7 ha" names the crop
 		}
@@ -1444,6 +1453,23 @@ func (a *analyzer) priceBasisStart(k int) int {
 		j--
 	}
 	return j
+}
+
+// levelBefore finds the "mức độ", "cấp độ", "loại", "hạng" that the run
+// of numbers and commas ending at token k follows: the token of that word,
+// or -1.
+func (a *analyzer) levelBefore(k int) int {
+	for j := k; j >= 0 && k-j < 6; j-- {
+		t := &a.toks[j]
+		switch {
+		case t.kind == tNum && a.candAt(j) < 0, t.isPunct(","):
+			continue
+		case t.kind == tWord && (t.low == "độ" || t.low == "loại" || t.low == "hạng"):
+			return j
+		}
+		return -1
+	}
+	return -1
 }
 
 // subjectTailOnly reports tokens lo..hi that are only a time or the

@@ -168,6 +168,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "310 tỷ đồng", metric: "thực hiện doanh số cho vay"}},
 		{name: "an article inside a noun phrase without a verb", text: "Năm 2022, vốn các thành phần kinh tế 1.050 tỷ đồng.",
 			want: expect{raw: "1.050 tỷ đồng", metric: "thành phần kinh tế"}},
+		{name: "the levels of a service are not figures", text: "Năm 2023, tỷ lệ hồ sơ dịch vụ công mức độ 3, 4 đạt 98%.",
+			want: expect{raw: "98%", metric: "tỷ lệ hồ sơ dịch vụ công mức độ 3, 4"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
