@@ -417,6 +417,14 @@ func (a *analyzer) baseMetric(i int) string {
 // is the row "giải ngân").
 func (a *analyzer) label(c *cand) string {
 	m := a.labelOf(c)
+	if head, ok := genericRate(m); ok && c.fig.Kind == schema.KindPercent {
+		// "thu ngân sách … liên tục tăng qua các năm, bình quân hàng năm
+		// tăng hơn 9%", "Thương mại – Dịch vụ phát triển mạnh, tốc độ tăng
+		// trưởng đạt hơn 27%/năm": the rate of what the clause before names
+		if s := a.prevClauseSubject(c.tok); s != "" {
+			m = joinLabel(head, s)
+		}
+	}
 	if u := c.fig.Unit; counters[strings.ToLower(u)] && a.lowAt(c.tok-1) == "có" && (m == u || strings.HasPrefix(m, u+" ")) {
 		// "Đối với chi bộ trực thuộc đảng uỷ, có 147/147 tổ chức được
 		// đánh giá": the topic is what the counter counts
@@ -760,6 +768,62 @@ func (a *analyzer) topicBefore(k int) string {
 		}
 	}
 	return topic
+}
+
+// genericRate reports a label that names a rate or an average and not of
+// what ("tốc độ tăng trưởng", "bình quân hàng năm tăng", "tăng bình
+// quân"), with the words worth keeping of it ("tốc độ tăng trưởng", "").
+func genericRate(m string) (string, bool) {
+	f := " " + strings.ToLower(m) + " "
+	rest := f
+	for _, w := range []string{" tốc độ ", " tăng trưởng ", " bình quân ", " hàng năm ", " hằng năm ", " mỗi năm ", " tăng ", " giảm ", " mức ", " đạt "} {
+		rest = strings.ReplaceAll(rest, w, " ")
+	}
+	if strings.TrimSpace(rest) != "" || strings.TrimSpace(f) == "" {
+		return "", false
+	}
+	if strings.Contains(f, " tốc độ ") {
+		return "tốc độ tăng trưởng", true
+	}
+	return "", true
+}
+
+// prevClauseSubject is the noun phrase that opens the comma clause before
+// the one of token k, in its sentence: "" when there is none, or when it
+// does not open on a noun.
+func (a *analyzer) prevClauseSubject(k int) string {
+	j := k - 1
+	for j >= 0 && !a.punctAt(j, ",") {
+		if isClauseEnd(&a.toks[j]) || a.punctAt(j, ":") || a.toks[j].kind == tNum && a.candAt(j) >= 0 {
+			return ""
+		}
+		j--
+	}
+	if j < 0 {
+		return ""
+	}
+	lo := j - 1
+	for lo >= 0 && !a.punctAt(lo, ",") && !isClauseEnd(&a.toks[lo]) && !a.punctAt(lo, ":") {
+		lo--
+	}
+	lo++
+	e := lo
+	for e < j && (a.word(e) != nil || e > lo && (a.punctAt(e, "-") || a.punctAt(e, "–")) && a.word(e+1) != nil) && e-lo < maxSubject {
+		w := a.toks[e].low
+		if e > lo && (subjectStop[w] || w == "tăng" || w == "giảm" || w == "đạt" || w == "có" || w == "liên" || w == "chiếm" ||
+			verbPairs[pair{w, a.lowAt(e + 1)}] && !headNouns[a.lowAt(e-1)]) {
+			break
+		}
+		e++
+	}
+	if e == lo || e >= j {
+		return ""
+	}
+	sub := a.span(lo, e-1)
+	if !plainNoun(sub) {
+		return ""
+	}
+	return lowerFirst(sub)
 }
 
 // placeName reports a place by its name ("thị trấn Đăk Tô", "huyện Cư

@@ -170,6 +170,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "1.050 tỷ đồng", metric: "thành phần kinh tế"}},
 		{name: "the levels of a service are not figures", text: "Năm 2023, tỷ lệ hồ sơ dịch vụ công mức độ 3, 4 đạt 98%.",
 			want: expect{raw: "98%", metric: "tỷ lệ hồ sơ dịch vụ công mức độ 3, 4"}},
+		{name: "a yearly average is of what the clause before names", text: "Giai đoạn 2016-2020, thu ngân sách trên địa bàn liên tục tăng, bình quân hằng năm tăng 12%.",
+			want: expect{raw: "12%", metric: "thu ngân sách trên địa bàn"}},
+		{name: "a growth rate of the sector the clause before names", text: "Giai đoạn 2016-2020, Công nghiệp – Xây dựng phát triển khá, tốc độ tăng trưởng đạt 14%/năm.",
+			want: expect{raw: "14%", metric: "tốc độ tăng trưởng công nghiệp – xây dựng"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
