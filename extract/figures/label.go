@@ -811,8 +811,8 @@ func (a *analyzer) prevClauseSubject(k int) string {
 	for e < j && (a.word(e) != nil || e > lo && (a.punctAt(e, "-") || a.punctAt(e, "–")) && a.word(e+1) != nil) && e-lo < maxSubject {
 		w := a.toks[e].low
 		if e > lo && (subjectStop[w] || w == "tăng" || w == "giảm" || w == "đạt" || w == "có" || w == "liên" || w == "chiếm" ||
-			verbPairs[pair{w, a.lowAt(e + 1)}] && !headNouns[a.lowAt(e-1)]) {
-			break
+			verbPairs[pair{w, a.lowAt(e + 1)}] && !headNouns[a.lowAt(e-1)] && !a.punctAt(e-1, "-") && !a.punctAt(e-1, "–")) {
+			break // "Công nghiệp – Xây dựng": a sector after the dash
 		}
 		e++
 	}
