@@ -244,7 +244,7 @@ func plainNoun(s string) bool {
 		if w == "với" || w == "và" || w == "cho" || w == "tại" || w == "đã" || articles[w] {
 			return false
 		}
-		if i+1 < len(ws) && verbPairs[pair{w, ws[i+1]}] && !(i > 0 && headNouns[ws[i-1]]) {
+		if i+1 < len(ws) && verbPairs[pair{w, ws[i+1]}] && !(i > 0 && (headNouns[ws[i-1]] || ws[i-1] == "-" || ws[i-1] == "–")) {
 			return false // a verb, not "vốn đầu tư", "giá trị sản xuất"
 		}
 	}
