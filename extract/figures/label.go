@@ -422,6 +422,9 @@ func (a *analyzer) label(c *cand) string {
 		// tăng hơn 9%", "Thương mại – Dịch vụ phát triển mạnh, tốc độ tăng
 		// trưởng đạt hơn 27%/năm": the rate of what the clause before names
 		if s := a.prevClauseSubject(c.tok); s != "" {
+			if strings.HasPrefix(s, "tốc độ ") || strings.HasPrefix(s, "mức ") {
+				head = "" // "Tốc độ tăng giá trị sản xuất bình quân hằng năm, …"
+			}
 			m = joinLabel(head, s)
 		}
 	}
@@ -810,17 +813,17 @@ func (a *analyzer) prevClauseSubject(k int) string {
 	e := lo
 	for e < j && (a.word(e) != nil || e > lo && (a.punctAt(e, "-") || a.punctAt(e, "–")) && a.word(e+1) != nil) && e-lo < maxSubject {
 		w := a.toks[e].low
-		if e > lo && (subjectStop[w] || w == "tăng" || w == "giảm" || w == "đạt" || w == "có" || w == "liên" || w == "chiếm" ||
+		if e > lo && (subjectStop[w] && !(w == "năm" && (a.lowAt(e-1) == "hằng" || a.lowAt(e-1) == "hàng" || a.lowAt(e-1) == "mỗi")) || (w == "tăng" || w == "giảm") && a.lowAt(e-1) != "độ" && a.lowAt(e-1) != "mức" || w == "đạt" || w == "có" || w == "liên" || w == "chiếm" ||
 			verbPairs[pair{w, a.lowAt(e + 1)}] && !headNouns[a.lowAt(e-1)] && !a.punctAt(e-1, "-") && !a.punctAt(e-1, "–")) {
 			break // "Công nghiệp – Xây dựng": a sector after the dash
 		}
 		e++
 	}
-	if e == lo || e >= j {
-		return ""
+	if e == lo {
+		return "" // a whole clause that is a noun phrase is a topic: "Tốc độ tăng … bình quân hằng năm, …"
 	}
 	sub := a.span(lo, e-1)
-	if !plainNoun(sub) {
+	if _, generic := genericRate(sub); generic || !plainNoun(sub) {
 		return ""
 	}
 	return lowerFirst(sub)
@@ -1206,9 +1209,10 @@ func (a *analyzer) predicate(k int) string {
 				return v + " " + a.span(k-1, hi)
 			}
 		}
-		if (t.low == "theo" || t.low == "tại" || t.low == "về") && n > 0 && n <= 3 && (verbPairs[pair{a.lowAt(k - 2), a.lowAt(k - 1)}] || a.lowAt(k-1) == "phạm" && (a.lowAt(k-2) == "vi" || a.lowAt(k-2) == "sai")) {
-			// "thi hành kỷ luật theo thẩm quyền 2 đảng viên": the verb is
-			// before the adjunct
+		if (t.low == "theo" || t.low == "tại" || t.low == "về" || t.low == "cho" && a.lowAt(k+1) != "vay") && n > 0 && n <= 5 && (verbPairs[pair{a.lowAt(k - 2), a.lowAt(k - 1)}] || a.lowAt(k-1) == "phạm" && (a.lowAt(k-2) == "vi" || a.lowAt(k-2) == "sai")) {
+			// "thu hồi cho ngân sách nhà nước 1.088 triệu đồng", "thi hành
+			// kỷ luật theo thẩm quyền 2 đảng viên": the verb is before the
+			// adjunct
 			if v := a.predicate(k - 1); v != "" {
 				return v + " " + a.span(k, hi)
 			}

@@ -174,6 +174,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "12%", metric: "thu ngân sách trên địa bàn"}},
 		{name: "a growth rate of the sector the clause before names", text: "Giai đoạn 2016-2020, Công nghiệp – Xây dựng phát triển khá, tốc độ tăng trưởng đạt 14%/năm.",
 			want: expect{raw: "14%", metric: "tốc độ tăng trưởng công nghiệp – xây dựng"}},
+		{name: "a rate whose clause before is its topic", text: "Tốc độ tăng giá trị sản xuất công nghiệp bình quân hằng năm, giai đoạn 2016-2020 ước đạt 11,2%.",
+			want: expect{raw: "11,2%", metric: "tốc độ tăng giá trị sản xuất công nghiệp bình quân hằng năm"}},
+		{name: "money recovered for the budget", text: "Năm 2019, qua thanh tra đã thu hồi về ngân sách nhà nước 2.310 triệu đồng.",
+			want: expect{raw: "2.310 triệu đồng", metric: "thu hồi về ngân sách nhà nước"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
