@@ -1170,6 +1170,9 @@ func (a *analyzer) predicate(k int) string {
 			}
 			break
 		}
+		if nx := a.lowAt(k + 1); (nx == "ở" || nx == "tại" || nx == "trong" || nx == "thuộc") && a.unitOfFigure(k) {
+			break // "… 11.365 đảng viên ở 59 tổ chức …": the figure before's own noun
+		}
 		// "Đảng", "Nhà nước", "Nhân dân" are capitalized by convention,
 		// not names ("chuyển Đảng chính thức cho 02 đồng chí")
 		capital := t.upper && !t.initial && !a.conventionalAt(k)
@@ -1523,6 +1526,17 @@ func (a *analyzer) priceBasisStart(k int) int {
 	return j
 }
 
+// unitOfFigure reports a word of a figure's own unit: between a figure's
+// number and its last token.
+func (a *analyzer) unitOfFigure(k int) bool {
+	for i := len(a.cands) - 1; i >= 0; i-- {
+		if c := &a.cands[i]; c.tok < k {
+			return k <= c.last
+		}
+	}
+	return false
+}
+
 // levelBefore finds the "mức độ", "cấp độ", "loại", "hạng" that the run
 // of numbers and commas ending at token k follows: the token of that word,
 // or -1.
@@ -1748,6 +1762,9 @@ done:
 	}
 	if k == start {
 		return ""
+	}
+	if k < len(a.toks) && a.word(k-1) != nil && a.word(k) != nil && organHeads[pair{a.toks[k-1].low, a.toks[k].low}] && a.toks[k-1].upper {
+		k++ // "… trực thuộc Huyện ủy": not cut inside the organ's name
 	}
 	np := a.span(start, k-1)
 	if cl := a.classification(k, ci); cl != "" {

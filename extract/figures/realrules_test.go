@@ -178,6 +178,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "11,2%", metric: "tốc độ tăng giá trị sản xuất công nghiệp bình quân hằng năm"}},
 		{name: "money recovered for the budget", text: "Năm 2019, qua thanh tra đã thu hồi về ngân sách nhà nước 2.310 triệu đồng.",
 			want: expect{raw: "2.310 triệu đồng", metric: "thu hồi về ngân sách nhà nước"}},
+		{name: "the noun of the figure before is not a predicate", text: "Năm 2020, Đảng bộ huyện có 9.870 đảng viên ở 52 tổ chức cơ sở đảng trực thuộc Huyện ủy.",
+			want: expect{raw: "52", metric: "tổ chức cơ sở đảng trực thuộc Huyện ủy"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
