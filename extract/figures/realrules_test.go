@@ -15,6 +15,7 @@ type expect struct {
 	metric, unit, role, dir, refers   string
 	parent, compared, estimate, bound string
 	period                            string // "start…end"
+	subject                           string
 	high                              float64
 }
 
@@ -180,6 +181,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "2.310 triệu đồng", metric: "thu hồi về ngân sách nhà nước"}},
 		{name: "the noun of the figure before is not a predicate", text: "Năm 2020, Đảng bộ huyện có 9.870 đảng viên ở 52 tổ chức cơ sở đảng trực thuộc Huyện ủy.",
 			want: expect{raw: "52", metric: "tổ chức cơ sở đảng trực thuộc Huyện ủy"}},
+		{name: "a round-up item is about the place its source names", text: "* Theo báo cáo của UBND huyện Hòa Lạc, trong 6 tháng đầu năm 2022, tổng thu ngân sách trên địa bàn đạt 41,2 tỷ đồng.",
+			want: expect{raw: "41,2 tỷ đồng", metric: "tổng thu ngân sách trên địa bàn", subject: "huyện Hòa Lạc"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
@@ -232,6 +235,7 @@ func checkExpect(t *testing.T, f *schema.Figure, w expect, byID map[string]strin
 	check("compared_with", string(f.ComparedWith), w.compared)
 	check("estimate", fmt.Sprint(f.Estimate), w.estimate)
 	check("bound", string(f.Bound), w.bound)
+	check("subject", f.Subject, w.subject)
 	if f.Period != nil {
 		check("period", f.Period.Start+"…"+f.Period.End, w.period)
 	} else {

@@ -76,12 +76,18 @@ func (a *analyzer) subjects(title string) {
 	if len(a.cands) == 0 {
 		return
 	}
-	cur, curSent := "", -1
+	// "Theo báo cáo của UBND huyện Thuận Bắc, trong 6 tháng …": a round-up
+	// item about one place, whose figures are all of it
+	base := a.sourcePlace()
+	if base != "" && whole(base, title) {
+		base = ""
+	}
+	cur, curSent := base, -1
 	ci := 0
 	segStart := true
 	for k := 0; k < len(a.toks) && ci < len(a.cands); k++ {
 		if a.sent[k] != curSent {
-			cur, curSent = "", a.sent[k]
+			cur, curSent = base, a.sent[k]
 			segStart = true
 		}
 		t := &a.toks[k]
@@ -115,6 +121,51 @@ func (a *analyzer) subjects(title string) {
 			k = end - 1
 		}
 	}
+}
+
+// sourcePlace reads "Theo báo cáo (số liệu, thống kê) của <organ> <place>,"
+// opening the text: the place ("huyện Thuận Bắc"), or "".
+func (a *analyzer) sourcePlace() string {
+	k := 0
+	for k < len(a.toks) && a.toks[k].kind == tPunct {
+		k++ // "* Theo báo cáo …"
+	}
+	if a.lowAt(k) != "theo" {
+		return ""
+	}
+	end := k + 1
+	for end < len(a.toks) && end < k+14 && !a.punctAt(end, ",") {
+		end++
+	}
+	if !a.punctAt(end, ",") || a.lowAt(k+1) != "báo" && a.lowAt(k+1) != "số" && a.lowAt(k+1) != "thống" {
+		return ""
+	}
+	return a.placeIn(k+2, end)
+}
+
+// placeIn finds a place by its name among tokens lo..hi-1 ("huyện Thuận
+// Nam", "thành phố Gia Nghĩa"): the first one, or "".
+func (a *analyzer) placeIn(lo, hi int) string {
+	for j := lo; j < hi; j++ {
+		if !placeLevels[a.lowAt(j)] {
+			continue
+		}
+		n := j + 1
+		if a.lowAt(j) == "thành" || a.lowAt(j) == "thị" {
+			if a.lowAt(n) != "phố" && a.lowAt(n) != "xã" && a.lowAt(n) != "trấn" {
+				continue
+			}
+			n++
+		}
+		e := n
+		for e < hi && a.word(e) != nil && a.toks[e].upper && !isAllCaps(a.toks[e].text) {
+			e++
+		}
+		if e > n {
+			return lowerFirst(a.span(j, e-1))
+		}
+	}
+	return ""
 }
 
 // organPhrase reads an organ phrase that opens at token k ("Riêng", "trong
