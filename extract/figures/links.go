@@ -348,6 +348,11 @@ func (a *analyzer) scopeEnd(start, d int, colon bool) int {
 		if isSentenceEnd(t) {
 			return k
 		}
+		if k > start && a.depth[k] == d && (t.isWord("gồm") || t.isWord("bao") && a.lowAt(k+1) == "gồm") && a.punctAt(k-1, ",") {
+			// "trong đó có 327 cấp ủy viên các cấp, gồm: 1 tỉnh ủy viên, …":
+			// the breakdown of the part is its own list
+			return k
+		}
 		if t.isPunct(";") && a.depth[k] == d && !semicolons {
 			if k+1 < len(a.toks) && a.toks[k+1].kind == tNum && a.candAt(k+1) >= 0 {
 				continue

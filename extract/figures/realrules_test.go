@@ -183,6 +183,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "52", metric: "tổ chức cơ sở đảng trực thuộc Huyện ủy"}},
 		{name: "a round-up item is about the place its source names", text: "* Theo báo cáo của UBND huyện Hòa Lạc, trong 6 tháng đầu năm 2022, tổng thu ngân sách trên địa bàn đạt 41,2 tỷ đồng.",
 			want: expect{raw: "41,2 tỷ đồng", metric: "tổng thu ngân sách trên địa bàn", subject: "huyện Hòa Lạc"}},
+		{name: "a part with its own breakdown", text: "Năm 2019, đã kiểm tra 420 đảng viên, trong đó có 96 cấp ủy viên các cấp, gồm: 2 tỉnh ủy viên, 30 huyện ủy viên, 64 đảng ủy viên.",
+			want: expect{raw: "30", parent: "96"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
