@@ -79,8 +79,10 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 	}
 	a.indexCands()
 	a.sharedUnits()
+	// a plan's targets have parts too ("kết nạp 170 đảng viên. Trong đó,
+	// … từ 06 đồng chí; …"), said with the same markers
+	a.linkMarkers()
 	if !plan {
-		a.linkMarkers()
 		a.linkParens()
 		a.linkSums()
 		a.linkRatings()

@@ -201,7 +201,7 @@ func (a *analyzer) metric(c *cand) string {
 		// "ngành công nghiệp-xây dựng 3.671,79 tỷ đồng", "thu trên địa bàn
 		// huyện được 24,023 tỷ đồng": an amount is of the subject that
 		// ends where the verb was read
-		if s := a.subject(lead); pred == "" || len(s) > len(pred) && strings.HasSuffix(s, pred) && plainNoun(strings.TrimSuffix(s, pred)) {
+		if s := strings.TrimPrefix(a.subject(lead), "phấn đấu "); pred == "" || len(s) > len(pred) && strings.HasSuffix(s, pred) && plainNoun(strings.TrimSuffix(s, pred)) {
 			pred = s
 		}
 	}
@@ -1177,7 +1177,7 @@ func (a *analyzer) predicate(k int) string {
 		// not names ("chuyển Đảng chính thức cho 02 đồng chí")
 		capital := t.upper && !t.initial && !a.conventionalAt(k)
 		tail := !t.upper && !predicateStop[t.low] && k > 0 && a.toks[k-1].kind == tWord && a.toks[k-1].upper && !a.toks[k-1].initial && !a.conventionalAt(k-1) &&
-			!(k == hi && (singleVerbs[t.low] || verbPairs[pair{t.low, a.lowAt(k + 1)}])) // "… và TPHCM tiếp 2.552 lượt người": the verb after a name
+			!(k == hi && singleVerbs[t.low] || verbPairs[pair{t.low, a.lowAt(k + 1)}]) // "… và TPHCM tiếp 2.552 lượt người", "huyện Đức Linh phấn đấu kết nạp": the verb after a name
 		if capital || tail {
 			// A name ends the predicate, unless it is the object just
 			// before the number ("cho ra khỏi Đảng 41 đảng viên", "trao

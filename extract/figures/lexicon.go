@@ -297,7 +297,7 @@ var nounKeep = set("trực", "thuộc")
 var verbPairs = pairSet(
 	"xây dựng", "sửa chữa", "xóa tên", "xoá tên", "cho ra", "đào tạo", "bồi dưỡng", "điều động",
 	"luân chuyển", "bổ nhiệm", "kiểm tra", "giám sát", "xem xét", "giải quyết", "tiếp nhận",
-	"kết luận", "phát hiện", "báo cáo", "thu hút", "tiếp thu", "khảo sát", "thanh tra", "quản lý",
+	"kết luận", "phát hiện", "báo cáo", "thu hút", "tiếp thu", "khảo sát", "thanh tra", "quản lý", "phấn đấu",
 	"kê khai", "công khai", "lắng nghe", "tổng hợp", "rà soát", "sắp xếp", "kiện toàn", "đăng tải",
 	"chia sẻ", "trao tặng", "thăm hỏi", "động viên", "hướng dẫn", "tuyên truyền", "vận động",
 	"hỗ trợ", "khen thưởng", "biểu dương", "kết nạp", "phát triển", "thi hành", "ban hành",

@@ -207,7 +207,9 @@ func (a *analyzer) linkMarkers() {
 			start++
 		}
 		d := a.depth[m]
-		end := a.scopeEnd(start, d, colon)
+		// a breakdown that opens its sentence ("Trong đó, …; …; …") runs
+		// to the sentence's end, as one after a colon does
+		end := a.scopeEnd(start, d, colon || d == 0 && a.sentenceOpens(m))
 		first := -1
 		for k := start; k < end; k++ {
 			if i := a.candAt(k); i >= 0 {
@@ -313,7 +315,10 @@ func (a *analyzer) totalInSentence(s, start, end, d int, first *cand) int {
 		if math.Abs(c.fig.ValueNormalized-sum) < 1e-6*math.Max(1, sum) {
 			return i
 		}
-		if best < 0 && c.fig.ValueNormalized >= sum {
+		// "… giao chỉ tiêu cho 22 cơ sở đảng kết nạp 170 đảng viên. Trong
+		// đó, đảng viên là học sinh từ 06 đồng chí; …": what counts the
+		// same things as the parts comes first
+		if c.fig.ValueNormalized >= sum && (best < 0 || !sameCounted(&a.cands[best], first) && sameCounted(c, first)) {
 			best = i
 		}
 	}

@@ -185,6 +185,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "41,2 tỷ đồng", metric: "tổng thu ngân sách trên địa bàn", subject: "huyện Hòa Lạc"}},
 		{name: "a part with its own breakdown", text: "Năm 2019, đã kiểm tra 420 đảng viên, trong đó có 96 cấp ủy viên các cấp, gồm: 2 tỉnh ủy viên, 30 huyện ủy viên, 64 đảng ủy viên.",
 			want: expect{raw: "30", parent: "96"}},
+		{name: "a plan's parts in the next sentence", plan: true, text: "Năm 2024, giao chỉ tiêu cho 18 cơ sở đảng kết nạp 150 đảng viên. Trong đó, đảng viên là học sinh từ 05 đồng chí; nguồn tuyển quân từ 12 đồng chí.",
+			want: expect{raw: "12", parent: "150"}},
+		{name: "'phấn đấu' after a name is not cut", text: "Năm 2024, huyện Tân Phú phấn đấu kết nạp 140 đảng viên.",
+			want: expect{raw: "140", metric: "kết nạp đảng viên"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
