@@ -43,6 +43,17 @@ type container struct {
 	order     [3]int // sort key: line, then paragraph order, then footnote after its paragraph
 }
 
+// personUnit reports a unit that counts people ("đảng viên", "cán bộ").
+func personUnit(u string) bool {
+	ws := strings.Fields(strings.ToLower(u))
+	if len(ws) >= 2 {
+		if c, ok := unitClassPairs[pair{ws[0], ws[1]}]; ok {
+			return c == classPerson
+		}
+	}
+	return len(ws) > 0 && unitClasses[ws[0]] == classPerson
+}
+
 // Find returns the figures of doc's paragraphs and footnotes in reading
 // order, with ids f1, f2, …. A nil doc or one without text gives nil.
 func Find(doc *schema.Document) []schema.Figure {
@@ -129,10 +140,16 @@ func Find(doc *schema.Document) []schema.Figure {
 				sf.Parent = schema.NullString("f" + strconv.Itoa(base+f.parent+1))
 			case f.parent <= -2:
 				sf.Parent = schema.NullString(out[-2-f.parent].ID)
+				pu := out[-2-f.parent].Unit
 				if sf.Unit == "" {
-					sf.Unit = out[-2-f.parent].Unit
+					sf.Unit = pu
 					if sf.Unit != "" && !strings.Contains(sf.Metric, sf.Unit) && a.formBefore(f.tok) {
 						sf.Metric += " " + sf.Unit // "khiển trách 28" of "62 đảng viên"
+					}
+				} else if strings.EqualFold(sf.Unit, "đồng chí") && personUnit(pu) && !strings.EqualFold(pu, sf.Unit) {
+					// "Khiển trách 34 đồng chí" of "44 đảng viên"
+					if i := strings.LastIndex(sf.Metric, sf.Unit); i >= 0 {
+						sf.Metric = sf.Metric[:i] + pu + sf.Metric[i+len(sf.Unit):]
 					}
 				}
 			}

@@ -202,6 +202,13 @@ func (a *analyzer) partLabels() {
 		}
 		p := &a.cands[c.parent]
 		f := &c.fig
+		if strings.EqualFold(f.Unit, "đồng chí") && p.class == classPerson && p.fig.Unit != "" && !strings.EqualFold(p.fig.Unit, f.Unit) {
+			// "Khiển trách 34 đồng chí" of "44 đảng viên": the row counts
+			// what the total counts
+			if i := strings.LastIndex(f.Metric, f.Unit); i >= 0 {
+				f.Metric = f.Metric[:i] + p.fig.Unit + f.Metric[i+len(f.Unit):]
+			}
+		}
 		rest := ""
 		if f.Subject != "" && len(f.Metric) >= len(f.Subject) && strings.EqualFold(f.Metric[:len(f.Subject)], f.Subject) {
 			rest = strings.TrimSpace(f.Metric[len(f.Subject):])
@@ -316,7 +323,7 @@ func (a *analyzer) markPlans() {
 		prev := a.lowAt(k - 1)
 		compared := prev == "vượt" || prev == "đạt" || prev == "với" || prev == "so" || prev == "thành" || prev == "theo" ||
 			k > 0 && (a.toks[k-1].kind == tNum || a.toks[k-1].isPunct("%")) // "đạt 106% chỉ tiêu"
-		head := k == 0 || prev == "các" || prev == "những" || a.toks[k-1].kind == tPunct && !a.toks[k-1].isPunct("%")
+		head := k == 0 || prev == "các" || prev == "những" || prev == "số" && a.lowAt(k-2) == "một" || a.toks[k-1].kind == tPunct && !a.toks[k-1].isPunct("%")
 		toParagraph := false
 		switch {
 		case w.low == "phấn" && a.lowAt(k+1) == "đấu", w.low == "dự" && a.lowAt(k+1) == "kiến":
@@ -897,6 +904,9 @@ func (a *analyzer) classAt(k int) int {
 		return classNone
 	}
 	if nx := a.word(k + 1); nx != nil {
+		if (nx.low == "ủy" || nx.low == "uỷ") && a.lowAt(k+2) == "viên" {
+			return classPerson // "chi ủy viên", "đảng ủy viên", "tỉnh ủy viên": members of a committee
+		}
 		if c, ok := unitClassPairs[pair{w.low, nx.low}]; ok {
 			return c
 		}

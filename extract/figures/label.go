@@ -994,11 +994,42 @@ func (a *analyzer) percentMetric(c *cand) string {
 	}
 	if a.word(c.last+1) != nil {
 		if np := a.phrase(c.last+1, c.index); np != "" {
+			// "97% người dân tham gia BHYT", "100% trường … đạt chuẩn": what
+			// the counted do, said right after them
+			if vp := a.verbAfter(a.wordsEnd(c.last+1, len(strings.Fields(np)))); vp != "" && !strings.Contains(np, vp) {
+				np = joinLabel(np, vp)
+			}
 			return "tỷ lệ " + np
 		}
 	}
 	lead, _ := a.leading(c)
 	return a.subject(lead)
+}
+
+// wordsEnd is the token after the n-th word from token k (punctuation
+// between words skipped).
+func (a *analyzer) wordsEnd(k, n int) int {
+	for k < len(a.toks) && n > 0 {
+		if a.word(k) != nil {
+			n--
+		}
+		k++
+	}
+	return k
+}
+
+// verbAfter reads a verb phrase that opens at token k ("tham gia BHYT",
+// "đạt chuẩn quốc gia") up to the end of its clause, at most six words.
+func (a *analyzer) verbAfter(k int) string {
+	w := a.word(k)
+	if w == nil || !(verbPairs[pair{w.low, a.lowAt(k + 1)}] || singleVerbs[w.low] || w.low == "đạt" || w.low == "tham") {
+		return ""
+	}
+	e := k
+	for e < len(a.toks) && e-k < 6 && a.word(e) != nil && !(e > k && (predicateStop[a.toks[e].low] && a.toks[e].low != "về" || a.toks[e].low == "so")) {
+		e++
+	}
+	return a.span(k, e-1)
 }
 
 type labelMode int

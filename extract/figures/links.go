@@ -150,7 +150,7 @@ func (a *analyzer) markerAt(k int) int {
 		if w.low == "hình" && a.lowAt(k-1) != "với" && a.lowAt(k-1) != "các" {
 			// "Hình thức kỷ luật đảng viên: khiển trách 28, …" opening a
 			// sentence: the forms of the discipline said before
-			if (a.lowAt(k+2) == "kỷ" || a.lowAt(k+2) == "kỉ") && a.lowAt(k+3) == "luật" && a.sentenceOpens(k) {
+			if (a.lowAt(k+2) == "kỷ" || a.lowAt(k+2) == "kỉ") && a.lowAt(k+3) == "luật" && (a.sentenceOpens(k) || a.lowAt(k-1) == "về" && a.sentenceOpens(k-1)) {
 				for j := k + 4; j < len(a.toks) && j <= k+7; j++ {
 					if a.punctAt(j, ":") {
 						return j - k
@@ -224,7 +224,7 @@ func (a *analyzer) linkMarkers() {
 			continue
 		}
 		total := a.totalBefore(m, &a.cands[first])
-		if total < 0 && a.sentenceOpens(m) {
+		if total < 0 && (a.sentenceOpens(m) || a.lowAt(m-1) == "về" && a.sentenceOpens(m-1)) {
 			// "… 208 quần chúng ưu tú vào Đảng … Trong đó, có 45 …": the
 			// breakdown opens the next sentence
 			total = a.totalInSentence(a.sent[m]-1, start, end, d, &a.cands[first])

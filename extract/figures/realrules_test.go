@@ -189,6 +189,12 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "12", parent: "150"}},
 		{name: "'phấn đấu' after a name is not cut", text: "Năm 2024, huyện Tân Phú phấn đấu kết nạp 140 đảng viên.",
 			want: expect{raw: "140", metric: "kết nạp đảng viên"}},
+		{name: "'Một số chỉ tiêu chủ yếu' opens a list of targets", text: "Một số chỉ tiêu chủ yếu nhiệm kỳ 2020-2025: tốc độ tăng trưởng kinh tế bình quân đạt 9-10%/năm; 95% người dân tham gia BHYT.",
+			want: expect{raw: "95%", role: "target", metric: "tỷ lệ người dân tham gia BHYT"}},
+		{name: "committee members are people", text: "Năm 2018, 38 đảng viên bị kỷ luật, trong đó có 3 đảng ủy viên, 2 chi ủy viên.",
+			want: expect{raw: "2", parent: "38"}},
+		{name: "forms of discipline after 'Về hình thức kỷ luật:' count the total's members", text: "Năm 2018, 38 đảng viên bị kỷ luật.", next: "Về hình thức kỷ luật: Khiển trách 30 đồng chí; Cảnh cáo 8 đồng chí.",
+			want: expect{raw: "8", parent: "38", metric: "cảnh cáo đảng viên", unit: "đồng chí"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
