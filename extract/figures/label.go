@@ -83,6 +83,15 @@ func (a *analyzer) metric(c *cand) string {
 		// "Nông, lâm nghiệp, thủy sản tăng 3,47%": what grew is the
 		// subject before the verb.
 		if s := a.changeSubject(c); s != "" && !bareVerb(s) {
+			if f := strings.ToLower(s); strings.HasPrefix(f, "tính chung") || strings.HasPrefix(f, "lũy kế") || strings.HasPrefix(f, "luỹ kế") {
+				// "… tháng 9 tăng 2,68% so cùng kỳ; tính chung 9 tháng tăng
+				// 1,51%": the same quantity over a longer time
+				if p := c.index - 1; p >= 0 && a.sent[a.cands[p].tok] == a.sent[c.tok] {
+					if m := stripBasis(a.baseMetric(p)); m != "" {
+						return m
+					}
+				}
+			}
 			return s
 		}
 		// "Diện tích gieo trồng … đạt 110,5% so Nghị quyết, tăng 6,16% so

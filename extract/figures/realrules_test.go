@@ -195,6 +195,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "2", parent: "38"}},
 		{name: "forms of discipline after 'Về hình thức kỷ luật:' count the total's members", text: "Năm 2018, 38 đảng viên bị kỷ luật.", next: "Về hình thức kỷ luật: Khiển trách 30 đồng chí; Cảnh cáo 8 đồng chí.",
 			want: expect{raw: "8", parent: "38", metric: "cảnh cáo đảng viên", unit: "đồng chí"}},
+		{name: "the tasks of the rest of the year are a plan, the text is about the months before", text: "Hội nghị đánh giá tình hình 9 tháng và triển khai nhiệm vụ trọng tâm 3 tháng cuối năm 2022.", next: "Thu ngân sách trên địa bàn đạt 610 tỷ đồng.",
+			want: expect{raw: "610 tỷ đồng", period: "2022-01-01…2022-09-30"}},
+		{name: "a cumulative figure after a month's is the same quantity", text: "Chỉ số sản xuất công nghiệp tháng 9 năm 2022 tăng 3,1% so cùng kỳ; tính chung 9 tháng năm 2022 tăng 2,2% so với cùng kỳ.",
+			want: expect{raw: "2,2%", metric: "chỉ số sản xuất công nghiệp"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}

@@ -469,7 +469,11 @@ func planBefore(ws []word, i int, at func(int) string) bool {
 			}
 		case "tieu": // "mục tiêu", "chỉ tiêu"
 			return at(k-1) == "muc" || at(k-1) == "chi"
-		case "dat", "duoc", "tang", "giam", "la", "co", "qua", "trong":
+		case "trong":
+			if at(k+1) != "tam" { // "nhiệm vụ trọng tâm 3 tháng cuối năm": not "trong"
+				return false
+			}
+		case "dat", "duoc", "tang", "giam", "la", "co", "qua":
 			return false
 		}
 	}
