@@ -426,6 +426,13 @@ func (a *analyzer) baseMetric(i int) string {
 // is the row "giải ngân").
 func (a *analyzer) label(c *cand) string {
 	m := a.labelOf(c)
+	if a.punctAt(c.tok-1, "(") && isCountKind(c.fig.Kind) && c.fig.Kind != schema.KindRatio && (m == "" || strings.EqualFold(m, c.fig.Unit) || counters[strings.ToLower(m)]) {
+		// "… do vi phạm chính sách dân số (32 đồng chí); Thiếu trách nhiệm
+		// (5 đồng chí); …": the count of the item it closes
+		if it := a.itemBefore(c.tok - 1); it != "" && !a.unitOfFigure(c.tok-2) {
+			m = it // not "39 tổ chức cơ sở đảng (25 đảng bộ …)": a part of the figure before
+		}
+	}
 	if head, ok := genericRate(m); ok && c.fig.Kind == schema.KindPercent {
 		// "thu ngân sách … liên tục tăng qua các năm, bình quân hàng năm
 		// tăng hơn 9%", "Thương mại – Dịch vụ phát triển mạnh, tốc độ tăng
@@ -836,6 +843,36 @@ func (a *analyzer) prevClauseSubject(k int) string {
 		return ""
 	}
 	return lowerFirst(sub)
+}
+
+// itemBefore reads the list item that ends at the "(" at token o: back to
+// a ';', ':' or the clause's start, after a reason ("do", "vì") or a
+// copula that opens it, at most ten words; "" when it is not plain words.
+func (a *analyzer) itemBefore(o int) string {
+	hi := o - 1
+	lo := hi
+	for lo >= 0 && hi-lo < 14 {
+		t := &a.toks[lo]
+		if t.kind != tWord {
+			if t.isPunct(",") || t.isPunct("-") || t.isPunct("–") {
+				lo--
+				continue
+			}
+			break
+		}
+		if t.low == "do" || t.low == "vì" || t.low == "là" || t.low == "gồm" {
+			break
+		}
+		lo--
+	}
+	lo++
+	for lo <= hi && a.toks[lo].kind == tPunct {
+		lo++
+	}
+	if lo > hi || a.word(hi) == nil || hi-lo >= 13 || lo > 0 && a.isNum(lo-1) {
+		return "" // "39 tổ chức cơ sở đảng trực thuộc (25 …": the words of the figure before
+	}
+	return lowerFirst(a.span(lo, hi))
 }
 
 // placeName reports a place by its name ("thị trấn Đăk Tô", "huyện Cư

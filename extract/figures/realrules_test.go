@@ -199,6 +199,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "610 tỷ đồng", period: "2022-01-01…2022-09-30"}},
 		{name: "a cumulative figure after a month's is the same quantity", text: "Chỉ số sản xuất công nghiệp tháng 9 năm 2022 tăng 3,1% so cùng kỳ; tính chung 9 tháng năm 2022 tăng 2,2% so với cùng kỳ.",
 			want: expect{raw: "2,2%", metric: "chỉ số sản xuất công nghiệp"}},
+		{name: "a count in parentheses after a list item is the item's", text: "Năm 2019, các đảng viên bị kỷ luật do vi phạm chính sách dân số (12 đồng chí); thiếu trách nhiệm (4 đồng chí).",
+			want: expect{raw: "4", metric: "thiếu trách nhiệm"}},
+		{name: "parts in parentheses after a figure keep their own noun", text: "Năm 2019, huyện có 41 tổ chức cơ sở đảng trực thuộc (27 đảng bộ cơ sở, 14 chi bộ cơ sở).",
+			want: expect{raw: "27", metric: "đảng bộ cơ sở", parent: "41"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
