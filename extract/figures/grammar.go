@@ -160,6 +160,28 @@ func (a *analyzer) correspondingLists() {
 	}
 }
 
+// itemQualifier reads the words that open c's list item before its
+// number ("mầm non 3 trường", "THCS 2 trường"), at most three, none a verb;
+// "" otherwise.
+func (a *analyzer) itemQualifier(c *cand) string {
+	hi := c.tok - 1
+	lo := hi
+	for lo >= 0 && a.word(lo) != nil && hi-lo < 3 {
+		w := a.toks[lo].low
+		if w == "đó" && a.lowAt(lo-1) == "trong" {
+			break // "trong đó mầm non 3 trường"
+		}
+		if predicateStop[w] || verbPairs[pair{w, a.lowAt(lo + 1)}] || singleVerbs[w] || a.markerAt(lo) > 0 {
+			return ""
+		}
+		lo--
+	}
+	if lo == hi || lo < 0 || !(a.punctAt(lo, ",") || a.punctAt(lo, ";") || a.punctAt(lo, ":") || a.lowAt(lo) == "đó") {
+		return ""
+	}
+	return a.span(lo+1, hi)
+}
+
 // parallelItem gives the second item of "Tỷ lệ hộ dùng nước sạch khu vực
 // đô thị đạt 99,2%, khu vực nông thôn đạt 95%" the head of the first: an
 // item after a comma whose label opens with words the label before has
@@ -174,7 +196,7 @@ func (a *analyzer) parallelItem(i int) {
 	}
 	m := strings.TrimPrefix(strings.TrimPrefix(c.fig.Metric, "tỷ lệ "), "tỉ lệ ")
 	ws := strings.Fields(m)
-	if len(ws) < 3 || len(ws) > 5 {
+	if len(ws) < 2 || len(ws) > 5 {
 		return
 	}
 	// the item is its own clause: the words from the comma to the number
@@ -183,6 +205,9 @@ func (a *analyzer) parallelItem(i int) {
 		return
 	}
 	lead := " " + ws[0] + " " + ws[1] + " "
+	if len(ws) == 2 {
+		lead = " " + ws[0] + " " // "bậc tiểu học đạt 99,7%, bậc THCS đạt 98,5%"
+	}
 	pm := " " + p.fig.Metric + " "
 	if j := strings.LastIndex(pm, lead); j > 0 && j+len(lead) < len(pm)-1 {
 		c.fig.Metric = strings.TrimSpace(pm[:j]) + " " + m
@@ -212,6 +237,16 @@ func (a *analyzer) partLabels() {
 		rest := ""
 		if f.Subject != "" && len(f.Metric) >= len(f.Subject) && strings.EqualFold(f.Metric[:len(f.Subject)], f.Subject) {
 			rest = strings.TrimSpace(f.Metric[len(f.Subject):])
+		}
+		if q := a.itemQualifier(c); q != "" && f.Unit != "" && strings.EqualFold(f.Unit, p.fig.Unit) && (f.Metric == f.Unit || f.Metric == q+" "+f.Unit) && p.fig.Metric != "" {
+			// "9 trường đạt chuẩn quốc gia, trong đó mầm non 3 trường, …,
+			// THCS 2 trường": the total's row for that kind
+			if pm := p.fig.Metric; strings.HasPrefix(pm, f.Unit+" ") || pm == f.Unit {
+				f.Metric = f.Unit + " " + q + pm[len(f.Unit):]
+			} else {
+				f.Metric = joinLabel(pm, q)
+			}
+			continue
 		}
 		switch {
 		case f.Subject != "" && (f.Unit == "" && rest == "" || f.Unit == p.fig.Unit && rest == f.Unit) && len(rest) < len(f.Metric) && p.fig.Metric != "":

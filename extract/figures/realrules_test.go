@@ -203,6 +203,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "4", metric: "thiếu trách nhiệm"}},
 		{name: "parts in parentheses after a figure keep their own noun", text: "Năm 2019, huyện có 41 tổ chức cơ sở đảng trực thuộc (27 đảng bộ cơ sở, 14 chi bộ cơ sở).",
 			want: expect{raw: "27", metric: "đảng bộ cơ sở", parent: "41"}},
+		{name: "parts named by their kind before the number", text: "Năm 2022, toàn huyện có 11 trường đạt chuẩn quốc gia, trong đó mầm non 4 trường, tiểu học 5 trường, THCS 2 trường.",
+			want: expect{raw: "2", metric: "trường THCS đạt chuẩn quốc gia", parent: "11"}},
+		{name: "a parallel item of two words", text: "Năm 2022, tỷ lệ học sinh tốt nghiệp bậc tiểu học đạt 99,1%, bậc THCS đạt 97,6%.",
+			want: expect{raw: "97,6%", metric: "tỷ lệ học sinh tốt nghiệp bậc THCS"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
