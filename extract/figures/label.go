@@ -452,6 +452,13 @@ func (a *analyzer) label(c *cand) string {
 			m = t + m[len(u):]
 		}
 	}
+	if u := c.fig.Unit; counters[strings.ToLower(u)] && m != "" && !strings.HasPrefix(m, u) {
+		// "cán bộ lãnh đạo, quản lý có 352/353 đồng chí được kiểm điểm":
+		// what befell the counted
+		if pv := a.passive(c); pv != "" && !strings.Contains(m, pv) {
+			m = joinLabel(m, pv)
+		}
+	}
 	if c.parent >= 0 && c.topic == "" {
 		// its parts count what it counts: "trong đó: Hoàn thành xuất sắc
 		// nhiệm vụ 28" of those 147 chi bộ

@@ -368,10 +368,25 @@ func (a *analyzer) scopeEnd(start, d int, colon bool) int {
 			if f := a.firstWord(start); f != "" && a.lowAt(k+1) == f && !predicateStop[f] {
 				continue
 			}
+			// "Hoàn thành xuất sắc nhiệm vụ 28; …; Không hoàn thành nhiệm vụ
+			// 09": one list of ratings
+			if a.ratingOpens(start) && isRating(a.lowAt(k+1), a.lowAt(k+2), a.lowAt(k+3)) {
+				continue
+			}
 			return k
 		}
 	}
 	return k
+}
+
+// ratingOpens reports a rating at the first word of the list that starts
+// at token start.
+func (a *analyzer) ratingOpens(start int) bool {
+	k := start
+	for k < len(a.toks) && a.word(k) == nil {
+		k++
+	}
+	return isRating(a.lowAt(k), a.lowAt(k+1), a.lowAt(k+2))
 }
 
 // firstWord is the first word of the list that starts at token start,

@@ -207,6 +207,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "2", metric: "trường THCS đạt chuẩn quốc gia", parent: "11"}},
 		{name: "a parallel item of two words", text: "Năm 2022, tỷ lệ học sinh tốt nghiệp bậc tiểu học đạt 99,1%, bậc THCS đạt 97,6%.",
 			want: expect{raw: "97,6%", metric: "tỷ lệ học sinh tốt nghiệp bậc THCS"}},
+		{name: "a list of ratings goes on past a semicolon to 'Không hoàn thành'", text: "Năm 2018, có 90 chi bộ được xếp loại, trong đó: Hoàn thành tốt nhiệm vụ 70, chiếm 77,8%; Hoàn thành nhiệm vụ 15, chiếm 16,7%; Không hoàn thành nhiệm vụ 05, chiếm 5,5%.",
+			want: expect{raw: "05", parent: "90"}},
+		{name: "what befell people counted in 'đồng chí'", text: "Năm 2018, cán bộ lãnh đạo, quản lý có 210/212 đồng chí được kiểm điểm.",
+			want: expect{raw: "210/212", metric: "cán bộ lãnh đạo, quản lý được kiểm điểm"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
