@@ -1146,7 +1146,8 @@ func (a *analyzer) leading(c *cand) (int, labelMode) {
 		case "hiện":
 			// "ước thực hiện (được)", "thực hiện được": the realization of
 			// a planned amount, said of the subject
-			if a.lowAt(k-1) == "thực" {
+			if w := a.lowAt(k - 2); a.lowAt(k-1) == "thực" && w != "đang" && w != "đã" && w != "sẽ" && w != "chưa" && w != "tiến" {
+				// not "đang thực hiện 06 cuộc": an auxiliary makes it the verb
 				k -= 2
 				if a.lowAt(k) == "ước" {
 					k--
@@ -1310,6 +1311,10 @@ func (a *analyzer) predicate(k int) string {
 			n++
 			k--
 			continue
+		}
+		if t.low == "đang" && n > 0 && n <= 3 {
+			lo = k // "đang thực hiện 06 cuộc; kết thúc 12 cuộc": still under way
+			break
 		}
 		if predicateStop[t.low] {
 			if articles[t.low] && lo <= hi {
@@ -1832,6 +1837,9 @@ func (a *analyzer) phrase(start, ci int) string {
 				goto done
 			}
 			k = e + 1
+		case t.isPunct(",") && n > 0 && n <= 6 && a.lowAt(start) == "cuộc" && verbPairs[pair{a.lowAt(k + 1), a.lowAt(k + 2)}]:
+			// "199 cuộc thanh tra, kiểm tra chuyên ngành": two activities
+			k++
 		case t.isPunct(",") && n > 0 && n <= 6 && a.word(k+1) != nil && a.classAt(k+1) != classNone && classes&(1<<uint(a.classAt(k+1))) != 0:
 			// "tin, bài", "chi, đảng bộ cơ sở", "chi bộ thôn, làng, tổ dân
 			// phố": two nouns of one kind

@@ -211,6 +211,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "05", parent: "90"}},
 		{name: "what befell people counted in 'đồng chí'", text: "Năm 2018, cán bộ lãnh đạo, quản lý có 210/212 đồng chí được kiểm điểm.",
 			want: expect{raw: "210/212", metric: "cán bộ lãnh đạo, quản lý được kiểm điểm"}},
+		{name: "work under way keeps 'đang'", text: "Năm 2018, Thanh tra tỉnh đang thực hiện 5 cuộc; kết thúc 14 cuộc.",
+			want: expect{raw: "5", metric: "đang thực hiện cuộc"}},
+		{name: "inspections of two kinds", text: "Năm 2018, các sở tiến hành 150 cuộc thanh tra, kiểm tra chuyên ngành.",
+			want: expect{raw: "150", metric: "tiến hành cuộc thanh tra, kiểm tra chuyên ngành"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
