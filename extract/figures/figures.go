@@ -116,7 +116,13 @@ func Find(doc *schema.Document) []schema.Figure {
 				continue
 			}
 			tableUnit = ""
-			figs = a.analyze(lx, c.text, c.plan, &ctx)
+			if strings.IndexAny(c.text, "0123456789") < 0 {
+				// no numeral, no figure: the text is not read (a third of
+				// a report's paragraphs are prose)
+				a.orphans = a.orphans[:0]
+			} else {
+				figs = a.analyze(lx, c.text, c.plan, &ctx)
+			}
 		}
 		base := len(out)
 		spans[i] = [2]int{base, base + len(figs)}

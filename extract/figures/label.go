@@ -426,7 +426,7 @@ func (a *analyzer) baseMetric(i int) string {
 // is the row "giải ngân").
 func (a *analyzer) label(c *cand) string {
 	m := a.labelOf(c)
-	if a.punctAt(c.tok-1, "(") && isCountKind(c.fig.Kind) && c.fig.Kind != schema.KindRatio && (m == "" || strings.EqualFold(m, c.fig.Unit) || counters[strings.ToLower(m)]) {
+	if a.punctAt(c.tok-1, "(") && isCountKind(c.fig.Kind) && c.fig.Kind != schema.KindRatio && (m == "" || strings.EqualFold(m, c.fig.Unit) || isCounter(m)) {
 		// "… do vi phạm chính sách dân số (32 đồng chí); Thiếu trách nhiệm
 		// (5 đồng chí); …": the count of the item it closes
 		if it := a.itemBefore(c.tok - 1); it != "" && !a.unitOfFigure(c.tok-2) {
@@ -444,7 +444,7 @@ func (a *analyzer) label(c *cand) string {
 			m = joinLabel(head, s)
 		}
 	}
-	if u := c.fig.Unit; counters[strings.ToLower(u)] && a.lowAt(c.tok-1) == "có" && (m == u || strings.HasPrefix(m, u+" ")) {
+	if u := c.fig.Unit; isCounter(u) && a.lowAt(c.tok-1) == "có" && (m == u || strings.HasPrefix(m, u+" ")) {
 		// "Đối với chi bộ trực thuộc đảng uỷ, có 147/147 tổ chức được
 		// đánh giá": the topic is what the counter counts
 		if t := a.topicBefore(c.tok); t != "" {
@@ -452,7 +452,7 @@ func (a *analyzer) label(c *cand) string {
 			m = t + m[len(u):]
 		}
 	}
-	if u := c.fig.Unit; counters[strings.ToLower(u)] && m != "" && !strings.HasPrefix(m, u) {
+	if u := c.fig.Unit; isCounter(u) && m != "" && !strings.HasPrefix(m, u) {
 		// "cán bộ lãnh đạo, quản lý có 352/353 đồng chí được kiểm điểm":
 		// what befell the counted
 		if pv := a.passive(c); pv != "" && !strings.Contains(m, pv) {
@@ -760,7 +760,21 @@ func (a *analyzer) sharedTail(c *cand) (cond, having string) {
 
 // counters count what the clause names elsewhere ("có 352 đồng chí",
 // "147 tổ chức").
-var counters = set("đồng chí", "tổ chức", "người", "trường hợp", "đơn vị", "cá nhân")
+var counters = []string{"đồng chí", "tổ chức", "người", "trường hợp", "đơn vị", "cá nhân"}
+
+// isCounter reports one of counters, in any case, without making a string:
+// it is asked of every label.
+func isCounter(u string) bool {
+	if len(u) < 4 || len(u) > 14 {
+		return false
+	}
+	for _, c := range counters {
+		if strings.EqualFold(u, c) {
+			return true
+		}
+	}
+	return false
+}
 
 // topicBefore reads the topic that opens the clause of token k, or a
 // comma stretch of it: "Đối với X," "Về X," "Kết quả xếp loại X,": X, or "".
@@ -800,6 +814,11 @@ func (a *analyzer) topicBefore(k int) string {
 // what ("tốc độ tăng trưởng", "bình quân hàng năm tăng", "tăng bình
 // quân"), with the words worth keeping of it ("tốc độ tăng trưởng", "").
 func genericRate(m string) (string, bool) {
+	// every label of a report is asked: most name no rate, and are let go
+	// before any string is made
+	if len(m) > 60 || !strings.Contains(m, "tăng") && !strings.Contains(m, "giảm") && !strings.Contains(m, "quân") && !strings.Contains(m, "Tăng") && !strings.Contains(m, "độ") && !strings.Contains(m, "mức") {
+		return "", false
+	}
 	f := " " + strings.ToLower(m) + " "
 	rest := f
 	for _, w := range []string{" tốc độ ", " tăng trưởng ", " bình quân ", " hàng năm ", " hằng năm ", " mỗi năm ", " tăng ", " giảm ", " mức ", " đạt "} {

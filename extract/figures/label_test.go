@@ -87,3 +87,27 @@ func TestAbbreviations(t *testing.T) {
 		}
 	}
 }
+
+// TestLexWordBytes: the byte-wise reading of lower-case words gives the
+// words that isLetter gives, for every rune of the blocks it shortcuts.
+func TestLexWordBytes(t *testing.T) {
+	var lx lexer
+	for r := rune(0x80); r < 0x2100; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		s := "ab" + string(r) + "cd x"
+		toks := lx.lex(s)
+		want := "ab"
+		if isLetter(r) || r == '²' || r == '³' {
+			want = "ab" + string(r) + "cd"
+		}
+		if len(toks) == 0 || toks[0].text != want {
+			got := ""
+			if len(toks) > 0 {
+				got = toks[0].text
+			}
+			t.Errorf("U+%04X: first token %q, want %q", r, got, want)
+		}
+	}
+}

@@ -94,7 +94,27 @@ func (lx *lexer) lex(s string) []token {
 			up := r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
 			restUp := false // an upper-case letter after the first
 			for j < len(s) && j != nextNum {
-				r2, w2 := rune(s[j]), 1
+				c2 := s[j]
+				if c2 < utf8.RuneSelf && !up {
+					// the letters of a lower-case word, byte by byte
+					if c2|0x20 < 'a' || c2|0x20 > 'z' {
+						break
+					}
+					j++
+					rj++
+					continue
+				}
+				if !up && j+1 < len(s) && (c2 >= 0xC3 && c2 <= 0xC9 && !(c2 == 0xC3 && (s[j+1] == 0x97 || s[j+1] == 0xB7)) || c2 == 0xCC || c2 == 0xCD && s[j+1] < 0xB0) && s[j+1]&0xC0 == 0x80 {
+					j += 2 // U+00C0–U+027F (not × ÷) and the combining marks U+0300–U+036F
+					rj++
+					continue
+				}
+				if !up && j+2 < len(s) && c2 == 0xE1 && s[j+1] >= 0xB8 && s[j+1] <= 0xBB && s[j+2]&0xC0 == 0x80 {
+					j += 3 // U+1E00–U+1EFF, the Vietnamese letters
+					rj++
+					continue
+				}
+				r2, w2 := rune(c2), 1
 				if r2 >= utf8.RuneSelf {
 					r2, w2 = utf8.DecodeRuneInString(s[j:])
 				}

@@ -142,6 +142,20 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
+// decode is utf8.DecodeRuneInString(s[i:]) for s[i] >= 0x80, with the two-
+// and three-byte forms of Vietnamese text read inline (words decodes every
+// letter of every paragraph).
+func decode(s string, i int) (rune, int) {
+	c := s[i]
+	if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	if c >= 0xE1 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
 func (sc *scratch) words(s string) []word {
 	out, buf, ends := sc.out[:0], sc.buf[:0], sc.ends[:0]
 	defer func() { sc.out, sc.buf, sc.ends = out, buf, ends }()
@@ -173,7 +187,7 @@ func (sc *scratch) words(s string) []word {
 			}
 			r2, w2 := rune(c), 1
 			if r2 >= utf8.RuneSelf {
-				r2, w2 = utf8.DecodeRuneInString(s[j:])
+				r2, w2 = decode(s, j)
 			}
 			if wordRune(r2) {
 				buf = appendFold(buf, r2)

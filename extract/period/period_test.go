@@ -108,3 +108,26 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// TestDecode: the inline decoding agrees with the standard library on
+// every code point and on broken sequences.
+func TestDecode(t *testing.T) {
+	for r := rune(0x80); r <= 0x10FFFF; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		s := string(r) + "a"
+		gr, gw := decode(s, 0)
+		wr, ww := utf8.DecodeRuneInString(s)
+		if gr != wr || gw != ww {
+			t.Fatalf("U+%04X: decode %U/%d, utf8 %U/%d", r, gr, gw, wr, ww)
+		}
+	}
+	for _, s := range []string{"\xc3", "\xe1\xba", "\xe1\xbaa", "\xc3a", "\xed\xa0\x80", "\xe0\x80\x80", "\xc0\x80"} {
+		gr, gw := decode(s, 0)
+		wr, ww := utf8.DecodeRuneInString(s)
+		if gr != wr || gw != ww {
+			t.Errorf("%q: decode %U/%d, utf8 %U/%d", s, gr, gw, wr, ww)
+		}
+	}
+}
