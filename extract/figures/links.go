@@ -418,6 +418,7 @@ func (a *analyzer) linkItems(total, start, end, d int, partial bool) {
 	parts := a.items(start, end, d, func(c *cand) bool {
 		return c.index != total && canBePart(c) && !c.linked && compatible(tc, c)
 	})
+	parts = a.sameActParts(tc, parts)
 	for _, ci := range parts {
 		c := &a.cands[ci]
 		c.parent = total
@@ -427,6 +428,61 @@ func (a *analyzer) linkItems(total, start, end, d int, partial bool) {
 			c.fig.Unit = tc.fig.Unit
 		}
 	}
+}
+
+// sameActParts keeps, of parts that add up to more than their total, those
+// whose verb is the total's: "381 đảng viên được kiểm tra, trong đó Ban
+// Thường vụ kiểm tra 98, giám sát 46 đảng viên, cấp ủy cơ sở kiểm tra 283,
+// giám sát 195 đảng viên" has 98 and 283 as parts, the supervisions not.
+func (a *analyzer) sameActParts(tc *cand, parts []int) []int {
+	sum := 0.0
+	for _, ci := range parts {
+		sum += a.cands[ci].fig.ValueNormalized
+	}
+	if sum <= tc.fig.ValueNormalized*(1+1e-9) {
+		return parts
+	}
+	act := ""
+	for _, v := range verbActs {
+		if strings.Contains(strings.ToLower(tc.fig.Metric), v) || strings.Contains(strings.ToLower(a.quoteAround(tc)), v) {
+			act = v
+			break
+		}
+	}
+	if act == "" {
+		return parts
+	}
+	var kept []int
+	sum = 0
+	for _, ci := range parts {
+		// links are made before labels: the verb is read here
+		if v := strings.ToLower(a.predicate(a.cands[ci].tok - 1)); v == "" || strings.Contains(v, act) {
+			kept = append(kept, ci)
+			sum += a.cands[ci].fig.ValueNormalized
+		}
+	}
+	if len(kept) == 0 || len(kept) == len(parts) || sum > tc.fig.ValueNormalized*(1+1e-9) {
+		return parts
+	}
+	return kept
+}
+
+// verbActs are the acts a breakdown of an inspection commission's work
+// tells apart.
+var verbActs = []string{"kiểm tra", "giám sát", "kỷ luật", "kết nạp", "khen thưởng"}
+
+// quoteAround is the text of the clause of c up to its number: where the
+// act of a total said before it ("được kiểm tra") is.
+func (a *analyzer) quoteAround(c *cand) string {
+	k := c.last + 1
+	e := k
+	for e < len(a.toks) && e < k+6 && a.word(e) != nil {
+		e++
+	}
+	if e == k {
+		return ""
+	}
+	return a.span(k, e-1)
 }
 
 // linkParens ties a parenthesised list of parts to the figure before it:

@@ -215,6 +215,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "5", metric: "đang thực hiện cuộc"}},
 		{name: "inspections of two kinds", text: "Năm 2018, các sở tiến hành 150 cuộc thanh tra, kiểm tra chuyên ngành.",
 			want: expect{raw: "150", metric: "tiến hành cuộc thanh tra, kiểm tra chuyên ngành"}},
+		{name: "items of another act are not parts of a total they exceed", text: "Năm 2018, có 300 đảng viên được kiểm tra, trong đó Ban Thường vụ kiểm tra 80, giám sát 40 đảng viên, cấp ủy cơ sở kiểm tra 220, giám sát 150 đảng viên.",
+			want: expect{raw: "150", parent: ""}},
+		{name: "items of the total's act are its parts", text: "Năm 2018, có 300 đảng viên được kiểm tra, trong đó Ban Thường vụ kiểm tra 80, giám sát 40 đảng viên, cấp ủy cơ sở kiểm tra 220, giám sát 150 đảng viên.",
+			want: expect{raw: "220", parent: "300"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
