@@ -9,7 +9,7 @@ import (
 
 // expect names what a test states about one figure; empty fields are not
 // checked. refers and parent name the raw of the other figure; estimate
-// is "true"/"false" when checked.
+// is "true"/"false" when checked; parent "-" says there is none.
 type expect struct {
 	raw                               string
 	metric, unit, role, dir, refers   string
@@ -158,7 +158,7 @@ func TestStatementRules(t *testing.T) {
 		{name: "a breakdown opening on the total's name", text: "Quý I/2015, thu nội địa ước đạt 1.930 tỷ đồng.", next: "Trong thu nội địa, thu từ khu vực ngoài quốc doanh 410 tỷ đồng; thuế thu nhập cá nhân 160 tỷ đồng.",
 			want: expect{raw: "410 tỷ đồng", parent: "1.930 tỷ đồng"}},
 		{name: "a time after 'Trong' is not a total", text: "Năm 2015 kết nạp 120 đảng viên.", next: "Trong năm qua, kết nạp 120 đảng viên.",
-			want: expect{raw: "120", parent: ""}},
+			want: expect{raw: "120", parent: "-"}},
 		{name: "a subject after a comparison", text: "Năm 2024 GRDP tăng 7,1%. Mức tăng này khá cao so với mức tăng GRDP cùng kỳ 2023 là 5,2%.",
 			want: expect{raw: "5,2%", metric: "mức tăng GRDP"}},
 		{name: "a verb right after a name is the predicate", text: "Năm 2018, các cơ quan tại Đà Nẵng tiếp 1.240 lượt công dân.",
@@ -216,7 +216,7 @@ func TestStatementRules(t *testing.T) {
 		{name: "inspections of two kinds", text: "Năm 2018, các sở tiến hành 150 cuộc thanh tra, kiểm tra chuyên ngành.",
 			want: expect{raw: "150", metric: "tiến hành cuộc thanh tra, kiểm tra chuyên ngành"}},
 		{name: "items of another act are not parts of a total they exceed", text: "Năm 2018, có 300 đảng viên được kiểm tra, trong đó Ban Thường vụ kiểm tra 80, giám sát 40 đảng viên, cấp ủy cơ sở kiểm tra 220, giám sát 150 đảng viên.",
-			want: expect{raw: "150", parent: ""}},
+			want: expect{raw: "150", parent: "-"}},
 		{name: "items of the total's act are its parts", text: "Năm 2018, có 300 đảng viên được kiểm tra, trong đó Ban Thường vụ kiểm tra 80, giám sát 40 đảng viên, cấp ủy cơ sở kiểm tra 220, giám sát 150 đảng viên.",
 			want: expect{raw: "220", parent: "300"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
@@ -267,7 +267,11 @@ func checkExpect(t *testing.T, f *schema.Figure, w expect, byID map[string]strin
 	check("role", f.Role, w.role)
 	check("direction", string(f.Direction), w.dir)
 	check("refers_to", byID[string(f.RefersTo)], w.refers)
-	check("parent", byID[string(f.Parent)], w.parent)
+	if w.parent == "-" {
+		check("parent", byID[string(f.Parent)]+"-", "-") // "-": no parent
+	} else {
+		check("parent", byID[string(f.Parent)], w.parent)
+	}
 	check("compared_with", string(f.ComparedWith), w.compared)
 	check("estimate", fmt.Sprint(f.Estimate), w.estimate)
 	check("bound", string(f.Bound), w.bound)
