@@ -228,6 +228,15 @@ func (a *analyzer) linkMarkers() {
 			// "… 208 quần chúng ưu tú vào Đảng … Trong đó, có 45 …": the
 			// breakdown opens the next sentence
 			total = a.totalInSentence(a.sent[m]-1, start, end, d, &a.cands[first])
+			if total < 0 && !colon {
+				// "… kỷ luật 56 đảng viên. Trong đó, cấp uỷ viên các cấp có 21
+				// đồng chí; Ban Thường vụ … 1, …": the whole sentence adds up
+				// to more, its first clause is the breakdown
+				if e := a.scopeEnd(start, d, false); e < end {
+					end = e
+					total = a.totalInSentence(a.sent[m]-1, start, end, d, &a.cands[first])
+				}
+			}
 			if total < 0 && a.sent[m] == 0 {
 				a.orphans = append(a.orphans, orphan{start, end, d, first})
 			}

@@ -219,6 +219,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "150", parent: "-"}},
 		{name: "items of the total's act are its parts", text: "Năm 2018, có 300 đảng viên được kiểm tra, trong đó Ban Thường vụ kiểm tra 80, giám sát 40 đảng viên, cấp ủy cơ sở kiểm tra 220, giám sát 150 đảng viên.",
 			want: expect{raw: "220", parent: "300"}},
+		{name: "a breakdown whose sentence adds up to more is its first clause", text: "Năm 2018, các cấp uỷ đã kỷ luật 60 đảng viên. Trong đó, cấp uỷ viên các cấp có 22 đồng chí; Ban Thường vụ Tỉnh uỷ thi hành kỷ luật 2, huyện uỷ thi hành kỷ luật 9, chi bộ thi hành kỷ luật 49 trường hợp.",
+			want: expect{raw: "22", parent: "60"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
