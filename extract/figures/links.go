@@ -122,6 +122,12 @@ func (a *analyzer) markerAt(k int) int {
 	}
 	switch w.low {
 	case "trong", "bao", "gồm", "cụ", "chia", "hình":
+	case "có":
+		// "… 982 đảng viên, có 4.307 cấp ủy viên các cấp": those among them
+		if k >= 2 && a.punctAt(k-1, ",") && a.isNum(k+1) && a.unitOfFigure(k-2) {
+			return 1
+		}
+		return 0
 	default:
 		return 0
 	}

@@ -221,6 +221,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "220", parent: "300"}},
 		{name: "a breakdown whose sentence adds up to more is its first clause", text: "Năm 2018, các cấp uỷ đã kỷ luật 60 đảng viên. Trong đó, cấp uỷ viên các cấp có 22 đồng chí; Ban Thường vụ Tỉnh uỷ thi hành kỷ luật 2, huyện uỷ thi hành kỷ luật 9, chi bộ thi hành kỷ luật 49 trường hợp.",
 			want: expect{raw: "22", parent: "60"}},
+		{name: "', có N …' after a count are those among them", text: "Năm 2021, UBKT các cấp đã kiểm tra 3.100 đảng viên, có 1.250 cấp ủy viên các cấp.",
+			want: expect{raw: "1.250", parent: "3.100"}},
+		{name: "', có N …' of another kind is not a part", text: "Năm 2021, kết nạp 120 đảng viên, có 5 chi bộ chưa kết nạp được.",
+			want: expect{raw: "5", parent: "-"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
