@@ -1069,6 +1069,11 @@ func (a *analyzer) notFigure(i int) bool {
 	if n.Kind == vntext.NumPlain && n.Decimals == 0 && n.Value <= 31 && dateWords[p1low] {
 		return true
 	}
+	// "bác sĩ trên 1 vạn dân": the base of a rate
+	if n.Kind == vntext.NumPlain && n.Value == 1 && (p1low == "trên" || p1low == "/") && next != nil &&
+		(next.low == "vạn" || next.low == "nghìn" || next.low == "ngàn" || next.low == "triệu") && (a.lowAt(i+2) == "dân" || a.lowAt(i+2) == "người") {
+		return true
+	}
 	// "mức độ 3, 4", "loại I, II": the items of a list of levels
 	if a.punctAt(i-1, ",") && a.isNum(i-2) && (ordinalWords[a.lowAt(i-3)] && a.lowAt(i-3) != "số" || a.lowAt(i-3) == "loại" || a.lowAt(i-3) == "hạng") &&
 		n.Kind == vntext.NumPlain && n.Decimals == 0 && n.Value <= 10 {

@@ -1581,6 +1581,11 @@ func (a *analyzer) subject(k int) string {
 		if t.low == "với" && a.lowAt(k-1) == "so" && n > 0 {
 			break // "… khá cao so với mức tăng GDP … là 4,4%": the subject is after the comparison
 		}
+		if t.kind == tNum && a.candAt(k) < 0 && a.lowAt(k-1) == "trên" && n > 0 {
+			k-- // "tỷ lệ bác sĩ … trên 1 vạn dân đạt …": the base of the rate
+			n++
+			continue
+		}
 		if t.kind == tNum && a.candAt(k) < 0 && !a.inPeriod[k] || t.isPunct(",") && a.isNum(k-1) && a.candAt(k-1) < 0 {
 			// "thủ tục hành chính công mức độ 3, 4 đạt 100%": a level, not a figure
 			if j := a.levelBefore(k); j >= 0 {

@@ -225,6 +225,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "1.250", parent: "3.100"}},
 		{name: "', có N …' of another kind is not a part", text: "Năm 2021, kết nạp 120 đảng viên, có 5 chi bộ chưa kết nạp được.",
 			want: expect{raw: "5", parent: "-"}},
+		{name: "the base of a rate is not a figure", text: "Năm 2023, số bác sĩ trên 1 vạn dân đạt 11 bác sĩ.",
+			want: expect{raw: "11", metric: "số bác sĩ trên 1 vạn dân"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
