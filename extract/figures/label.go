@@ -1393,6 +1393,11 @@ func (a *analyzer) description(c *cand) string {
 			k++
 			continue
 		}
+		if t.isPunct(",") && seen && a.classAt(k-1) != classNone && a.classAt(k+1) == a.classAt(k-1) {
+			b[len(b)-1] += "," // "… ở thôn, bản": two nouns of one kind
+			k++
+			continue
+		}
 		if t.kind != tWord {
 			break
 		}

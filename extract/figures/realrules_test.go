@@ -227,6 +227,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "5", parent: "-"}},
 		{name: "the base of a rate is not a figure", text: "Năm 2023, số bác sĩ trên 1 vạn dân đạt 11 bác sĩ.",
 			want: expect{raw: "11", metric: "số bác sĩ trên 1 vạn dân"}},
+		{name: "a description goes on over two places of one kind", text: "Năm 2022, kết nạp 200 đảng viên, trong đó 45 đảng viên là đoàn viên thanh niên ở thôn, bản, 16 học sinh.",
+			want: expect{raw: "45", metric: "đảng viên là đoàn viên thanh niên ở thôn, bản"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
