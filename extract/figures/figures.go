@@ -121,6 +121,7 @@ func Find(doc *schema.Document) []schema.Figure {
 				// a report's paragraphs are prose)
 				a.orphans = a.orphans[:0]
 			} else {
+				a.listItem = c.kind == schema.ParagraphList
 				figs = a.analyze(lx, c.text, c.plan, &ctx)
 			}
 		}

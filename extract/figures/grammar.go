@@ -44,6 +44,7 @@ type analyzer struct {
 	// paragraph, all of a plan document.
 	planScope []bool
 	planDoc   bool
+	listItem  bool // the container is a list item (a round-up's item about one place)
 	// inPeriod marks the tokens of a time expression ("6 tháng đầu năm
 	// 2024", "đến ngày 15/6"): labels leave them out, periods read them.
 	inPeriod []bool

@@ -298,3 +298,27 @@ func checkExpect(t *testing.T, f *schema.Figure, w expect, byID map[string]strin
 		t.Errorf("target %q has direction %q, compared_with %q: a plan is not a change", f.Raw, f.Direction, f.ComparedWith)
 	}
 }
+
+// TestRoundUpItems: a news round-up lists items about one place each; the
+// place an item opens with is the subject of its figures, not of the
+// items of other places.
+func TestRoundUpItems(t *testing.T) {
+	doc := docOf(false,
+		"* Trong 6 tháng đầu năm 2022, giá trị sản xuất công nghiệp huyện Sơn Hà đạt 1.240 tỷ đồng; trong đó khu vực doanh nghiệp đạt 1.100 tỷ đồng.",
+		"* Theo báo cáo của UBND huyện Bình Lâm, 6 tháng đầu năm 2022, tổng thu ngân sách đạt 61,2 tỷ đồng; thu tiền sử dụng đất 12 tỷ đồng.")
+	doc.Paragraphs[0].Kind = schema.ParagraphList
+	doc.Paragraphs[1].Kind = schema.ParagraphList
+	want := map[string]string{"1.240 tỷ đồng": "huyện Sơn Hà", "1.100 tỷ đồng": "huyện Sơn Hà", "61,2 tỷ đồng": "huyện Bình Lâm", "12 tỷ đồng": "huyện Bình Lâm"}
+	figs := Find(doc)
+	for _, f := range figs {
+		if w, ok := want[f.Raw]; ok {
+			if f.Subject != w {
+				t.Errorf("subject of %q = %q, want %q", f.Raw, f.Subject, w)
+			}
+			delete(want, f.Raw)
+		}
+	}
+	for raw := range want {
+		t.Errorf("no figure %q", raw)
+	}
+}

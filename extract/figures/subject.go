@@ -79,6 +79,11 @@ func (a *analyzer) subjects(title string) {
 	// "Theo báo cáo của UBND huyện Thuận Bắc, trong 6 tháng …": a round-up
 	// item about one place, whose figures are all of it
 	base := a.sourcePlace()
+	if base == "" && a.listItem && a.sent[a.cands[0].tok] == 0 {
+		// "* Trong 6 tháng, giá trị sản xuất … huyện Thuận Nam đạt 3.922 tỷ
+		// đồng": an item of a round-up, about the place its opening names
+		base = a.placeIn(0, a.cands[0].tok)
+	}
 	if base != "" && whole(base, title) {
 		base = ""
 	}
@@ -104,7 +109,7 @@ func (a *analyzer) subjects(title string) {
 			// a clause after ';' that does not go on with a verb has a
 			// subject of its own ("…; theo đó, huyện Đức Linh phấn đấu …")
 			if t.isPunct(";") && k+1 < len(a.toks) && !a.verbAt(k+1) {
-				cur = ""
+				cur = base
 			}
 			continue
 		}
