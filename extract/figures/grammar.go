@@ -149,7 +149,9 @@ func (a *analyzer) correspondingLists() {
 				break
 			}
 		}
-		if before-n >= 0 && a.sent[a.cands[before-n].tok] >= a.sent[m]-1 && a.cands[before-n].fig.Kind == a.cands[after].fig.Kind {
+		// the list before is longer when a value of its kind comes before it
+		// in its sentence: which items are meant is not told
+		if first := a.cands[before-n+1]; before-n >= 0 && a.sent[a.cands[before-n].tok] == a.sent[first.tok] && a.cands[before-n].fig.Kind == a.cands[after].fig.Kind {
 			ok = false // the list before is longer: which items is not told
 		}
 		if !ok {

@@ -1064,11 +1064,15 @@ func (a *analyzer) percentMetric(c *cand) string {
 		}
 		return "tỷ lệ " + base
 	}
-	if a.word(c.last+1) != nil {
-		if np := a.phrase(c.last+1, c.index); np != "" {
+	start := c.last + 1
+	if w := a.lowAt(start); (w == "các" || w == "những") && a.word(start+1) != nil {
+		start++ // "100% các trường mầm non, … đạt chuẩn"
+	}
+	if a.word(start) != nil {
+		if np := a.phrase(start, c.index); np != "" {
 			// "97% người dân tham gia BHYT", "100% trường … đạt chuẩn": what
 			// the counted do, said right after them
-			if vp := a.verbAfter(a.wordsEnd(c.last+1, len(strings.Fields(np)))); vp != "" && !strings.Contains(np, vp) {
+			if vp := a.verbAfter(a.wordsEnd(start, len(strings.Fields(np)))); vp != "" && !strings.Contains(np, vp) {
 				np = joinLabel(np, vp)
 			}
 			return "tỷ lệ " + np

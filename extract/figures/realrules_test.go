@@ -229,6 +229,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "11", metric: "số bác sĩ trên 1 vạn dân"}},
 		{name: "a description goes on over two places of one kind", text: "Năm 2022, kết nạp 200 đảng viên, trong đó 45 đảng viên là đoàn viên thanh niên ở thôn, bản, 16 học sinh.",
 			want: expect{raw: "45", metric: "đảng viên là đoàn viên thanh niên ở thôn, bản"}},
+		{name: "a 'tương ứng' list after a sentence with a value of its kind", text: "Năm 2022, GRDP tăng 8,1% so với năm 2021. Về cơ cấu kinh tế: khu vực nông nghiệp chiếm 21,5%; khu vực công nghiệp 40,2%; khu vực dịch vụ 38,3% (cơ cấu tương ứng năm 2021 là: 22,9%; 39,0%; 38,1%).",
+			want: expect{raw: "38,1%", metric: "khu vực dịch vụ"}},
+		{name: "a percent of the schools of a list", text: "Năm 2025 phấn đấu 100% các trường mầm non đạt chuẩn.",
+			want: expect{raw: "100%", metric: "tỷ lệ trường mầm non đạt chuẩn"}},
 		{name: "estimates never reach a plan", plan: true, text: "Phấn đấu thu ngân sách trên địa bàn đạt 800 tỷ đồng.",
 			want: expect{raw: "800 tỷ đồng", role: "target", estimate: "false"}},
 	}
