@@ -602,6 +602,8 @@ func verbPhrase(v string) bool {
 	return len(ws) > 0 && (len(ws) > 1 && verbPairs[pair{ws[0], ws[1]}] || singleVerbs[ws[0]])
 }
 
+// conventionalCaps are capitalized by convention ("Đảng", "Nhà nước",
+// "Nhân dân"), not because they are names.
 var conventionalCaps = set("đảng", "nhà", "nhân")
 
 // conventionalAt reports such a word as the object of the verb before it,
