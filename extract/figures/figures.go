@@ -43,6 +43,19 @@ type container struct {
 	order     [3]int // sort key: line, then paragraph order, then footnote after its paragraph
 }
 
+// countedAs names a part counted in "đồng chí" by what its total counts:
+// "Khiển trách 34 đồng chí" of "44 đảng viên" is the row "khiển trách
+// đảng viên".
+func countedAs(metric, unit, total string) string {
+	if !strings.EqualFold(unit, "đồng chí") || !personUnit(total) || strings.EqualFold(total, unit) {
+		return metric
+	}
+	if i := strings.LastIndex(metric, unit); i >= 0 {
+		return metric[:i] + total + metric[i+len(unit):]
+	}
+	return metric
+}
+
 // personUnit reports a unit that counts people ("đảng viên", "cán bộ").
 func personUnit(u string) bool {
 	ws := strings.Fields(strings.ToLower(u))
@@ -153,11 +166,8 @@ func Find(doc *schema.Document) []schema.Figure {
 					if sf.Unit != "" && !strings.Contains(sf.Metric, sf.Unit) && a.formBefore(f.tok) {
 						sf.Metric += " " + sf.Unit // "khiển trách 28" of "62 đảng viên"
 					}
-				} else if strings.EqualFold(sf.Unit, "đồng chí") && personUnit(pu) && !strings.EqualFold(pu, sf.Unit) {
-					// "Khiển trách 34 đồng chí" of "44 đảng viên"
-					if i := strings.LastIndex(sf.Metric, sf.Unit); i >= 0 {
-						sf.Metric = sf.Metric[:i] + pu + sf.Metric[i+len(sf.Unit):]
-					}
+				} else {
+					sf.Metric = countedAs(sf.Metric, sf.Unit, pu)
 				}
 			}
 			if f.refersTo >= 0 {

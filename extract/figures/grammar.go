@@ -230,13 +230,7 @@ func (a *analyzer) partLabels() {
 		}
 		p := &a.cands[c.parent]
 		f := &c.fig
-		if strings.EqualFold(f.Unit, "đồng chí") && p.class == classPerson && p.fig.Unit != "" && !strings.EqualFold(p.fig.Unit, f.Unit) {
-			// "Khiển trách 34 đồng chí" of "44 đảng viên": the row counts
-			// what the total counts
-			if i := strings.LastIndex(f.Metric, f.Unit); i >= 0 {
-				f.Metric = f.Metric[:i] + p.fig.Unit + f.Metric[i+len(f.Unit):]
-			}
-		}
+		f.Metric = countedAs(f.Metric, f.Unit, p.fig.Unit)
 		rest := ""
 		if f.Subject != "" && len(f.Metric) >= len(f.Subject) && strings.EqualFold(f.Metric[:len(f.Subject)], f.Subject) {
 			rest = strings.TrimSpace(f.Metric[len(f.Subject):])

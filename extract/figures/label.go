@@ -910,13 +910,13 @@ func placeName(s string) bool {
 	if len(ws) < 2 {
 		return false
 	}
-	i := 1
-	switch strings.ToLower(ws[0]) {
-	case "huyện", "xã", "tỉnh", "phường", "quận":
-	case "thị", "thành":
-		i = 2
-	default:
+	lw := strings.ToLower(ws[0])
+	if !placeLevels[lw] {
 		return false
+	}
+	i := 1
+	if lw == "thị" || lw == "thành" {
+		i = 2 // "thị xã", "thị trấn", "thành phố"
 	}
 	if i >= len(ws) {
 		return false
