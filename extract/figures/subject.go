@@ -45,15 +45,7 @@ func (a *analyzer) organAt(k int) bool {
 	if placeLevels[w.low] {
 		// "Huyện Cư Jút có 6/7 xã …", "Riêng Thành phố Gia Nghĩa …": a
 		// place by its name (the issuer's own is the whole)
-		n := k + 1
-		if w.low == "thành" || w.low == "thị" {
-			if a.lowAt(n) != "phố" && a.lowAt(n) != "xã" && a.lowAt(n) != "trấn" {
-				return false
-			}
-			n++
-		}
-		nw := a.word(n)
-		return nw != nil && nw.upper && !isAllCaps(nw.text)
+		return a.placeNameAt(k, len(a.toks)) > 0
 	}
 	if w.low == "thanh" && a.lowAt(k+1) == "tra" {
 		// "Thanh tra tỉnh đã thực hiện …", not "thanh tra việc …"
@@ -152,25 +144,35 @@ func (a *analyzer) sourcePlace() string {
 // Nam", "thành phố Gia Nghĩa"): the first one, or "".
 func (a *analyzer) placeIn(lo, hi int) string {
 	for j := lo; j < hi; j++ {
-		if !placeLevels[a.lowAt(j)] {
-			continue
-		}
-		n := j + 1
-		if a.lowAt(j) == "thành" || a.lowAt(j) == "thị" {
-			if a.lowAt(n) != "phố" && a.lowAt(n) != "xã" && a.lowAt(n) != "trấn" {
-				continue
-			}
-			n++
-		}
-		e := n
-		for e < hi && a.word(e) != nil && a.toks[e].upper && !isAllCaps(a.toks[e].text) {
-			e++
-		}
-		if e > n {
+		if e := a.placeNameAt(j, hi); e > 0 {
 			return lowerFirst(a.span(j, e-1))
 		}
 	}
 	return ""
+}
+
+// placeNameAt reads a place by its name that opens at token j ("huyện Cư
+// Jút", "Thành phố Gia Nghĩa"), its name's capitalized words ending before
+// hi: the token after the name, or 0.
+func (a *analyzer) placeNameAt(j, hi int) int {
+	if !placeLevels[a.lowAt(j)] {
+		return 0
+	}
+	n := j + 1
+	if a.lowAt(j) == "thành" || a.lowAt(j) == "thị" {
+		if a.lowAt(n) != "phố" && a.lowAt(n) != "xã" && a.lowAt(n) != "trấn" {
+			return 0
+		}
+		n++
+	}
+	e := n
+	for e < hi && a.word(e) != nil && a.toks[e].upper && !isAllCaps(a.toks[e].text) {
+		e++
+	}
+	if e == n {
+		return 0
+	}
+	return e
 }
 
 // organPhrase reads an organ phrase that opens at token k ("Riêng", "trong
