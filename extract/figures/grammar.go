@@ -843,6 +843,9 @@ func (a *analyzer) isCurrency(j int) bool {
 		return true
 	case "đồng":
 		nx := a.word(j + 1)
+		if nx != nil && nx.low == "bằng" && a.isNum(j+2) && scales[a.lowAt(j-1)] > 0 {
+			return true // "8.010,609 tỷ đồng bằng 103,3% …": the sum, then what it equals
+		}
 		return nx == nil || !notMoney[nx.low]
 	}
 	return false
@@ -1306,6 +1309,9 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 	}
 	// "bằng 56,9% so với cùng kỳ": this period's level as a percent of
 	// last year's, measured like a percent of plan.
+	if so && a.lowAt(k) == "thực" && a.lowAt(k+1) == "hiện" {
+		k += 2 // "bằng 103,3% so với thực hiện năm 2019"
+	}
 	if so && (a.lowAt(k) == "cùng" && a.lowAt(k+1) == "kỳ" || a.lowAt(k) == "năm" && (a.lowAt(k+1) == "trước" || a.isNum(k+1))) {
 		f.Role = schema.RolePlanPercent
 		return

@@ -234,7 +234,7 @@ func (a *analyzer) linkMarkers() {
 			// "… 208 quần chúng ưu tú vào Đảng … Trong đó, có 45 …": the
 			// breakdown opens the next sentence
 			total = a.totalInSentence(a.sent[m]-1, start, end, d, &a.cands[first])
-			if total < 0 && !colon {
+			if total < 0 && !colon && a.sent[m] > 0 {
 				// "… kỷ luật 56 đảng viên. Trong đó, cấp uỷ viên các cấp có 21
 				// đồng chí; Ban Thường vụ … 1, …": the whole sentence adds up
 				// to more, its first clause is the breakdown
@@ -250,9 +250,45 @@ func (a *analyzer) linkMarkers() {
 		if total < 0 {
 			continue
 		}
+		end = a.sumEnd(total, start, end, d)
 		partial := a.lowAt(m) == "trong" || a.openEnded(start, end)
 		a.linkItems(total, start, end, d, partial)
 	}
+}
+
+// sumEnd carries a list that ended at a ';' on through the clauses after
+// it when, with them, its parts add up to the total: "Trong đó doanh thu
+// bán lẻ hàng hóa ước đạt 1.191,8 tỷ đồng, chiếm 94,38%; dịch vụ lưu trú,
+// ăn uống ước đạt 48,5 tỷ đồng, …; du lịch-dịch vụ khác ước đạt 22,4 tỷ
+// đồng" after 1.262,7 tỷ đồng. end, or the end of the last such clause.
+func (a *analyzer) sumEnd(total, start, end, d int) int {
+	if end >= len(a.toks) || !a.toks[end].isPunct(";") || a.depth[end] != d {
+		return end
+	}
+	tc := &a.cands[total]
+	fits := func(c *cand) bool { return c.index != total && canBePart(c) && !c.linked && compatible(tc, c) }
+	want := tc.fig.ValueNormalized
+	for e := end; e < len(a.toks) && a.toks[e].isPunct(";") && a.depth[e] == d; {
+		next := e + 1
+		for next < len(a.toks) && !isSentenceEnd(&a.toks[next]) && a.depth[next] >= d && !(a.depth[next] == d && a.toks[next].isPunct(";")) {
+			next++
+		}
+		sum := 0.0
+		for _, ci := range a.items(start, next, d, fits) {
+			sum += a.cands[ci].fig.ValueNormalized
+		}
+		if sum > want*(1+sumSlack) {
+			break
+		}
+		if math.Abs(sum-want) <= want*sumSlack {
+			return next
+		}
+		if next >= len(a.toks) || !a.toks[next].isPunct(";") {
+			break
+		}
+		e = next
+	}
+	return end
 }
 
 // orphan is a breakdown that opens a container without a total in it
@@ -324,7 +360,18 @@ func (a *analyzer) totalInSentence(s, start, end, d int, first *cand) int {
 	best := -1
 	for i := range a.cands {
 		c := &a.cands[i]
-		if a.sent[c.tok] != s || a.depth[c.tok] != 0 || !canBePart(c) || c.linked || !compatible(c, first) {
+		if a.sent[c.tok] != s || a.depth[c.tok] != 0 || !canBePart(c) || !compatible(c, first) {
+			continue
+		}
+		if c.linked {
+			// "Trong đó, cây lương thực 4.240,4 ha, … . Gồm: Cây lúa
+			// 3.502,3 ha, …; cây bắp 734 ha, …; cây mía …": a part is the
+			// total of the next breakdown when two or more of its first
+			// items add up to it (one item equal to a part is chance)
+			items := a.items(start, end, d, func(x *cand) bool { return canBePart(x) && family(x) == family(first) })
+			if len(items) >= 2 && math.Abs(c.fig.ValueNormalized-sum) < 1e-6*math.Max(1, sum) || a.prefixParts(items, c.fig.ValueNormalized) > 0 {
+				return i
+			}
 			continue
 		}
 		if math.Abs(c.fig.ValueNormalized-sum) < 1e-6*math.Max(1, sum) {
@@ -354,7 +401,7 @@ func (a *analyzer) scopeEnd(start, d int, colon bool) int {
 				seenNum = true
 			}
 			if seenNum && a.depth[k] == d && (t.isPunct(",") || t.isPunct(";")) {
-				semicolons = t.isPunct(";")
+				semicolons = t.isPunct(";") || a.attributeThenItems(k, d)
 				break
 			}
 		}
@@ -392,6 +439,27 @@ func (a *analyzer) scopeEnd(start, d int, colon bool) int {
 		}
 	}
 	return k
+}
+
+// attributeThenItems reports a comma at token k that goes on with a
+// percent or a change of the item before it, in a sentence whose items are
+// then separated by ';': "thu từ khu vực DNNN trung ương 432,9 tỷ đồng, đạt
+// 23,4% dự toán năm; thu từ khu vực DNNN địa phương 230,3 tỷ đồng, …".
+func (a *analyzer) attributeThenItems(k, d int) bool {
+	j := k + 1
+	for j < len(a.toks) && j <= k+3 && a.word(j) != nil {
+		j++
+	}
+	ci := a.candAt(j)
+	if ci < 0 || canBePart(&a.cands[ci]) {
+		return false
+	}
+	for ; j < len(a.toks) && !isSentenceEnd(&a.toks[j]); j++ {
+		if a.depth[j] == d && a.toks[j].isPunct(";") {
+			return true
+		}
+	}
+	return false
 }
 
 // ratingOpens reports a rating at the first word of the list that starts
@@ -433,6 +501,9 @@ func (a *analyzer) linkItems(total, start, end, d int, partial bool) {
 	parts := a.items(start, end, d, func(c *cand) bool {
 		return c.index != total && canBePart(c) && !c.linked && compatible(tc, c)
 	})
+	if n := a.prefixParts(parts, tc.fig.ValueNormalized); n > 0 {
+		parts = parts[:n]
+	}
 	parts = a.sameActParts(tc, parts)
 	for _, ci := range parts {
 		c := &a.cands[ci]
@@ -443,6 +514,35 @@ func (a *analyzer) linkItems(total, start, end, d int, partial bool) {
 			c.fig.Unit = tc.fig.Unit
 		}
 	}
+}
+
+// sumSlack is how far parts may fall from their total and still add up to
+// it: the rounding of a few items, or a small item the text leaves out.
+const sumSlack = 0.002
+
+// prefixParts returns n when the first n (at least two, fewer than all) of
+// parts that add up to more than total add up to it, else 0: a list that
+// goes on with items of another total ("Gồm: Cây lúa 3.502,3 ha; cây bắp
+// 734 ha; cây mía 1.892,2 ha …" after "cây lương thực 4.240,4 ha").
+func (a *analyzer) prefixParts(parts []int, total float64) int {
+	sum := 0.0
+	for _, ci := range parts {
+		sum += a.cands[ci].fig.ValueNormalized
+	}
+	if sum <= total*(1+sumSlack) {
+		return 0
+	}
+	sum = 0
+	for n, ci := range parts {
+		sum += a.cands[ci].fig.ValueNormalized
+		if n >= 1 && n < len(parts)-1 && math.Abs(sum-total) <= total*sumSlack {
+			return n + 1
+		}
+		if sum > total*(1+sumSlack) {
+			break
+		}
+	}
+	return 0
 }
 
 // sameActParts keeps, of parts that add up to more than their total, those

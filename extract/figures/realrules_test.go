@@ -39,6 +39,17 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "7-8%", role: "target", metric: "tốc độ tăng trưởng giá trị sản xuất", dir: "", compared: "", estimate: "false"}},
 		{name: "planned level after a slash keeps its unit", text: "Tổng đàn bò đạt 9.120 con/KH 9.000-9.500 con.",
 			want: expect{raw: "9.000-9.500", role: "target", metric: "tổng đàn bò", unit: "con"}},
+		// breakdowns found by their sums
+		{name: "a part is the total of the next sentence's first items", text: "Vụ mùa gieo trồng 9.000 ha. Trong đó, cây lương thực 5.020,5 ha, tăng 2%. Gồm: lúa 4.100,2 ha, tăng 1%; ngô 915 ha, giảm 3%; mía 1.200 ha; rau 800 ha.",
+			want: expect{raw: "915 ha", parent: "5.020,5 ha"}},
+		{name: "items after the sum is reached are no parts", text: "Vụ mùa gieo trồng 9.000 ha. Trong đó, cây lương thực 5.020,5 ha, tăng 2%. Gồm: lúa 4.100,2 ha, tăng 1%; ngô 915 ha, giảm 3%; mía 1.200 ha; rau 800 ha.",
+			want: expect{raw: "1.200 ha", parent: "-"}},
+		{name: "clauses after a semicolon are parts when they complete the sum", text: "Tổng doanh thu ước đạt 1.500 tỷ đồng, tăng 8%. Trong đó doanh thu bán lẻ ước đạt 1.300 tỷ đồng, chiếm 86,7%; dịch vụ ăn uống ước đạt 150 tỷ đồng, chiếm 10%; dịch vụ khác ước đạt 50 tỷ đồng.",
+			want: expect{raw: "50 tỷ đồng", parent: "1.500 tỷ đồng"}},
+		{name: "items separated by semicolons when commas carry their percents", text: "Thu nội địa đạt 900 tỷ đồng.", next: "Trong thu nội địa, thu từ doanh nghiệp nhà nước 300 tỷ đồng, đạt 25% dự toán; thu từ doanh nghiệp tư nhân 200 tỷ đồng, tăng 4%, đạt 30% dự toán; khu vực ngoài quốc doanh 150 tỷ đồng, tăng 2%...",
+			want: expect{raw: "150 tỷ đồng", parent: "900 tỷ đồng"}},
+		{name: "tỷ đồng bằng is money, then a percent of last year's level", text: "Tổng giá trị sản xuất ước đạt 7.020,5 tỷ đồng bằng 104,1% so với thực hiện năm 2021.",
+			want: expect{raw: "104,1%", role: "plan_percent", compared: "same_period_last_year", refers: "7.020,5 tỷ đồng"}},
 		// prizes, schools, party organizations
 		{name: "prize counts", text: "Kỳ thi học sinh giỏi cấp tỉnh, học sinh của huyện đạt 5 giải Nhất, 12 giải Nhì.",
 			want: expect{raw: "12", unit: "giải", metric: "giải Nhì"}},

@@ -347,6 +347,9 @@ func (a *analyzer) basisAt(k int, adjacent bool) string {
 		if a.lowAt(k) == "với" {
 			k++
 		}
+		if a.lowAt(k) == "thực" && a.lowAt(k+1) == "hiện" {
+			k += 2 // "so với thực hiện năm 2019": what was done then
+		}
 	} else if !adjacent {
 		return ""
 	}
