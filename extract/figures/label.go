@@ -1118,6 +1118,26 @@ const (
 	modeExist                      // "Đảng bộ có 39 tổ chức cơ sở đảng"
 )
 
+// selfAnd reports a "và" at k that joins an act to itself done by oneself:
+// "tự phê bình và phê bình", "kiểm tra và tự kiểm tra".
+func (a *analyzer) selfAnd(k int) bool {
+	if a.lowAt(k-2) == a.lowAt(k+1) && a.lowAt(k-1) == a.lowAt(k+2) {
+		return a.lowAt(k-3) == "tự"
+	}
+	return a.lowAt(k+1) == "tự" && a.lowAt(k-2) == a.lowAt(k+2) && a.lowAt(k-1) == a.lowAt(k+3)
+}
+
+// passiveBefore reports "được" or "bị" a few words before token k, in
+// its clause, with a noun before it: the verb at k is said of that noun.
+func (a *analyzer) passiveBefore(k int) bool {
+	for j := k - 1; j >= 1 && j >= k-9 && a.word(j) != nil; j-- {
+		if w := a.lowAt(j); (w == "được" || w == "bị") && a.word(j-1) != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // leading skips the qualifier and the function words just before the
 // number ("được", "cho", "đối với", "lên") and tells from them how the
 // number is said: as the object of a verb, the complement of a subject or
@@ -1182,6 +1202,12 @@ func (a *analyzer) leading(c *cand) (int, labelMode) {
 		case "có", "gồm":
 			if a.lowAt(k-1) == "trong" && a.lowAt(k-2) == "đó" || a.lowAt(k-1) == "đó" {
 				return k - 2, modeExist
+			}
+			if c.fig.Unit == "" && a.passiveBefore(k) {
+				// "Tập thể được kiểm điểm tự phê bình và phê bình có
+				// 219/219": nothing counted after the number, who underwent
+				// it is the subject of "có"
+				return k - 1, modeSubject
 			}
 			if verbPairs[pair{a.lowAt(k - 2), a.lowAt(k - 1)}] && a.lowAt(k-2) != "bao" {
 				return k - 1, modePredicate // "kết luận có 1.575 tổ chức đảng": what the verb found
@@ -1547,6 +1573,10 @@ func (a *analyzer) subject(k int) string {
 		}
 		if (t.isPunct("-") || t.isPunct("–")) && n > 0 && a.word(k-1) != nil {
 			k-- // "nông - lâm nghiệp - thủy sản", "công nghiệp - xây dựng"
+			continue
+		}
+		if t.low == "và" && t.kind == tWord && n > 0 && a.selfAnd(k) {
+			k-- // "tự phê bình và phê bình", "kiểm tra và tự kiểm tra": one act
 			continue
 		}
 		if (t.isPunct(",") || t.low == "và" && t.kind == tWord) && n > 0 && a.listSubject(k) {

@@ -37,7 +37,7 @@ var unitStop = set(
 	"dưới", "gồm", "bao", "thuộc", "trực", "xếp", "hoàn", "tham", "phát", "gửi", "các", "những", "này",
 	"đó", "khác", "trở", "như", "nhưng", "song", "nhằm", "vào", "ra", "lên", "xuống", "còn", "chiếm",
 	"thu", "đề", "đi", "làm", "không", "chưa", "đều", "cùng", "mỗi", "một", "sau", "trước", "khi",
-	"nên", "thì", "mà", "nhận", "kết", "đối", "tương", "ứng", "trị", "giá", "mức", "tổng", "nâng",
+	"nên", "thì", "mà", "nhận", "kết", "đối", "tương", "ứng", "trị", "giá", "mức", "tổng", "nâng", "ghi",
 	"thực", "tổ", "giải", "x", "thăm", "qua", "thành", "bảo", "tạo", "hỗ", "đảm", "hướng", "vận", "thường",
 	"gắn", "bị", "nâng", "sang", "nhờ", "bởi", "vì", "tuy", "dù", "nếu",
 )

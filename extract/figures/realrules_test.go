@@ -50,6 +50,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "150 tỷ đồng", parent: "900 tỷ đồng"}},
 		{name: "tỷ đồng bằng is money, then a percent of last year's level", text: "Tổng giá trị sản xuất ước đạt 7.020,5 tỷ đồng bằng 104,1% so với thực hiện năm 2021.",
 			want: expect{raw: "104,1%", role: "plan_percent", compared: "same_period_last_year", refers: "7.020,5 tỷ đồng"}},
+		{name: "a passive subject of 'có' with a bare count", text: "Tập thể được kiểm điểm tự phê bình và phê bình có 118/120, đạt 98,3%.",
+			want: expect{raw: "118/120", metric: "tập thể được kiểm điểm tự phê bình và phê bình"}},
+		{name: "ghi nhận ends the counted noun", text: "Có 5 địa phương ghi nhận mức tăng cao.",
+			want: expect{raw: "5", unit: "địa phương"}},
 		// prizes, schools, party organizations
 		{name: "prize counts", text: "Kỳ thi học sinh giỏi cấp tỉnh, học sinh của huyện đạt 5 giải Nhất, 12 giải Nhì.",
 			want: expect{raw: "12", unit: "giải", metric: "giải Nhì"}},
