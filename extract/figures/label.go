@@ -1127,6 +1127,26 @@ func (a *analyzer) selfAnd(k int) bool {
 	return a.lowAt(k+1) == "tự" && a.lowAt(k-2) == a.lowAt(k+2) && a.lowAt(k-1) == a.lowAt(k+3)
 }
 
+// quantityNamed reports a clause before token k that opens with "tổng số",
+// "số" or "tổng đàn" and a noun: it names the quantity the number is.
+func (a *analyzer) quantityNamed(k int) bool {
+	j := k - 1
+	for j > 0 && j > k-12 && a.word(j-1) != nil {
+		j--
+	}
+	if a.word(j) == nil || j >= k-1 {
+		return false
+	}
+	w, w2 := a.lowAt(j), a.lowAt(j+1)
+	switch {
+	case w == "tổng" && (w2 == "số" || w2 == "đàn"):
+		return j+2 < k && a.word(j+2) != nil && !unitStop[a.lowAt(j+2)]
+	case w == "số" && w2 != "lượng":
+		return !unitStop[w2]
+	}
+	return false
+}
+
 // passiveBefore reports "được" or "bị" a few words before token k, in
 // its clause, with a noun before it: the verb at k is said of that noun.
 func (a *analyzer) passiveBefore(k int) bool {
@@ -1202,6 +1222,11 @@ func (a *analyzer) leading(c *cand) (int, labelMode) {
 		case "có", "gồm":
 			if a.lowAt(k-1) == "trong" && a.lowAt(k-2) == "đó" || a.lowAt(k-1) == "đó" {
 				return k - 2, modeExist
+			}
+			if a.quantityNamed(k) {
+				// "Tổng số trâu trên địa bàn tỉnh có 105.301 con": the
+				// clause names the quantity, the unit only counts it
+				return k - 1, modeSubject
 			}
 			if c.fig.Unit == "" && a.passiveBefore(k) {
 				// "Tập thể được kiểm điểm tự phê bình và phê bình có
@@ -1433,6 +1458,9 @@ func (a *analyzer) description(c *cand) string {
 		if t.kind != tWord {
 			break
 		}
+		if !seen && t.low == "đạt" && a.candAt(k+1) >= 0 {
+			return "" // "250 người đạt 125% kế hoạch": a result, not a kind of people
+		}
 		if !seen {
 			switch {
 			case t.low == "là", t.low == "chưa", t.low == "không", t.low == "đều", t.low == "phải", t.low == "đạt",
@@ -1621,6 +1649,14 @@ func (a *analyzer) subject(k int) string {
 		}
 		if t.low == "với" && a.lowAt(k-1) == "so" && n > 0 {
 			break // "… khá cao so với mức tăng GDP … là 4,4%": the subject is after the comparison
+		}
+		if t.kind == tNum && a.candAt(k) < 0 && !a.inPeriod[k] && n > 0 && lo == k+1 && a.lowAt(k+1) == "năm" && a.num(k).Kind == vntext.NumPlain && a.num(k).Value >= 2 && a.num(k).Value <= 30 && a.word(k-1) != nil {
+			// "GRDP bình quân 5 năm đạt …", "kim ngạch xuất khẩu 5 năm":
+			// the years it is summed or averaged over
+			lo = k
+			n++
+			k--
+			continue
 		}
 		if t.kind == tNum && a.candAt(k) < 0 && a.lowAt(k-1) == "trên" && n > 0 {
 			k-- // "tỷ lệ bác sĩ … trên 1 vạn dân đạt …": the base of the rate
@@ -1930,8 +1966,31 @@ done:
 		np = joinLabel(np, rc)
 	} else if ab := a.about(k, ci); ab != "" {
 		np = joinLabel(np, ab)
+	} else if b := a.beneficiary(k); b != "" {
+		np = joinLabel(np, b)
 	}
 	return np
+}
+
+// beneficiary reads "cho" and who received what was counted, right after
+// the counted noun: "703 căn nhà cho người có công", "371 căn nhà cho hộ
+// nghèo" are two rows. A number after "cho" counts them instead.
+func (a *analyzer) beneficiary(k int) string {
+	if a.lowAt(k) != "cho" || a.word(k+1) == nil || unitStop[a.lowAt(k+1)] && a.lowAt(k+1) != "các" {
+		return ""
+	}
+	e := k + 1
+	for e < len(a.toks) && e <= k+6 {
+		w := a.word(e)
+		if w == nil || e > k+1 && unitStop[w.low] && w.low != "có" || w.low == "có" && a.isNum(e+1) {
+			break
+		}
+		e++
+	}
+	if e == k+1 || a.lowAt(e-1) == "có" {
+		return ""
+	}
+	return a.span(k, e-1)
 }
 
 // about reads the topic of an inspection or a review right after the

@@ -177,6 +177,38 @@ func scanToken(s string, i int) (Number, int) {
 	num.Value, num.Decimals = v, d
 	num.Leading = s[i] == '0' && n > 1 && isDigitByte(s[i+1])
 	j := i + n
+	// A time of day, "08:53" or "08:53:00": no quantity.
+	if n <= 2 && d == 0 && j+2 < len(s) && s[j] == ':' && isDigitByte(s[j+1]) && isDigitByte(s[j+2]) && (j+3 >= len(s) || !isDigitByte(s[j+3])) {
+		for j+2 < len(s) && s[j] == ':' && isDigitByte(s[j+1]) && isDigitByte(s[j+2]) && (j+3 >= len(s) || !isDigitByte(s[j+3])) {
+			j += 3
+		}
+		num.Kind = NumOther
+		num.EndPos = j
+		return num, j
+	}
+	// An English decimal point before a percent sign ("đạt 101.86%"): a
+	// group of other than three digits cannot be a thousands group.
+	if j+1 < len(s) && s[j] == '.' && isDigitByte(s[j+1]) && d == 0 {
+		k := j + 1
+		for k < len(s) && isDigitByte(s[k]) {
+			k++
+		}
+		p := k
+		if p < len(s) && s[p] == ' ' {
+			p++
+		}
+		if k-j-1 != 3 && k-j-1 <= 4 && p < len(s) && s[p] == '%' {
+			scale := 1.0
+			frac := 0.0
+			for _, c := range []byte(s[j+1 : k]) {
+				frac = frac*10 + float64(c-'0')
+				scale *= 10
+			}
+			num.Value, num.Decimals = v+frac/scale, k-j-1
+			num.EndPos = k
+			return num, k
+		}
+	}
 	// Dotted numbering or an English decimal: "1.2.3", "1.5".
 	if j+1 < len(s) && s[j] == '.' && isDigitByte(s[j+1]) {
 		for j < len(s) && (isDigitByte(s[j]) || (s[j] == '.' && j+1 < len(s) && isDigitByte(s[j+1]))) {
