@@ -27,6 +27,7 @@ type cand struct {
 	topic    string // what a counter ("có 147 tổ chức") counts, from "Đối với X,"
 	after    string // a verb right after the number ("17 khiển trách")
 	linked   bool   // already a part of a breakdown
+	twice    int    // the unit written again after the slash ("20 chỉ tiêu/21 chỉ tiêu"), or 0
 }
 
 // analyzer holds the per-container state, reused between containers.
@@ -531,6 +532,7 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 	// "từ 3 đến 5 lượt": a range in words.
 	numEnd := t.endPos
 	hi := a.spacedRange(i)
+	unitsBoth, hi0 := false, 0
 	if hi == 0 && n.Kind == vntext.NumPlain && a.lowAt(i-1) == "từ" {
 		if k, ok := a.rangeTo(i); ok {
 			hi = k
@@ -543,6 +545,15 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 		numEnd = a.toks[hi].endPos
 		spanEnd = a.toks[hi].end
 		j = hi + 1
+	} else if den := a.spacedRatio(i); den > 0 && n.Kind == vntext.NumPlain {
+		unitsBoth = a.word(den-2) != nil // "26.410,28 ha/25.976 ha" is raw whole
+		hi0 = den
+		f.Kind = schema.KindRatio
+		f.Denominator = schema.Float(a.num(den).Value)
+		a.consumed[den] = true
+		numEnd = a.toks[den].endPos
+		spanEnd = a.toks[den].end
+		j = den + 1
 	}
 	scale := 1.0
 	countRawEnd := 0 // the end of "324 nghìn" in a count written with a scale
@@ -639,6 +650,15 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 		u, end, cl, head := a.nounPhrase(j)
 		unit, c.class, c.head = u, cl, head
 		j = end
+		if unitsBoth {
+			// "20 chỉ tiêu/21 chỉ tiêu kinh tế - xã hội": the unit is the
+			// one written twice, what follows it says which
+			n := hi0 - 2 - i // words of the unit
+			unit = a.span(i+1, i+n)
+			j = hi0 + 1 + n
+			rawEnd = a.toks[j-1].endPos
+			c.twice = hi0 + 1
+		}
 	}
 	if unit != "" && unitKind == "" && a.lowAt(j) == "và" && a.classAt(j+1) != classNone && a.word(j+1) != nil {
 		// "trên 72.800 tổ chức Đảng và Đảng viên": one count of two
@@ -674,7 +694,9 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 	f.Unit = unit
 	switch {
 	case f.Kind == schema.KindRatio:
-		rawEnd = numEnd
+		if !unitsBoth || rawEnd < numEnd {
+			rawEnd = numEnd
+		}
 	case f.Kind == schema.KindRange:
 		if unitKind != schema.KindPercent && unitKind != schema.KindMoney && unitKind != schema.KindArea {
 			rawEnd = numEnd
@@ -812,6 +834,37 @@ func (a *analyzer) spacedRange(i int) int {
 		return 0
 	}
 	return i + 2
+}
+
+// spacedRatio reads a result over its plan written with the unit on both
+// sides or a space before the slash: "26.410,28 ha/25.976 ha", "99,2 tỷ
+// đồng/151,7 tỷ đồng", "2.761,11 /2.945,0 ha". It returns the token of the
+// second number (the unit, if any, follows it), or 0.
+func (a *analyzer) spacedRatio(i int) int {
+	if w := a.lowAt(i - 1); w == "ngày" || w == "tháng" {
+		return 0
+	}
+	k := i + 1
+	for k < len(a.toks) && k <= i+2 && a.word(k) != nil {
+		k++
+	}
+	units := k - i - 1
+	if !a.punctAt(k, "/") || k+1 >= len(a.toks) || a.toks[k+1].kind != tNum || a.num(k+1).Kind != vntext.NumPlain {
+		return 0
+	}
+	if units == 0 {
+		// "2.761,11 /2.945,0 ha": the space tells it from "16/6"
+		if a.toks[i].endPos == a.toks[k].pos || a.word(k+2) == nil {
+			return 0
+		}
+		return k + 1
+	}
+	for u := 0; u < units; u++ {
+		if a.lowAt(i+1+u) != a.lowAt(k+2+u) {
+			return 0
+		}
+	}
+	return k + 1
 }
 
 // planMarkBefore reports a result's plan said right after it: "50,4

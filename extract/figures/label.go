@@ -206,7 +206,7 @@ func (a *analyzer) metric(c *cand) string {
 		// phạm": the same metric as "kiểm tra khi có dấu hiệu vi phạm đối với …"
 		pred = joinLabel(pred, cond)
 	}
-	if f.Kind != schema.KindCount && (f.Kind != schema.KindRange || measured) && !(f.Kind == schema.KindRatio && !moneyUnit(f.Unit)) {
+	if f.Kind != schema.KindCount && (f.Kind != schema.KindRange || measured) && !(f.Kind == schema.KindRatio && !moneyUnit(f.Unit) && !measureUnit(f.Unit)) {
 		// "ngành công nghiệp-xây dựng 3.671,79 tỷ đồng", "thu trên địa bàn
 		// huyện được 24,023 tỷ đồng": an amount is of the subject that
 		// ends where the verb was read
@@ -282,6 +282,13 @@ func (a *analyzer) condition(c *cand) string {
 func moneyUnit(u string) bool {
 	f := strings.Fields(strings.ToLower(u))
 	return len(f) > 0 && (scales[f[0]] > 0 || f[0] == "đồng" || f[0] == "usd" || f[0] == "vnđ")
+}
+
+// measureUnit reports an area or a measure ("ha", "tấn"): what is measured
+// is named by the subject, not by the unit.
+func measureUnit(u string) bool {
+	u = strings.ToLower(u)
+	return areaUnits[u] || measureUnits[u]
 }
 
 // colonLabel reads "Label: value" ("Thu nội địa: 12.313.000 triệu đồng",
@@ -1433,7 +1440,11 @@ func (a *analyzer) description(c *cand) string {
 	}
 	k := c.last + 1
 	var b []string
-	b = append(b, a.span(lo, c.last))
+	if c.twice > 0 {
+		b = append(b, c.fig.Unit) // "5 xã/7 xã": the unit once
+	} else {
+		b = append(b, a.span(lo, c.last))
+	}
 	seen := false
 	n := 0
 	for k < len(a.toks) && n < 10 {
@@ -1873,11 +1884,14 @@ func (a *analyzer) nounLabel(c *cand) string {
 	for start <= c.last && a.word(start) != nil && scales[a.toks[start].low] > 0 {
 		start++
 	}
-	if c.fig.Kind == schema.KindArea || c.fig.Kind == schema.KindOther {
+	if c.fig.Kind == schema.KindArea || c.fig.Kind == schema.KindOther || c.fig.Kind == schema.KindRatio && measureUnit(c.fig.Unit) {
 		start = c.last + 1 // "12.000 m² đất": what the measure is of
 	}
 	if c.head == "lượt" || c.head == "lần" {
 		start++
+	}
+	if c.twice > 0 {
+		start = c.twice // "5 xã/7 xã đạt chuẩn": the noun after the slash says which
 	}
 	if a.word(start) == nil && !a.punctAt(start, "“") {
 		return ""

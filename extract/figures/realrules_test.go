@@ -54,6 +54,17 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "118/120", metric: "tập thể được kiểm điểm tự phê bình và phê bình"}},
 		{name: "ghi nhận ends the counted noun", text: "Có 5 địa phương ghi nhận mức tăng cao.",
 			want: expect{raw: "5", unit: "địa phương"}},
+		// a result over its plan with the unit written twice
+		{name: "area over plan with the unit on both sides is one ratio", text: "Diện tích gieo cấy lúa mùa được 12.410,5 ha/12.000 ha, đạt 103,4% KH.",
+			want: expect{raw: "12.410,5 ha/12.000 ha", unit: "ha", metric: "diện tích gieo cấy lúa mùa"}},
+		{name: "its percent of plan refers to the ratio", text: "Diện tích gieo cấy lúa mùa được 12.410,5 ha/12.000 ha, đạt 103,4% KH.",
+			want: expect{raw: "103,4%", role: "plan_percent", refers: "12.410,5 ha/12.000 ha"}},
+		{name: "a space before the slash", text: "Mía trồng được 1.761,1 /1.945,0 ha, đạt 90,5% KH.",
+			want: expect{raw: "1.761,1 /1.945,0", unit: "ha", metric: "mía trồng"}},
+		{name: "a crop said before its verb names the area", text: "Cây dong riềng trồng được 374,9/371,0 ha.",
+			want: expect{raw: "374,9/371,0", unit: "ha", metric: "cây dong riềng trồng"}},
+		{name: "a count written twice keeps one unit", text: "Toàn huyện có 5 xã/7 xã đạt chuẩn nông thôn mới.",
+			want: expect{raw: "5 xã/7 xã", unit: "xã", metric: "xã đạt chuẩn nông thôn mới"}},
 		// prizes, schools, party organizations
 		{name: "prize counts", text: "Kỳ thi học sinh giỏi cấp tỉnh, học sinh của huyện đạt 5 giải Nhất, 12 giải Nhì.",
 			want: expect{raw: "12", unit: "giải", metric: "giải Nhì"}},
