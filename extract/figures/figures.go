@@ -191,6 +191,9 @@ func Find(doc *schema.Document) []schema.Figure {
 	}
 	linkStatements(conts, spans, out)
 	futureTargets(out, doc.Meta.Date)
+	if doc.Meta.Date == "" && ctx.ok && ctx.doc.ToYear == ctx.year && ctx.doc.Year < ctx.year {
+		termTargets(out, ctx.year)
+	}
 	targetsAll(out)
 	expandAbbrevs(out, definitions(doc))
 	return out
@@ -294,6 +297,20 @@ func futureTargets(figs []schema.Figure, date string) {
 	for i := range figs {
 		f := &figs[i]
 		if f.Period != nil && len(f.Period.Start) >= 4 && f.Period.Start[:4] > date[:4] && f.Role != schema.RoleTarget {
+			f.Role, f.Direction, f.ComparedWith = schema.RoleTarget, "", ""
+		}
+	}
+}
+
+// termTargets makes a target of every figure whose period ends after the
+// year of a text that reports on a term ending that year: a congress of
+// the term 2020-2025 reviews 2015-2020, and what "giai đoạn 2020-2025" or
+// "đến năm 2025" will reach is its plan.
+func termTargets(figs []schema.Figure, year int) {
+	y := strconv.Itoa(year)
+	for i := range figs {
+		f := &figs[i]
+		if f.Period != nil && len(f.Period.End) >= 4 && len(y) == 4 && f.Period.End[:4] > y && f.Role != schema.RoleTarget {
 			f.Role, f.Direction, f.ComparedWith = schema.RoleTarget, "", ""
 		}
 	}

@@ -962,6 +962,9 @@ func stripBasis(s string) string {
 // value is, not what it is.
 // Topic markers ("về đảng viên có …", "đối với cá nhân … có …") name what
 // is spoken of, which the rest of the label says.
+// quantityHeads open a noun phrase that names a quantity.
+var quantityHeads = pairSet("tốc độ", "tỷ lệ", "tỉ lệ", "tổng giá", "tổng sản", "tổng thu", "tổng vốn", "thu nhập", "giá trị", "tổng số", "kim ngạch", "quy mô", "qui mô")
+
 var labelOpeners = []string{"ước thực hiện ", "ước tính ", "ước đạt ", "ước ", "dự ước ", "thực hiện ", "phấn đấu ", "về ", "đối với ", "tuy nhiên ", "đồng thời ", "ngoài ra ", "bên cạnh đó "}
 
 // labelClosers end a subject before its time: "Tổng dư nợ ước thực hiện
@@ -977,6 +980,13 @@ func tidyLabel(m string) string {
 		if len(m) > len(p)+3 && strings.EqualFold(m[len(m)-len(p):], p) {
 			m = strings.TrimSpace(m[:len(m)-len(p)])
 			break
+		}
+	}
+	if rest, ok := strings.CutPrefix(m, "đưa "); ok {
+		// "đưa tốc độ tăng trưởng GRDP … đạt 6,5-7%": the quantity brought
+		// there, not "đưa lao động đi làm việc", which is what was done
+		if ws := strings.Fields(strings.ToLower(rest)); len(ws) >= 2 && quantityHeads[pair{ws[0], ws[1]}] {
+			m = rest
 		}
 	}
 	for again := true; again; {

@@ -54,6 +54,11 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "118/120", metric: "tập thể được kiểm điểm tự phê bình và phê bình"}},
 		{name: "ghi nhận ends the counted noun", text: "Có 5 địa phương ghi nhận mức tăng cao.",
 			want: expect{raw: "5", unit: "địa phương"}},
+		// a congress's term
+		{name: "after a congress of a term, what its end will reach is a target", text: "Sáng 20-9, Đại hội đại biểu Đảng bộ tỉnh lần thứ X, nhiệm kỳ 2020-2025 đã thông qua nghị quyết.", next: "Theo đó, giai đoạn 2020-2025 đưa tốc độ tăng trưởng GRDP bình quân 5 năm đạt từ 6-6,5%; tỷ lệ đô thị hóa đến năm 2025 đạt 40%.",
+			want: expect{raw: "40%", role: "target", period: "2025-01-01…2025-12-31"}},
+		{name: "the quantity brought to a level, not the verb", text: "Sáng 20-9, Đại hội đại biểu Đảng bộ tỉnh lần thứ X, nhiệm kỳ 2020-2025 đã thông qua nghị quyết.", next: "Theo đó, giai đoạn 2020-2025 đưa tốc độ tăng trưởng GRDP bình quân 5 năm đạt từ 6-6,5%; tỷ lệ đô thị hóa đến năm 2025 đạt 40%.",
+			want: expect{raw: "6-6,5%", role: "target", metric: "tốc độ tăng trưởng GRDP bình quân 5 năm", period: "2020-01-01…2025-12-31"}},
 		// a result over its plan with the unit written twice
 		{name: "area over plan with the unit on both sides is one ratio", text: "Diện tích gieo cấy lúa mùa được 12.410,5 ha/12.000 ha, đạt 103,4% KH.",
 			want: expect{raw: "12.410,5 ha/12.000 ha", unit: "ha", metric: "diện tích gieo cấy lúa mùa"}},

@@ -687,6 +687,11 @@ func Document(texts []string, date string, known int) (e Expr, year int, ok bool
 				}
 				continue
 			}
+			if congress != nil && known == 0 && (x.Year > congress.ToYear || x.ToYear > congress.ToYear) {
+				// "… nhiệm kỳ 2020-2025, đã thông qua nghị quyết … đến năm
+				// 2025 đạt 43%": after the congress, the targets of its term
+				continue
+			}
 			if x.ToYear > 0 && !x.Adverbial && known == 0 {
 				// "Ban Chấp hành Đảng bộ huyện nhiệm kỳ 2020-2025 … đánh giá
 				// tình hình … năm 2023", "kế hoạch … trung hạn giai đoạn

@@ -71,6 +71,7 @@ func TestDocument(t *testing.T) {
 		{[]string{"Đảng bộ huyện đã hoàn thành các chỉ tiêu trong nhiệm kỳ 2010 – 2015: tốc độ tăng trưởng năm 2015 đạt 14,7%."}, "", 2015},
 		// a congress held for a term reviews the term before it
 		{[]string{"Đại hội đại biểu Đảng bộ huyện lần thứ XXI, nhiệm kỳ 2020-2025 đánh giá kết quả thực hiện Nghị quyết."}, "", 2020},
+		{[]string{"Chiều 20-9, Đại hội đại biểu Đảng bộ tỉnh lần thứ X, nhiệm kỳ 2020-2025 đã thông qua nghị quyết.", "Theo đó, đến năm 2025 tỷ lệ đô thị hóa đạt 40%."}, "", 2020},
 		// a year's work closed early in the next; work carried over from a year
 		{[]string{"Đến ngày 20-01-2022, huyện đã hoàn thành đánh giá, xếp loại tổ chức đảng."}, "", 2021},
 		{[]string{"Thanh tra tỉnh thực hiện 15 cuộc thanh tra: 03 cuộc năm 2020 chuyển sang; 12 cuộc theo kế hoạch."}, "", 2021},
