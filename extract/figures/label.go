@@ -83,7 +83,8 @@ func (a *analyzer) metric(c *cand) string {
 		// "Nông, lâm nghiệp, thủy sản tăng 3,47%": what grew is the
 		// subject before the verb.
 		if s := a.changeSubject(c); s != "" && !bareVerb(s) {
-			if f := strings.ToLower(s); strings.HasPrefix(f, "tính chung") || strings.HasPrefix(f, "lũy kế") || strings.HasPrefix(f, "luỹ kế") {
+			if f := strings.ToLower(s); strings.HasPrefix(f, "tính chung") || strings.HasPrefix(f, "lũy kế") || strings.HasPrefix(f, "luỹ kế") || tidyLabel(f) == "" || f == "ước" || f == "sơ bộ" {
+				// "…, ước tính quý II tăng 9,18%": the subject left out
 				// "… tháng 9 tăng 2,68% so cùng kỳ; tính chung 9 tháng tăng
 				// 1,51%": the same quantity over a longer time
 				if p := c.index - 1; p >= 0 && a.sent[a.cands[p].tok] == a.sent[c.tok] {
@@ -969,7 +970,7 @@ var labelOpeners = []string{"ước thực hiện ", "ước tính ", "ước đ
 
 // labelClosers end a subject before its time: "Tổng dư nợ ước thực hiện
 // đến 30/9/2022 là …" is the row "tổng dư nợ".
-var labelClosers = []string{" ước thực hiện", " ước tính", " ước đạt", " dự ước", " ước", " thực hiện"}
+var labelClosers = []string{" ước thực hiện", " ước tính", " ước đạt", " dự ước", " ước", " thực hiện", " sơ bộ"}
 
 func tidyLabel(m string) string {
 	m = strings.TrimSpace(m)

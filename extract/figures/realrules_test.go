@@ -54,6 +54,13 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "118/120", metric: "tập thể được kiểm điểm tự phê bình và phê bình"}},
 		{name: "ghi nhận ends the counted noun", text: "Có 5 địa phương ghi nhận mức tăng cao.",
 			want: expect{raw: "5", unit: "địa phương"}},
+		// quarters and halves in one sentence
+		{name: "a change whose subject is left out is of the quantity before", text: "Tổng sản phẩm trên địa bàn sơ bộ quý I năm 2022 tăng 4,1% so với cùng kỳ năm 2021, ước tính quý II tăng 8,2%.",
+			want: expect{raw: "8,2%", metric: "tổng sản phẩm trên địa bàn", period: "2022-04-01…2022-06-30", estimate: "true"}},
+		{name: "sơ bộ is no part of the label", text: "Tổng sản phẩm trên địa bàn sơ bộ quý I năm 2022 tăng 4,1% so với cùng kỳ năm 2021, ước tính quý II tăng 8,2%.",
+			want: expect{raw: "4,1%", metric: "tổng sản phẩm trên địa bàn", period: "2022-01-01…2022-03-31"}},
+		{name: "a value of another time said after it", text: "Tính chung 6 tháng đầu năm 2022 tổng sản phẩm tăng 6,1%, thấp hơn mức tăng 6,6% của 6 tháng đầu năm 2021.",
+			want: expect{raw: "6,6%", period: "2021-01-01…2021-06-30"}},
 		// a congress's term
 		{name: "after a congress of a term, what its end will reach is a target", text: "Sáng 20-9, Đại hội đại biểu Đảng bộ tỉnh lần thứ X, nhiệm kỳ 2020-2025 đã thông qua nghị quyết.", next: "Theo đó, giai đoạn 2020-2025 đưa tốc độ tăng trưởng GRDP bình quân 5 năm đạt từ 6-6,5%; tỷ lệ đô thị hóa đến năm 2025 đạt 40%.",
 			want: expect{raw: "40%", role: "target", period: "2025-01-01…2025-12-31"}},

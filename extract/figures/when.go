@@ -131,6 +131,11 @@ func (a *analyzer) periods(ctx *context, plan bool) {
 			}
 			if e.Pos < pos {
 				best = k
+			} else if a.exprTok[k] == c.last+2 && a.lowAt(c.last+1) == "của" {
+				// "thấp hơn mức tăng 7,56% của 6 tháng đầu năm 2021": the
+				// time the value is of
+				best = k
+				break
 			} else if a.exprTok[k] == c.last+1 && a.lowAt(c.last+1) == "năm" && f.Unit != "lần" {
 				// "giảm từ 34% năm 2015 còn 23,5% năm 2020": a year right
 				// after a value is the value's own ("gấp 1,3 lần năm 2015"

@@ -406,13 +406,14 @@ func Find(text string) []Expr {
 		}
 		return ws[i].s
 	}
+	lastEnd := -1 // the end of the expression before: a basis before it is its own
 	for i := 0; i < len(ws); i++ {
 		e, n := read(ws, i, at)
 		if n == 0 {
 			continue
 		}
 		e.Pos, e.End = ws[i].pos, ws[i+n-1].end
-		e.Basis = e.Basis || basisBefore(ws, i, at) ||
+		e.Basis = e.Basis || basisBefore(ws, i, at, lastEnd) ||
 			// "04 cuộc năm 2017 chuyển sang": the year work came from
 			at(i+n) == "chuyen" && at(i+n+1) == "sang" ||
 			// "gấp 3,38 lần năm 2015": the level a multiple is of
@@ -427,6 +428,7 @@ func Find(text string) []Expr {
 			e.Named = i > 0 && e.ToYear > 0 && at(i) == "nhiem" && nameTerm(text, ws[i-1].end, ws[i].pos, e.End)
 		}
 		out = append(out, e)
+		lastEnd = e.End
 		i += n - 1
 	}
 	return out
@@ -451,10 +453,14 @@ func sentenceGap(text string, from, to int) bool {
 }
 
 // basisBefore reports "so với (cùng kỳ|tổng số … )" just before word i.
-func basisBefore(ws []word, i int, at func(int) string) bool {
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
+func basisBefore(ws []word, i int, at func(int) string, lastEnd int) bool {
+	for k := i - 1; k >= 0 && k >= i-6 && ws[k].end > lastEnd; k-- {
 		switch at(k) {
-		case "so": // "so với"
+		case "so": // "so với", not "sơ bộ", "sơ kết" (folded alike)
+			switch at(k + 1) {
+			case "bo", "ket", "cap", "tuyen", "khai", "luoc", "sinh":
+				continue
+			}
 			return true
 		case "ky": // "cùng kỳ", not "nhiệm kỳ"
 			if at(k-1) == "cung" {

@@ -29,6 +29,9 @@ func TestFind(t *testing.T) {
 		// "đến dd/mm/yyyy" without "ngày": from the start of that year
 		{"Tổng thu ngân sách đến 30/9/2022 đạt", 0, "2022-01-01", "2022-09-30", false},
 		{"giám sát tháng 6.2018", 0, "2018-06-01", "2018-06-30", false},
+		// "sơ" folds as "so": "sơ bộ", "sơ kết" are no basis
+		{"Tổng sản phẩm sơ bộ quý I năm 2022 tăng", 0, "2022-01-01", "2022-03-31", false},
+		{"Hội nghị sơ kết 6 tháng đầu năm 2022", 0, "2022-01-01", "2022-06-30", false},
 	}
 	for _, tt := range tests {
 		es := Find(tt.text)
@@ -40,6 +43,11 @@ func TestFind(t *testing.T) {
 		if !ok || s != tt.start || e != tt.end || es[0].Basis != tt.basis {
 			t.Errorf("%q: %s…%s basis=%v ok=%v, want %s…%s basis=%v", tt.text, s, e, es[0].Basis, ok, tt.start, tt.end, tt.basis)
 		}
+	}
+	// a basis ends at the expression after it: "so với cùng kỳ năm 2021,
+	// quý II tăng 9,18%" dates the change by quý II
+	if es := Find("tăng 5% so với cùng kỳ năm 2021, quý II tăng 9%"); len(es) != 2 || es[1].Basis || es[1].FromMonth != 4 {
+		t.Errorf("a quarter after a basis: %+v", es)
 	}
 	// "sau" is not "sáu" (six): "sau tháng 6" is June, not January to June
 	if es := Find("sau tháng 6"); len(es) != 1 || es[0].FromMonth != 6 {
