@@ -983,6 +983,13 @@ func tidyLabel(m string) string {
 			break
 		}
 	}
+	if rest, ok := strings.CutPrefix(m, "chỉ "); ok {
+		// "tỉnh chỉ giải quyết việc làm được cho 21.000 người": "only" says
+		// it fell short; "chỉ tiêu", "chỉ số", "chỉ đạo" are words of their own
+		if ws := strings.Fields(strings.ToLower(rest)); len(ws) >= 2 && verbPairs[pair{ws[0], ws[1]}] {
+			m = rest
+		}
+	}
 	if rest, ok := strings.CutPrefix(m, "đưa "); ok {
 		// "đưa tốc độ tăng trưởng GRDP … đạt 6,5-7%": the quantity brought
 		// there, not "đưa lao động đi làm việc", which is what was done

@@ -567,6 +567,25 @@ func read(ws []word, i int, at func(int) string) (Expr, int) {
 		if d, m, y, ok := dayMonth(at(i + 1)); ok && cumulative(at, i) {
 			return Expr{Year: y, FromMonth: 1, ToMonth: m, ToDay: d}, 2
 		}
+	case "trong":
+		// "trong năm, tỉnh chỉ giải quyết việc làm …": the year the text
+		// is of; not "trong năm 2020" (read at "năm"), "trong năm học",
+		// "trong năm tới"
+		if at(i+1) == "nam" {
+			if _, ok := isYear(at(i + 2)); !ok {
+				switch at(i + 2) {
+				case "hoc", "toi", "sau", "dau", "cuoi", "nay", "qua", "truoc", "ngoai":
+				default:
+					return Expr{FromMonth: 1, ToMonth: 12}, 2
+				}
+			}
+		}
+	case "tinh":
+		// "Tính đến nay, tỉnh đã hoàn thành …": the year to the date of
+		// the text
+		if at(i+1) == "den" && at(i+2) == "nay" {
+			return Expr{FromMonth: 1, ToMonth: 12, Open: true}, 3
+		}
 	case "dau":
 		// "từ đầu năm (2019) đến nay"
 		if at(i-1) == "tu" && at(i+1) == "nam" {

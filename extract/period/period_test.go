@@ -29,6 +29,9 @@ func TestFind(t *testing.T) {
 		// "đến dd/mm/yyyy" without "ngày": from the start of that year
 		{"Tổng thu ngân sách đến 30/9/2022 đạt", 0, "2022-01-01", "2022-09-30", false},
 		{"giám sát tháng 6.2018", 0, "2018-06-01", "2018-06-30", false},
+		// the year of the text, said without its number
+		{"Do dịch bệnh, trong năm, tỉnh giải quyết việc làm cho", 2020, "2020-01-01", "2020-12-31", false},
+		{"Tính đến nay, tỉnh đã hoàn thành", 2020, "2020-01-01", "2020-12-31", false},
 		// "sơ" folds as "so": "sơ bộ", "sơ kết" are no basis
 		{"Tổng sản phẩm sơ bộ quý I năm 2022 tăng", 0, "2022-01-01", "2022-03-31", false},
 		{"Hội nghị sơ kết 6 tháng đầu năm 2022", 0, "2022-01-01", "2022-06-30", false},
@@ -52,6 +55,13 @@ func TestFind(t *testing.T) {
 	// "sau" is not "sáu" (six): "sau tháng 6" is June, not January to June
 	if es := Find("sau tháng 6"); len(es) != 1 || es[0].FromMonth != 6 {
 		t.Errorf("sau tháng 6: %+v", es)
+	}
+	for _, text := range []string{"trong năm học 2021-2022", "trong năm tới", "trong năm nay"} {
+		for _, e := range Find(text) {
+			if e.Year == 0 && e.ToYear == 0 {
+				t.Errorf("%q: read as the year of the text: %+v", text, e)
+			}
+		}
 	}
 	for _, text := range []string{"ngày 23 tháng 12 năm 2022", "sau 9 ngày", "kết nạp 208 đảng viên"} {
 		for _, e := range Find(text) {
