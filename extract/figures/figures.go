@@ -145,6 +145,14 @@ func Find(doc *schema.Document) []schema.Figure {
 		if prev >= 0 && c.section == conts[prev].section && c.footnote == 0 {
 			for _, o := range a.orphans {
 				parts, sum := a.orphanParts(o)
+				if people, others, psum, osum := a.byPerson(parts); len(people) > 0 && len(others) > 0 {
+					// "Trong đó, Ủy ban kiểm tra … kiểm tra 898 tổ chức Đảng và
+					// 3.028 đảng viên" after "914 tổ chức đảng và 3.057 đảng
+					// viên": each kind is a part of the total of its kind
+					a.orphanTo(out, prevFrom, base, people, psum, true)
+					a.orphanTo(out, prevFrom, base, others, osum, false)
+					continue
+				}
 				if t := totalIn(out[prevFrom:base], a.cands[o.first].fig.Kind, sum); t >= 0 && len(parts) > 0 {
 					for _, p := range parts {
 						a.cands[p].parent = -2 - (prevFrom + t) // resolved to an id below
@@ -338,6 +346,38 @@ func targetsAll(figs []schema.Figure) {
 		f := &figs[i]
 		if f.Role != schema.RoleTarget {
 			f.Role, f.Direction, f.ComparedWith = schema.RoleTarget, "", ""
+		}
+	}
+}
+
+// byPerson splits the parts of a breakdown into those that count people
+// and the others, with their sums.
+func (a *analyzer) byPerson(parts []int) (people, others []int, psum, osum float64) {
+	for _, ci := range parts {
+		c := &a.cands[ci]
+		if personUnit(c.fig.Unit) {
+			people, psum = append(people, ci), psum+c.fig.ValueNormalized
+		} else {
+			others, osum = append(others, ci), osum+c.fig.ValueNormalized
+		}
+	}
+	return people, others, psum, osum
+}
+
+// orphanTo ties parts to the total in out[from:to] that counts people (or
+// not) as they do.
+func (a *analyzer) orphanTo(out []schema.Figure, from, to int, parts []int, sum float64, people bool) {
+	var figs []schema.Figure
+	var at []int
+	for i := from; i < to; i++ {
+		if out[i].Unit != "" && personUnit(out[i].Unit) == people {
+			figs = append(figs, out[i])
+			at = append(at, i)
+		}
+	}
+	if t := totalIn(figs, a.cands[parts[0]].fig.Kind, sum); t >= 0 {
+		for _, p := range parts {
+			a.cands[p].parent = -2 - at[t]
 		}
 	}
 }

@@ -1970,7 +1970,8 @@ func (a *analyzer) phrase(start, ci int) string {
 				goto done
 			}
 			k = e + 1
-		case t.isPunct(",") && n > 0 && n <= 6 && a.lowAt(start) == "cuộc" && verbPairs[pair{a.lowAt(k + 1), a.lowAt(k + 2)}]:
+		case t.isPunct(",") && n > 0 && n <= 6 && a.lowAt(start) == "cuộc" && verbPairs[pair{a.lowAt(k + 1), a.lowAt(k + 2)}] && a.lowAt(k+3) != "vào":
+			// not "07 cuộc khảo sát, tập trung vào …": what they were about
 			// "199 cuộc thanh tra, kiểm tra chuyên ngành": two activities
 			k++
 		case t.isPunct(",") && n > 0 && n <= 6 && a.word(k+1) != nil && a.classAt(k+1) != classNone && classes&(1<<uint(a.classAt(k+1))) != 0:

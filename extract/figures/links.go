@@ -253,6 +253,7 @@ func (a *analyzer) linkMarkers() {
 		end = a.sumEnd(total, start, end, d)
 		partial := a.lowAt(m) == "trong" || a.openEnded(start, end)
 		a.linkItems(total, start, end, d, partial)
+		a.linkOtherKind(total, start, end, d, partial)
 	}
 }
 
@@ -512,6 +513,31 @@ func (a *analyzer) linkItems(total, start, end, d int, partial bool) {
 		c.fig.Partial = partial
 		if c.fig.Unit == "" {
 			c.fig.Unit = tc.fig.Unit
+		}
+	}
+}
+
+// linkOtherKind ties the parts of a breakdown that count another kind of
+// thing than its total to the total of their kind said beside it: "thi
+// hành kỷ luật 182 tổ chức đảng, 7.056 đảng viên. Trong đó, … Ban Bí thư
+// kỷ luật cảnh cáo 2 tổ chức đảng và 17 đảng viên": 17 is of 7.056, 2 of
+// 182.
+func (a *analyzer) linkOtherKind(total, start, end, d int, partial bool) {
+	tc := &a.cands[total]
+	if tc.class == classNone {
+		return
+	}
+	for _, ci := range a.items(start, end, d, func(c *cand) bool {
+		return c.index != total && canBePart(c) && !c.linked && family(c) == family(tc) && c.class != classNone && c.class != tc.class
+	}) {
+		c := &a.cands[ci]
+		for j := range a.cands {
+			o := &a.cands[j]
+			if j != total && j != ci && o.tok < start && a.sent[o.tok] == a.sent[tc.tok] && a.depth[o.tok] == a.depth[tc.tok] && o.parent < 0 && canBePart(o) && compatible(o, c) && o.class == c.class {
+				c.parent, c.linked = j, true
+				c.fig.Partial = partial
+				break
+			}
 		}
 	}
 }

@@ -54,6 +54,17 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "118/120", metric: "tập thể được kiểm điểm tự phê bình và phê bình"}},
 		{name: "ghi nhận ends the counted noun", text: "Có 5 địa phương ghi nhận mức tăng cao.",
 			want: expect{raw: "5", unit: "địa phương"}},
+		// organs and the kinds they count
+		{name: "Ban Bí thư is an organ", text: "Trong năm, cấp ủy các cấp thi hành kỷ luật 90 tổ chức đảng, 3.100 đảng viên. Trong đó, Ban Bí thư kỷ luật cảnh cáo 3 tổ chức đảng và 12 đảng viên.",
+			want: expect{raw: "12", subject: "Ban Bí thư", parent: "3.100"}},
+		{name: "a part of another kind is of the total of its kind", text: "Trong năm, cấp ủy các cấp thi hành kỷ luật 90 tổ chức đảng, 3.100 đảng viên. Trong đó, Ban Bí thư kỷ luật cảnh cáo 3 tổ chức đảng và 12 đảng viên.",
+			want: expect{raw: "3", parent: "90"}},
+		{name: "an abbreviated organ", text: "UBKTTW đã kiểm tra, kết luận với 11 tổ chức đảng vi phạm.",
+			want: expect{raw: "11", subject: "UBKTTW"}},
+		{name: "an organ named by the kinds of its members", text: "Ủy ban kiểm tra các cấp kiểm tra 700 tổ chức đảng và 2.000 đảng viên.", next: "Trong đó, Ủy ban kiểm tra các địa phương, đơn vị kiểm tra 690 tổ chức đảng và 1.980 đảng viên.",
+			want: expect{raw: "1.980", subject: "Ủy ban kiểm tra các địa phương, đơn vị", parent: "2.000"}},
+		{name: "organs asked to act are no subject", text: "Ủy ban Kiểm tra Trung ương đề nghị Ban Chấp hành Trung ương, Bộ Chính trị, Ban Bí thư thi hành kỷ luật 4 tổ chức đảng.",
+			want: expect{raw: "4", subject: "Ủy ban Kiểm tra Trung ương"}},
 		// quarters and halves in one sentence
 		{name: "a change whose subject is left out is of the quantity before", text: "Tổng sản phẩm trên địa bàn sơ bộ quý I năm 2022 tăng 4,1% so với cùng kỳ năm 2021, ước tính quý II tăng 8,2%.",
 			want: expect{raw: "8,2%", metric: "tổng sản phẩm trên địa bàn", period: "2022-04-01…2022-06-30", estimate: "true"}},

@@ -24,8 +24,12 @@ var organHeads = map[pair]bool{
 	{"ubnd", ""}: true, {"hđnd", ""}: true, {"hội", "đồng"}: true, {"cấp", "tỉnh"}: true,
 	{"cấp", "huyện"}: true, {"cấp", "xã"}: true, {"cấp", "cơ"}: true, {"công", "an"}: true,
 	{"btv", ""}: true, {"bch", ""}: true, {"sở", ""}: true, {"mặt", "trận"}: true,
-	{"trụ", "sở"}: true, {"ban", "tiếp"}: true,
+	{"trụ", "sở"}: true, {"ban", "tiếp"}: true, {"ban", "bí"}: true, {"bộ", "chính"}: true,
 }
+
+// organAbbrevs open the abbreviated names of organs: "UBKTTW", "UBKTTU"
+// (of the Central or a provincial committee), "BTVTU", "UBNDTP".
+var organAbbrevs = []string{"ubkt", "ubnd", "btv", "bch", "hđnd"}
 
 // organFirst holds the first words of organHeads: most words open no
 // organ, and one string is quicker to look up than two pairs.
@@ -52,6 +56,13 @@ func (a *analyzer) organAt(k int) bool {
 		return inspectorLevels[a.lowAt(k+2)]
 	}
 	if !organFirst[w.low] {
+		if isAllCaps(w.text) && len(w.low) > 4 {
+			for _, p := range organAbbrevs {
+				if strings.HasPrefix(w.low, p) {
+					return true
+				}
+			}
+		}
 		return false
 	}
 	return organHeads[pair{w.low, ""}] || organHeads[pair{w.low, a.lowAt(k + 1)}]
@@ -110,6 +121,9 @@ func (a *analyzer) subjects(title string) {
 			continue
 		}
 		segStart = false
+		if a.requestedOf(k) {
+			continue // "đề nghị Ban Chấp hành Trung ương, Bộ Chính trị, Ban Bí thư thi hành …": asked, not acting
+		}
 		if s, end, ok := a.organPhrase(k); ok {
 			cur = s
 			if whole(s, title) {
@@ -204,20 +218,32 @@ func (a *analyzer) organPhrase(k int) (string, int, bool) {
 			n += skip + 2
 		}
 	}
-	for k < len(a.toks) && n < 8 {
+	limit := 8
+	for k < len(a.toks) && n < limit {
 		t := &a.toks[k]
 		if t.isPunct("(") && a.word(k+1) != nil && isAllCaps(a.toks[k+1].text) && a.punctAt(k+2, ")") {
 			k += 3 // "Ủy ban Kiểm tra (UBKT) Đảng ủy Khối"
 			continue
 		}
+		if t.isPunct(",") && n > 0 && a.listOfOrgans(lo, k) {
+			k++ // "Ủy ban kiểm tra các địa phương, đơn vị kiểm tra 898 …"
+			limit = n + 2
+			continue
+		}
 		if t.kind != tWord {
 			break
+		}
+		if n > 0 && t.low == "tập" && a.lowAt(k+1) == "trung" {
+			break // "Ủy ban nhân dân huyện tập trung chỉ đạo …": the verb (a "vùng sản xuất tập trung" is no organ)
 		}
 		if n > 0 && (predicateStop[t.low] && t.low != "và" && t.low != "các" && t.low != "của" || verbPairs[pair{t.low, a.lowAt(k + 1)}] && !organHeads[pair{t.low, a.lowAt(k + 1)}] || subjectVerbs[t.low]) {
 			break
 		}
 		n++
 		k++
+	}
+	if n == limit && a.word(k) != nil && wordPairs[pair{a.lowAt(k - 1), a.lowAt(k)}] {
+		k++ // "… các ban Hội đồng nhân dân": not cut inside a word
 	}
 	hi := k - 1
 	for hi > lo && (a.lowAt(hi) == "và" || a.lowAt(hi) == "của" || a.toks[hi].kind == tPunct) {
@@ -228,7 +254,41 @@ func (a *analyzer) organPhrase(k int) (string, int, bool) {
 	if k < len(a.toks) && a.toks[k].kind == tPunct || speechVerbs[pair{a.lowAt(k), a.lowAt(k + 1)}] {
 		return "", k, false
 	}
-	return a.span(lo, hi), k, true
+	return a.text[a.toks[lo].pos:a.toks[hi].endPos], k, true // a name keeps its capitals, at a sentence start too
+}
+
+// requestedOf reports an organ at k listed after a comma in the object of
+// a request ("đề nghị", "kiến nghị", "yêu cầu"): the organs asked to act.
+func (a *analyzer) requestedOf(k int) bool {
+	if !a.punctAt(k-1, ",") {
+		return false
+	}
+	for j := k - 2; j > 0 && j >= k-24; j-- {
+		if a.word(j) == nil && !a.punctAt(j, ",") {
+			return false
+		}
+		switch w := a.lowAt(j); {
+		case w == "nghị" && (a.lowAt(j-1) == "đề" || a.lowAt(j-1) == "kiến"), w == "cầu" && a.lowAt(j-1) == "yêu":
+			return true
+		}
+	}
+	return false
+}
+
+// listOfOrgans reports a comma at k inside an organ's name that lists the
+// kinds of its members ("các địa phương, đơn vị"): "các" before it and one
+// or two words after it that a verb follows.
+func (a *analyzer) listOfOrgans(lo, k int) bool {
+	hasCác := false
+	for j := lo; j < k; j++ {
+		if a.lowAt(j) == "các" {
+			hasCác = true
+		}
+	}
+	if !hasCác || a.word(k+1) == nil {
+		return false
+	}
+	return a.word(k+2) != nil && (a.verbAt(k+2) || a.word(k+3) != nil && a.verbAt(k+3) && !a.verbAt(k+1))
 }
 
 // verbAt reports a verb at token k: a two-syllable verb of reports or one
