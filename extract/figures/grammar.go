@@ -1380,5 +1380,16 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 		f.Role, f.Direction = schema.RoleChange, "up"
 		return
 	}
+	// "…, so với cùng kỳ năm trước bằng 104%": the basis said before "bằng"
+	if a.lowAt(i-1) == "bằng" {
+		for k := i - 2; k >= 0 && k >= i-8 && a.word(k) != nil; k-- {
+			if a.lowAt(k) == "so" {
+				if b := a.basisAt(k, false); b == schema.ComparedSamePeriodLastYear || b == schema.ComparedPreviousPeriod || b == schema.ComparedPlan {
+					f.Role = schema.RolePlanPercent
+					return
+				}
+			}
+		}
+	}
 	f.Role = schema.RoleShare
 }

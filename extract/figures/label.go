@@ -67,7 +67,9 @@ func (a *analyzer) metric(c *cand) string {
 		// "… là 12.221 tỷ đồng, đạt 51,8% so với nghị quyết đề ra (23.600
 		// tỷ đồng)": the plan of the result it is compared with
 		for j := c.index - 1; j >= 0 && a.sent[a.cands[j].tok] == a.sent[c.tok]; j-- {
-			if r := &a.cands[j]; r.fig.Kind == f.Kind && r.fig.Role == schema.RoleActual {
+			// "… ước tăng 7,81%, thấp hơn so với kế hoạch đề ra (9%)": a
+			// planned rate is the plan of the rate
+			if r := &a.cands[j]; r.fig.Kind == f.Kind && (r.fig.Role == schema.RoleActual || f.Kind == schema.KindPercent && (r.fig.Role == schema.RoleChange || r.fig.Role == schema.RoleShare)) {
 				return a.baseMetric(j)
 			}
 		}

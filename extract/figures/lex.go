@@ -157,6 +157,13 @@ func (lx *lexer) lex(s string) []token {
 				i = j
 				continue
 			}
+			if r == '.' && abbrevDot(s, i, toks) {
+				// "TP. Đà Nẵng", "TX. Hương Trà": the place's abbreviation,
+				// not a sentence end
+				i += w
+				runes++
+				continue
+			}
 			toks = pushTok(toks, tPunct, runes, runes+1, i, i+w, s[i:i+w], "", false, 0)
 			i += w
 			runes++
@@ -166,6 +173,25 @@ func (lx *lexer) lex(s string) []token {
 	markInitial(toks)
 	lx.nums, lx.toks, lx.lows, lx.caps = nums, toks, lows, caps
 	return toks
+}
+
+// abbrevDot reports a '.' at s[i] that ends "TP", "TX" or "TT" written
+// right before it and is followed by a space and a capital.
+func abbrevDot(s string, i int, toks []token) bool {
+	if len(toks) == 0 || i+2 >= len(s) || s[i+1] != ' ' {
+		return false
+	}
+	t := &toks[len(toks)-1]
+	if t.kind != tWord || t.endPos != i {
+		return false
+	}
+	switch t.text {
+	case "TP", "Tp", "TX", "Tx", "TT":
+	default:
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i+2:])
+	return unicode.IsUpper(r)
 }
 
 // pushTok appends a token filled in place: a token literal appended is

@@ -54,6 +54,12 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "118/120", metric: "tập thể được kiểm điểm tự phê bình và phê bình"}},
 		{name: "ghi nhận ends the counted noun", text: "Có 5 địa phương ghi nhận mức tăng cao.",
 			want: expect{raw: "5", unit: "địa phương"}},
+		{name: "TP. before a place is no sentence end", text: "Chỉ số phát triển sản xuất công nghiệp trên địa bàn TP. Hòa Bình ước tăng 6,2%, thấp hơn so với kế hoạch đề ra (8%).",
+			want: expect{raw: "6,2%", metric: "chỉ số phát triển sản xuất công nghiệp trên địa bàn TP. Hòa Bình", role: "change"}},
+		{name: "a planned rate in parentheses is the plan of the rate", text: "Chỉ số phát triển sản xuất công nghiệp trên địa bàn TP. Hòa Bình ước tăng 6,2%, thấp hơn so với kế hoạch đề ra (8%).",
+			want: expect{raw: "8%", role: "target", metric: "chỉ số phát triển sản xuất công nghiệp trên địa bàn TP. Hòa Bình"}},
+		{name: "the basis said before bằng", text: "Tổng đàn bò trên địa bàn tỉnh có 25.100 con, so với cùng kỳ năm trước bằng 102%.",
+			want: expect{raw: "102%", role: "plan_percent", compared: "same_period_last_year", refers: "25.100"}},
 		// organs and the kinds they count
 		{name: "Ban Bí thư is an organ", text: "Trong năm, cấp ủy các cấp thi hành kỷ luật 90 tổ chức đảng, 3.100 đảng viên. Trong đó, Ban Bí thư kỷ luật cảnh cáo 3 tổ chức đảng và 12 đảng viên.",
 			want: expect{raw: "12", subject: "Ban Bí thư", parent: "3.100"}},

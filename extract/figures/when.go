@@ -288,6 +288,15 @@ func (a *analyzer) comparisons() {
 		if basis == "" && f.Role == schema.RoleChange {
 			basis = a.basisAt(c.tok-2, false) // "vượt kế hoạch 5%"
 		}
+		if basis == "" && f.Role == schema.RolePlanPercent && a.lowAt(c.tok-1) == "bằng" {
+			// "so với cùng kỳ năm trước bằng 104%"
+			for k := c.tok - 2; k >= 0 && k >= c.tok-8 && a.word(k) != nil; k-- {
+				if a.lowAt(k) == "so" {
+					basis = a.basisAt(k, false)
+					break
+				}
+			}
+		}
 		if p := i - 1; basis == "" && p >= 0 && a.punctAt(c.tok-1, "+") && a.cands[p].fig.Role == schema.RoleChange && a.cands[p].last+2 >= c.tok-1 {
 			// "tăng 1.475 tỷ đồng (+6,2%)": the same change, the same basis
 			basis = string(a.cands[p].fig.ComparedWith)

@@ -59,7 +59,7 @@ func scanNumeral(s string, i int) (n int, v float64, decimals int) {
 			decimals++
 			j++
 		}
-		v += frac / scale
+		v = (v*scale + frac) / scale // 7,81 is 781/100, not 7 + 0,81 (7.8100000000000005)
 	}
 	return j - start, v, decimals
 }
@@ -204,7 +204,7 @@ func scanToken(s string, i int) (Number, int) {
 				frac = frac*10 + float64(c-'0')
 				scale *= 10
 			}
-			num.Value, num.Decimals = v+frac/scale, k-j-1
+			num.Value, num.Decimals = (v*scale+frac)/scale, k-j-1
 			num.EndPos = k
 			return num, k
 		}

@@ -58,6 +58,7 @@ func TestAppendNumbers(t *testing.T) {
 		{"leading zero ratio", "xóa được 03/04 thôn", []tok{{NumRatio, "03/04", 3, 4, true}}},
 		{"actual over target", "phát triển được 1.118/1.100 đoàn viên", []tok{{NumRatio, "1.118/1.100", 1118, 1100, false}}},
 		{"time of day", "Ngày 29/06/2022-08:53:00 AM", []tok{{NumDate, "29/06/2022", 29, 0, false}, {NumOther, "08:53:00", 8, 0, false}}},
+		{"decimals without a float residue", "tăng 7,81%", []tok{{NumPlain, "7,81", 7.81, 0, false}}},
 		{"English decimal before a percent", "đạt 101.86% so với", []tok{{NumPlain, "101.86", 101.86, 0, false}}},
 		{"a three-digit group before a percent stays thousands", "đạt 1.250%", []tok{{NumPlain, "1.250", 1250, 0, false}}},
 		{"range", "kiểm tra 3-4 tổ chức đảng", []tok{{NumRange, "3-4", 3, 4, false}}},
