@@ -345,7 +345,11 @@ func (a *analyzer) orphanParts(o orphan) (parts []int, sum float64) {
 // start..end, as linkItems would take them.
 func (a *analyzer) itemSum(start, end, d int, first *cand) float64 {
 	sum := 0.0
-	for _, ci := range a.items(start, end, d, func(c *cand) bool { return canBePart(c) && family(c) == family(first) }) {
+	// parts of another kind ("80 tổ chức Đảng … và 2.869 đảng viên") are
+	// of another total (linkOtherKind)
+	for _, ci := range a.items(start, end, d, func(c *cand) bool {
+		return canBePart(c) && family(c) == family(first) && (c.class == classNone || first.class == classNone || c.class == first.class)
+	}) {
 		sum += a.cands[ci].fig.ValueNormalized
 	}
 	return sum

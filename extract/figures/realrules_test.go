@@ -65,6 +65,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "12", subject: "Ban Bí thư", parent: "3.100"}},
 		{name: "a part of another kind is of the total of its kind", text: "Trong năm, cấp ủy các cấp thi hành kỷ luật 90 tổ chức đảng, 3.100 đảng viên. Trong đó, Ban Bí thư kỷ luật cảnh cáo 3 tổ chức đảng và 12 đảng viên.",
 			want: expect{raw: "3", parent: "90"}},
+		{name: "parts of two kinds with their forms in parentheses", text: "Ủy ban kiểm tra các cấp thi hành kỷ luật 50 tổ chức đảng và 1.400 đảng viên. Trong đó, ủy ban kiểm tra cấp huyện thi hành kỷ luật 45 tổ chức đảng (khiển trách 40, cảnh cáo 5) và 1.380 đảng viên (khiển trách 1.000, cảnh cáo 380).",
+			want: expect{raw: "1.380", parent: "1.400", metric: "thi hành kỷ luật đảng viên"}},
 		{name: "an abbreviated organ", text: "UBKTTW đã kiểm tra, kết luận với 11 tổ chức đảng vi phạm.",
 			want: expect{raw: "11", subject: "UBKTTW"}},
 		{name: "an organ named by the kinds of its members", text: "Ủy ban kiểm tra các cấp kiểm tra 700 tổ chức đảng và 2.000 đảng viên.", next: "Trong đó, Ủy ban kiểm tra các địa phương, đơn vị kiểm tra 690 tổ chức đảng và 1.980 đảng viên.",
