@@ -1303,10 +1303,24 @@ func (a *analyzer) numberedBy(k int, unit string) bool {
 			return false
 		}
 		if (j == 0 || a.toks[j-1].kind != tWord) && t.upper {
-			return j < k && (t.low == "số" || t.low == head && a.candAt(j-1) < 0)
+			// "Đảng viên hoàn thành xuất sắc nhiệm vụ 120 đồng chí": people
+			// counted in "đồng chí"
+			people := strings.EqualFold(unit, "đồng chí") && j+1 < k && personUnit(a.span(j, j+1))
+			return j < k && (t.low == "số" || t.low == head && a.candAt(j-1) < 0 && a.opensWith(j, unit) || people && a.candAt(j-1) < 0)
 		}
 	}
 	return false
+}
+
+// opensWith reports the words of unit from token j on: "Đảng viên …", not
+// "Đảng bộ huyện kết nạp được 171 đảng viên".
+func (a *analyzer) opensWith(j int, unit string) bool {
+	for i, w := range strings.Fields(strings.ToLower(unit)) {
+		if a.lowAt(j+i) != w {
+			return false
+		}
+	}
+	return true
 }
 
 // requestBefore returns "đề nghị", "yêu cầu" or "kiến nghị" when it opens
@@ -1702,6 +1716,13 @@ func (a *analyzer) subject(k int) string {
 				k = j - 1
 				continue
 			}
+		}
+		if t.low == "là" && t.kind == tWord && n > 0 && n <= 4 && a.word(k-1) != nil && !subjectStop[a.lowAt(k-1)] && personUnit(a.span(k+1, hi)) {
+			// "phó thôn là đảng viên đạt 44,8%": who, of a kind of people
+			lo = k
+			n++
+			k--
+			continue
 		}
 		if t.kind != tWord || subjectStop[t.low] && !(t.low == "năm" && !(a.isNum(k+1) && a.candAt(k+1) < 0)) {
 			break // "năm 2022" dates; "cây hàng năm 5.613,7 ha" names the crop
