@@ -504,6 +504,39 @@ func (a *analyzer) punctAt(i int, p string) bool {
 	return i >= 0 && i < len(a.toks) && a.toks[i].isPunct(p)
 }
 
+// listRateVerb reads a percent in parentheses after a place's name in a
+// list that a colon opens, whose head says what rose or fell: "có 6 địa
+// phương ghi nhận GRDP tăng 2 chữ số gồm: Bắc Giang (13,89%), …". It
+// returns the token of "tăng" or "giảm" in the head, or -1.
+func (a *analyzer) listRateVerb(i int) int {
+	if !a.punctAt(i-1, "(") || !a.isNum(i) || i < 3 {
+		return -1
+	}
+	if w := a.word(i - 2); w == nil || !w.upper || w.initial && !a.punctAt(i-3, ",") && !a.punctAt(i-3, ":") && a.word(i-3) == nil {
+		return -1
+	}
+	k := i - 2
+	for k >= 0 && !isSentenceEnd(&a.toks[k]) && !a.punctAt(k, ":") {
+		if a.depth[k] != a.depth[i-1] {
+			k--
+			continue
+		}
+		if w := a.word(k); w != nil && !w.upper && !a.punctAt(k, ",") {
+			return -1 // the list holds names, commas and parentheses only
+		}
+		k--
+	}
+	if !a.punctAt(k, ":") {
+		return -1
+	}
+	for h := k - 1; h >= 0 && !isClauseEnd(&a.toks[h]); h-- {
+		if w := a.lowAt(h); w == "tăng" || w == "giảm" {
+			return h
+		}
+	}
+	return -1
+}
+
 // figureAt decides whether the numeric token i is a figure and reads it.
 func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 	t := &a.toks[i]
@@ -1285,6 +1318,15 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 			f.Role, f.Direction = schema.RoleChange, "down"
 			return
 		}
+	}
+	// "… GRDP tăng 2 chữ số gồm: Bắc Giang (13,89%), Thanh Hóa (12,46%)":
+	// each place's rise
+	if v := a.listRateVerb(i); v >= 0 && percent {
+		f.Role, f.Direction = schema.RoleChange, "up"
+		if a.lowAt(v) == "giảm" {
+			f.Direction = "down"
+		}
+		return
 	}
 	// "so với nghị quyết đề ra (23.600 tỷ đồng)": the plan quoted.
 	if a.punctAt(i-1, "(") && a.planWordBefore(i-2) {

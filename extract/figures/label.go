@@ -485,6 +485,15 @@ func (a *analyzer) labelOf(c *cand) string {
 	if m, ok := a.respectively(c); ok {
 		return m
 	}
+	if c.fig.Kind == schema.KindPercent {
+		if v := a.listRateVerb(c.tok); v >= 0 {
+			// "… tổng sản phẩm trên địa bàn tỉnh (GRDP) tăng 2 chữ số gồm:
+			// Bắc Giang (13,89%), …": the rise of what the head names
+			if s := tidyLabel(afterVerb(a.subject(v - 1))); s != "" {
+				return s
+			}
+		}
+	}
 	if k := a.contribution(c); k > 0 {
 		// "ngành công nghiệp tăng 12,9% (đóng góp 4,1 điểm %)": the share
 		// of the growth that the item before brought
@@ -965,6 +974,18 @@ func stripBasis(s string) string {
 // value is, not what it is.
 // Topic markers ("về đảng viên có …", "đối với cá nhân … có …") name what
 // is spoken of, which the rest of the label says.
+// afterVerb is what follows the last two-syllable verb of s ("địa phương
+// ghi nhận tổng sản phẩm …" → "tổng sản phẩm …"), or s.
+func afterVerb(s string) string {
+	ws := strings.Fields(s)
+	for i := len(ws) - 2; i >= 0; i-- {
+		if verbPairs[pair{strings.ToLower(ws[i]), strings.ToLower(ws[i+1])}] && i+2 < len(ws) {
+			return strings.Join(ws[i+2:], " ")
+		}
+	}
+	return s
+}
+
 // quantityHeads open a noun phrase that names a quantity.
 var quantityHeads = pairSet("tốc độ", "tỷ lệ", "tỉ lệ", "tổng giá", "tổng sản", "tổng thu", "tổng vốn", "thu nhập", "giá trị", "tổng số", "kim ngạch", "quy mô", "qui mô")
 

@@ -309,7 +309,7 @@ var verbPairs = pairSet(
 	"ký kết", "cấp phát", "trao quà", "tặng quà", "xét xử", "thụ lý", "tiếp dân", "khám chữa",
 	"tiêm chủng", "cấp mới", "làm mới", "nâng lương", "khai trừ", "khiển trách", "cảnh cáo",
 	"cách chức", "đình chỉ", "thu hồi", "bảo vệ", "kỷ luật", "tiến hành", "thẩm tra", "tiếp nhận",
-	"chuyển đổi", "chấp thuận", "thành lập", "gieo trồng", "giải quyết", "phân công", "chủ trì",
+	"chuyển đổi", "chấp thuận", "thành lập", "gieo trồng", "giải quyết", "phân công", "chủ trì", "ghi nhận",
 )
 
 // wordPairs are two-syllable words a label must not cut in half: the verbs

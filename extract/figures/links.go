@@ -906,6 +906,9 @@ func (a *analyzer) linkRefers() {
 			c.refersTo = a.growthTotal(i)
 			continue
 		}
+		if c.fig.Role == schema.RoleChange && c.fig.Kind == schema.KindPercent && a.listRateVerb(c.tok) >= 0 {
+			continue // a place's own rise, in a list: of no figure of the text
+		}
 		switch c.fig.Role {
 		case schema.RoleShare, schema.RolePlanPercent, schema.RoleChange:
 		case schema.RoleTarget:

@@ -60,6 +60,9 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "8%", role: "target", metric: "chỉ số phát triển sản xuất công nghiệp trên địa bàn TP. Hòa Bình"}},
 		{name: "the basis said before bằng", text: "Tổng đàn bò trên địa bàn tỉnh có 25.100 con, so với cùng kỳ năm trước bằng 102%.",
 			want: expect{raw: "102%", role: "plan_percent", compared: "same_period_last_year", refers: "25.100"}},
+		// a list of places with their rates
+		{name: "a place's rate in a list that a head names", text: "Trong năm 2024, có 3 tỉnh ghi nhận tổng sản phẩm trên địa bàn (GRDP) tăng cao gồm: Hà Nam (11,2%), Bắc Ninh (10,4%), Lào Cai (9,9%).",
+			want: expect{raw: "10,4%", role: "change", dir: "up", metric: "tổng sản phẩm trên địa bàn (GRDP)", subject: "Bắc Ninh", refers: ""}},
 		// organs and the kinds they count
 		{name: "Ban Bí thư is an organ", text: "Trong năm, cấp ủy các cấp thi hành kỷ luật 90 tổ chức đảng, 3.100 đảng viên. Trong đó, Ban Bí thư kỷ luật cảnh cáo 3 tổ chức đảng và 12 đảng viên.",
 			want: expect{raw: "12", subject: "Ban Bí thư", parent: "3.100"}},

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/baocao/baocao/extract/vntext"
+	"github.com/baocao/baocao/schema"
 )
 
 // A figure's subject is the sub-unit or level it is about when that is not
@@ -101,6 +102,14 @@ func (a *analyzer) subjects(title string) {
 		t := &a.toks[k]
 		if ci < len(a.cands) && a.cands[ci].tok == k {
 			a.cands[ci].fig.Subject = cur
+			if a.cands[ci].fig.Kind == schema.KindPercent && a.listRateVerb(k) >= 0 {
+				// "Bắc Giang (13,89%)": the place the list item names
+				lo := k - 2
+				for lo > 0 && a.word(lo-1) != nil && a.toks[lo-1].upper {
+					lo--
+				}
+				a.cands[ci].fig.Subject = a.text[a.toks[lo].pos:a.toks[k-2].endPos]
+			}
 			ci++
 			segStart = false
 			continue
