@@ -1099,6 +1099,9 @@ func (a *analyzer) percentMetric(c *cand) string {
 	// share is of what comes before "chiếm"
 	for k := c.tok - 1; k >= 0 && k >= c.tok-6 && a.word(k) != nil; k-- {
 		if a.toks[k].low == "chiếm" {
+			if r := c.refersTo; r >= 0 && a.cands[r].last == k-1 {
+				break // "… là 55 đảng viên chiếm tỉ lệ 76,3%": of the figure before
+			}
 			if s := a.subject(k - 1); s != "" {
 				return s
 			}
@@ -1521,6 +1524,14 @@ func (a *analyzer) description(c *cand) string {
 			k++
 			continue
 		}
+		if seen && (t.isPunct("“") || t.isPunct("\"")) {
+			// "3 chi bộ đạt “chi bộ trong sạch vững mạnh”": the title reached
+			if q := a.quoteEnd(k); q > k+1 {
+				b = append(b, strings.NewReplacer("“ ", "“", " ”", "”").Replace(a.span(k, q)))
+				k = q + 1
+				break
+			}
+		}
 		if t.kind != tWord {
 			break
 		}
@@ -1537,7 +1548,7 @@ func (a *analyzer) description(c *cand) string {
 			case t.low == "có", t.low == "được", t.low == "bị", t.low == "đã", t.low == "và", t.low == "với", t.low == "của", t.low == "cho", t.low == "tại":
 				return ""
 			}
-		} else if t.low == "và" || t.low == "của" || t.low == "với" || t.low == "so" {
+		} else if t.low == "và" || t.low == "của" || t.low == "với" || t.low == "so" || t.low == "chiếm" {
 			break
 		}
 		b = append(b, t.text)
@@ -2045,8 +2056,25 @@ done:
 		np = joinLabel(np, ab)
 	} else if b := a.beneficiary(k); b != "" {
 		np = joinLabel(np, b)
+	} else if o := a.origin(k); o != "" && a.classAt(start) == classEvent {
+		np = joinLabel(np, o)
 	}
 	return np
+}
+
+// origin reads where counted work came from, right after its noun: "04
+// cuộc năm 2017 chuyển sang", "11/12 cuộc thanh tra theo kế hoạch", "03
+// cuộc đột xuất" are the rows of one inspectorate's year.
+func (a *analyzer) origin(k int) string {
+	switch w := a.lowAt(k); {
+	case (w == "năm" && a.isNum(k+1) || (w == "năm" || w == "kỳ") && a.lowAt(k+1) == "trước") && a.lowAt(k+2) == "chuyển" && a.lowAt(k+3) == "sang":
+		return a.text[a.toks[k].pos:a.toks[k+3].endPos] // the year stays: it tells the row
+	case w == "theo" && a.lowAt(k+1) == "kế" && a.lowAt(k+2) == "hoạch":
+		return a.span(k, k+2)
+	case w == "đột" && a.lowAt(k+1) == "xuất":
+		return a.span(k, k+1)
+	}
+	return ""
 }
 
 // beneficiary reads "cho" and who received what was counted, right after
@@ -2148,6 +2176,12 @@ func (a *analyzer) having(k, ci int) string {
 				return ""
 			}
 			e = k + 3
+		} else if a.punctAt(k+1, "“") || a.punctAt(k+1, "\"") {
+			// "3 chi bộ đạt “chi bộ trong sạch vững mạnh”": the title reached
+			if q := a.quoteEnd(k + 1); q > k+2 {
+				return a.span(lo, q)
+			}
+			return ""
 		} else if a.word(k+1) == nil || planSingles[a.lowAt(k+1)] || qualifiers[a.lowAt(k+1)] != "" {
 			return ""
 		}

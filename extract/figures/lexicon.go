@@ -71,7 +71,7 @@ var labelKeepPairs = pairSet("cấp dưới", "cấp trên", "tự quản", "nâ
 // viên mới", "4 đơn giấu tên", "886 tổ chức Đảng cấp dưới"). A pair with
 // an empty second word is any word after the first.
 var unitModifiers = pairSet(
-	"mới ", "đúng ", "vi phạm", "giấu tên", "ưu tú", "cấp dưới", "tiêu biểu", "các loại", "phục vụ", "tố cáo",
+	"mới ", "đúng ", "đột xuất", "vi phạm", "giấu tên", "ưu tú", "cấp dưới", "tiêu biểu", "các loại", "phục vụ", "tố cáo",
 	"khiếu nại", "phản ánh", "bị ", "được ", "là ", "đạt ", "có ", "phải ",
 	"công lập", "tư thục", "dân lập", "ngoài ",
 )
