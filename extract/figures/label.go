@@ -1619,7 +1619,22 @@ func (a *analyzer) inherited(c *cand) string {
 	for a.word(k) != nil && (qualifiers[a.toks[k].low] != "" || a.toks[k].low == "từ") && k > p.last+1 {
 		k-- // "trên 3.500 tổ chức Đảng và trên 9.240 Đảng viên"
 	}
-	if !(a.punctAt(k, ",") || a.lowAt(k) == "và") || a.sent[p.tok] != a.sent[c.tok] || a.depth[p.tok] != a.depth[c.tok] {
+	if !(a.punctAt(k, ",") || a.lowAt(k) == "và") {
+		return ""
+	}
+	if a.punctAt(k-1, ")") {
+		// "thi hành kỷ luật 80 tổ chức Đảng (khiển trách 57, cảnh cáo 23)
+		// và 2.869 đảng viên": the item before the parenthesis
+		if o := a.openParen(k - 1); o > 0 {
+			for j := c.index - 1; j >= 0 && a.cands[j].tok > o-8; j-- {
+				if a.cands[j].last == o-1 {
+					p, k = &a.cands[j], o
+					break
+				}
+			}
+		}
+	}
+	if a.sent[p.tok] != a.sent[c.tok] || a.depth[p.tok] != a.depth[c.tok] {
 		return ""
 	}
 	// The previous item's noun may run on past its unit ("30 tổ chức Đảng

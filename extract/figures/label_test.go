@@ -24,6 +24,7 @@ func TestMetricLabels(t *testing.T) {
 		{name: "a title reached in quotes", text: "Có 9 chi bộ hoàn thành xuất sắc nhiệm vụ (trong đó có 2 chi bộ đạt “chi bộ trong sạch vững mạnh”).", raw: "2", metric: "chi bộ đạt “chi bộ trong sạch vững mạnh”"},
 		{name: "work carried over from a year", text: "Thanh tra huyện thực hiện 9 cuộc thanh tra: 02 cuộc năm 2023 chuyển sang; 07 cuộc thanh tra theo kế hoạch.", raw: "02", metric: "cuộc năm 2023 chuyển sang"},
 		{name: "work by the plan", text: "Thanh tra huyện thực hiện 9 cuộc thanh tra: 02 cuộc năm 2023 chuyển sang; 07 cuộc thanh tra theo kế hoạch.", raw: "07", metric: "cuộc thanh tra theo kế hoạch"},
+		{name: "the verb goes on past a parenthesis to the next item", text: "Ủy ban kiểm tra thi hành kỷ luật 30 tổ chức đảng (khiển trách 20, cảnh cáo 10) và 900 đảng viên (khiển trách 600, cảnh cáo 300).", raw: "900", metric: "thi hành kỷ luật đảng viên"},
 		{name: "who received what was counted", text: "Đã xây dựng 70 căn nhà cho người có công và 35 căn nhà cho hộ nghèo.", raw: "70", metric: "xây dựng căn nhà cho người có công"},
 		{name: "a number after cho counts the receivers", text: "Giải quyết việc làm cho 1.200 lao động.", raw: "1.200", metric: "giải quyết việc làm lao động"},
 		{name: "the years a sum is over", text: "Tổng vốn đầu tư toàn xã hội 5 năm đạt 12.000 tỷ đồng.", raw: "12.000 tỷ đồng", metric: "tổng vốn đầu tư toàn xã hội 5 năm"},
