@@ -1425,6 +1425,9 @@ func (a *analyzer) predicate(k int) string {
 		if t.low == "thời" && a.lowAt(k-1) == "đồng" {
 			break // "Đồng thời tiến hành kiểm tra …": a connective
 		}
+		if t.low == "tra" && a.lowAt(k-1) == "kiểm" && a.lowAt(k-2) == "ban" && n > 0 {
+			break // "Ủy ban kiểm tra thi hành kỷ luật …": the organ's name, lower-cased
+		}
 		if t.low == "cho" && (a.lowAt(k+1) == "ra" || a.lowAt(k+1) == "vay") {
 			lo = k
 			n++
