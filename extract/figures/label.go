@@ -436,6 +436,18 @@ func (a *analyzer) baseMetric(i int) string {
 // is the row "giải ngân").
 func (a *analyzer) label(c *cand) string {
 	m := a.labelOf(c)
+	if strings.EqualFold(m, "thực hiện") && c.index > 0 && a.sent[a.cands[c.index-1].tok] == a.sent[c.tok] && c.fig.Kind == a.cands[c.index-1].fig.Kind {
+		// "tổng thu … là 133.125 triệu đồng, thực hiện đạt 130.720 triệu
+		// đồng": what was realized of the amount before
+		if pm := a.baseMetric(c.index - 1); pm != "" {
+			m = pm + " thực hiện"
+		}
+	}
+	if m == "" && c.fig.Kind != schema.KindPercent {
+		// "Đáng chú ý, trong tháng 9, kim ngạch xuất khẩu hàng hóa … và
+		// đạt 150,3 triệu USD": the noun phrase the clause is about
+		m = a.clauseTopic(c)
+	}
 	if a.punctAt(c.tok-1, "(") && isCountKind(c.fig.Kind) && c.fig.Kind != schema.KindRatio && (m == "" || strings.EqualFold(m, c.fig.Unit) || isCounter(m)) {
 		// "… do vi phạm chính sách dân số (32 đồng chí); Thiếu trách nhiệm
 		// (5 đồng chí); …": the count of the item it closes
@@ -609,6 +621,70 @@ func (a *analyzer) withBefore(c *cand) int {
 // read back from a number can be left with ("trong đó có …", "(chưa bao
 // gồm …)"): never a row.
 var labelMarkers = set("trong", "trong đó", "có", "gồm", "bao gồm", "chưa bao", "không bao", "chưa bao gồm", "không bao gồm", "trong số", "riêng")
+
+// functionBefore are the words between a predicate and its number.
+var functionBefore = set("được", "đạt", "là", "với", "trên", "gần", "hơn", "khoảng", "có", "ước", "tổng", "số", "tiền")
+
+// topicOpeners open a comma stretch that is not the clause's topic: a
+// marker or an adverbial ("trong đó", "đáng chú ý", "theo đó", "riêng").
+var topicOpeners = set("trong", "đáng", "theo", "đặc", "riêng", "tính", "ngoài", "bên", "nổi", "qua", "cụ", "như", "năm", "tháng", "quý", "sau", "từ", "đến")
+
+// clauseTopic is the noun phrase that opens c's clause after its
+// adverbial comma stretches, up to its first verb, or "".
+func (a *analyzer) clauseTopic(c *cand) string {
+	k := c.tok - 1
+	for k >= 0 && !isClauseEnd(&a.toks[k]) && !a.punctAt(k, ":") && c.tok-k < 4*maxQuoteWords {
+		if a.toks[k].kind == tNum && a.candAt(k) >= 0 {
+			return ""
+		}
+		k--
+	}
+	lo := k + 1
+	for lo < c.tok {
+		for lo < c.tok && a.word(lo) == nil {
+			lo++
+		}
+		e := lo
+		for e < c.tok && !a.punctAt(e, ",") {
+			e++
+		}
+		if e < c.tok && (topicOpeners[a.lowAt(lo)] || a.inPeriod[lo]) {
+			lo = e + 1 // an adverbial stretch: the topic is after it
+			continue
+		}
+		break
+	}
+	if _, end, ok := a.organPhrase(lo); ok && end < c.tok {
+		// "Mặt trận Tổ quốc vận động ủng hộ Quỹ phòng, chống dịch Covid-19
+		// được 1,86 tỷ đồng": an organ is who acted; the row is what it did
+		hi := c.tok - 1
+		for hi > end && (a.toks[hi].kind == tPunct || functionBefore[a.lowAt(hi)]) {
+			hi--
+		}
+		if hi > end && hi-end < 16 {
+			return tidyLabel(a.span(end, hi))
+		}
+		return ""
+	}
+	n := 0
+	e := lo
+	for e < c.tok && a.word(e) != nil && n < maxSubject {
+		w := a.toks[e].low
+		if n > 0 && (w == "đạt" || w == "là" || w == "ước" || w == "tăng" || w == "giảm" || w == "được" || w == "chiếm" || w == "bằng" || w == "có" || w == "còn" || w == "tiếp" || verbPairs[pair{w, a.lowAt(e + 1)}]) {
+			break
+		}
+		e++
+		n++
+	}
+	if n < 2 || a.word(lo) == nil {
+		return ""
+	}
+	sub := a.span(lo, e-1)
+	if !plainNoun(sub) {
+		return ""
+	}
+	return tidyLabel(lowerFirst(sub))
+}
 
 // adverbialOpeners open an adverbial phrase that a comma closes: "Qua
 // thanh tra, …", "Sau kiểm tra, …".
