@@ -537,13 +537,26 @@ func (a *analyzer) labelOf(c *cand) string {
 			noun = a.nounLabel(c)
 		}
 		if p := c.index - 1; p >= 0 && a.cands[p].last == k-1 {
-			if v := a.cands[p].verb; verbPhrase(v) && !strings.Contains(a.cands[p].fig.Unit, v) {
+			if v := a.cands[p].verb; (verbPhrase(v) || endsInVerb(v)) && !strings.Contains(a.cands[p].fig.Unit, v) {
 				c.verb = v
 				return joinLabel(v, noun)
 			}
 		} else if v := a.predicate(k - 1); verbPhrase(v) && a.candAt(k-1) < 0 {
 			c.verb = v // "giám sát với 169 tổ chức đảng và 395 đảng viên": the verb of both
 			return joinLabel(v, noun)
+		} else if isCountKind(c.fig.Kind) {
+			// "đã tiếp 81.700 lượt công dân, tăng 36,8% so với cùng kỳ năm
+			// 2016 với 60.413 vụ việc": the verb of the count before, past
+			// its change
+			for j := c.index - 1; j >= 0 && a.sent[a.cands[j].tok] == a.sent[c.tok] && !a.clauseBreak(a.cands[j].tok, c.tok); j-- {
+				if p := &a.cands[j]; isCountKind(p.fig.Kind) {
+					if v := p.verb; verbPhrase(v) {
+						c.verb = v
+						return joinLabel(v, noun)
+					}
+					break
+				}
+			}
 		}
 	}
 	if p := c.index - 1; p >= 0 && m != "" && a.lowAt(c.tok-1) == "và" && a.cands[p].last == c.tok-2 &&
@@ -611,8 +624,8 @@ func (a *analyzer) withBefore(c *cand) int {
 	for k > 0 && a.word(k) != nil && (qualifiers[a.toks[k].low] != "" || genericAmount[a.toks[k].low]) {
 		k--
 	}
-	if a.lowAt(k) == "với" && a.lowAt(k-1) != "so" {
-		return k
+	if a.lowAt(k) == "với" && a.lowAt(k-1) != "so" && a.lowAt(k-1) != "đối" {
+		return k // not "so với", nor "xoá tên và cho rút đối với 35 đảng viên": the verb is right before
 	}
 	return 0
 }
@@ -695,6 +708,13 @@ var adverbialOpeners = set("qua", "sau", "thông", "trong", "khi", "từ")
 func verbPhrase(v string) bool {
 	ws := strings.Fields(strings.ToLower(v))
 	return len(ws) > 0 && (len(ws) > 1 && verbPairs[pair{ws[0], ws[1]}] || singleVerbs[ws[0]])
+}
+
+// endsInVerb reports a phrase whose last two words are a verb ("điều tra
+// xử lý").
+func endsInVerb(v string) bool {
+	ws := strings.Fields(strings.ToLower(v))
+	return len(ws) >= 2 && verbPairs[pair{ws[len(ws)-2], ws[len(ws)-1]}]
 }
 
 // conventionalCaps are capitalized by convention ("Đảng", "Nhà nước",
@@ -1501,10 +1521,19 @@ func (a *analyzer) predicate(k int) string {
 		if t.low == "thời" && a.lowAt(k-1) == "đồng" {
 			break // "Đồng thời tiến hành kiểm tra …": a connective
 		}
+		if t.low == "và" && n > 0 && n <= 3 && verbPairs[pair{a.lowAt(k - 2), a.lowAt(k - 1)}] && !a.isNum(k-3) &&
+			(verbPairs[pair{a.lowAt(k + 1), a.lowAt(k + 2)}] || singleVerbs[a.lowAt(k+1)] || a.lowAt(k+1) == "cho") {
+			// "tiếp nhận và xử lý 220 đơn", "xoá tên và cho rút đối với 35
+			// đảng viên": two acts on the same things
+			lo = k
+			n++
+			k--
+			continue
+		}
 		if t.low == "tra" && a.lowAt(k-1) == "kiểm" && a.lowAt(k-2) == "ban" && n > 0 {
 			break // "Ủy ban kiểm tra thi hành kỷ luật …": the organ's name, lower-cased
 		}
-		if t.low == "cho" && (a.lowAt(k+1) == "ra" || a.lowAt(k+1) == "vay") {
+		if t.low == "cho" && (a.lowAt(k+1) == "ra" || a.lowAt(k+1) == "vay" || a.lowAt(k+1) == "rút" || a.lowAt(k+1) == "thôi") {
 			lo = k
 			n++
 			k--
