@@ -382,11 +382,17 @@ func dropName(s string) string {
 		}
 		k++
 	}
+	if k == 1 && isAllCaps(ws[0]) && indicatorAbbrevs[strings.ToLower(ws[0])] {
+		return s // "GRDP bình quân đầu người": the quantity's own abbreviation, no name
+	}
 	if k == 0 || k == len(ws) {
 		return s
 	}
 	return strings.Join(ws[k:], " ")
 }
+
+// indicatorAbbrevs name quantities, not places or organs.
+var indicatorAbbrevs = set("grdp", "gdp", "grdp/người", "cpi", "fdi", "iip", "pci", "par", "ntm", "bhyt", "bhxh", "ngân")
 
 // changeSubject reads what a change is said of: the subject before
 // "tăng", "giảm", "với mức tăng", "tăng trưởng".
@@ -401,7 +407,7 @@ func (a *analyzer) changeSubject(c *cand) string {
 			break
 		}
 		switch w.low {
-		case "tăng", "giảm", "mức", "với", "được", "đã", "có", "đạt", "ước", "thêm", "vượt":
+		case "tăng", "giảm", "mức", "với", "được", "đã", "có", "đạt", "ước", "thêm", "vượt", "gấp":
 			k--
 			continue
 		case "đi", "xuống", "lên":
@@ -447,6 +453,12 @@ func (a *analyzer) label(c *cand) string {
 		// "Đáng chú ý, trong tháng 9, kim ngạch xuất khẩu hàng hóa … và
 		// đạt 150,3 triệu USD": the noun phrase the clause is about
 		m = a.clauseTopic(c)
+	}
+	if m == "" && a.depth[c.tok] > 0 && !c.rate && !strings.Contains(c.fig.Unit, "/") {
+		// "GRDP bình quân đầu người gấp 1,3 lần của tỉnh (83,5/64 triệu
+		// đồng)", "Tổng vốn đầu tư … khoảng 35% GRDP (năm 2020 ước đạt
+		// 2.995,8 tỷ đồng)": the values of what the clause outside is about
+		m = a.parenTopic(c)
 	}
 	if a.punctAt(c.tok-1, "(") && isCountKind(c.fig.Kind) && c.fig.Kind != schema.KindRatio && (m == "" || strings.EqualFold(m, c.fig.Unit) || isCounter(m)) {
 		// "… do vi phạm chính sách dân số (32 đồng chí); Thiếu trách nhiệm
@@ -697,6 +709,60 @@ func (a *analyzer) clauseTopic(c *cand) string {
 		return ""
 	}
 	return tidyLabel(lowerFirst(sub))
+}
+
+// parenTopic is the noun phrase that opens the clause outside the
+// parenthesis c is in, after its adverbial stretches and list numbering.
+func (a *analyzer) parenTopic(c *cand) string {
+	o := c.tok - 1
+	for o >= 0 && a.depth[o] >= a.depth[c.tok] {
+		o--
+	}
+	if o < 0 || !a.punctAt(o, "(") {
+		return ""
+	}
+	k := o - 1
+	for k >= 0 && !isClauseEnd(&a.toks[k]) && !a.punctAt(k, ":") && o-k < 4*maxQuoteWords {
+		k--
+	}
+	lo := k + 1
+	// the comma stretch the parenthesis closes, when it opens on a noun
+	// ("…, GRDP bình quân đầu người gấp 1,3 lần của tỉnh(83,5/64 …)")
+	for j := o - 1; j > lo; j-- {
+		if a.punctAt(j, ",") && a.depth[j] == a.depth[o] {
+			if a.word(j+1) != nil && !topicOpeners[a.lowAt(j+1)] && !a.inPeriod[j+1] {
+				lo = j + 1
+			}
+			break
+		}
+	}
+	for lo < o {
+		for lo < o && a.word(lo) == nil {
+			lo++ // "1. Tổng vốn …": the item's number
+		}
+		e := lo
+		for e < o && !a.punctAt(e, ",") {
+			e++
+		}
+		if e < o && (topicOpeners[a.lowAt(lo)] || a.inPeriod[lo]) {
+			lo = e + 1
+			continue
+		}
+		break
+	}
+	e, n := lo, 0
+	for e < o && a.word(e) != nil && n < maxSubject {
+		w := a.toks[e].low
+		if n > 0 && (w == "đạt" || w == "là" || w == "ước" || w == "tăng" || w == "giảm" || w == "chiếm" || w == "bằng" || w == "có" || w == "gấp" || w == "cao" || w == "thấp" || qualifiers[w] != "" || verbPairs[pair{w, a.lowAt(e + 1)}] && !headNouns[a.lowAt(e-1)]) {
+			break
+		}
+		e++
+		n++
+	}
+	if n < 2 {
+		return ""
+	}
+	return tidyLabel(lowerFirst(a.span(lo, e-1)))
 }
 
 // adverbialOpeners open an adverbial phrase that a comma closes: "Qua
