@@ -407,7 +407,7 @@ func (a *analyzer) changeSubject(c *cand) string {
 			break
 		}
 		switch w.low {
-		case "tăng", "giảm", "mức", "với", "được", "đã", "có", "đạt", "ước", "thêm", "vượt", "gấp":
+		case "tăng", "giảm", "mức", "với", "được", "đã", "có", "đạt", "ước", "thêm", "vượt", "gấp", "đều", "cũng", "vẫn":
 			k--
 			continue
 		case "đi", "xuống", "lên":
@@ -705,7 +705,7 @@ func (a *analyzer) clauseTopic(c *cand) string {
 		return ""
 	}
 	sub := a.span(lo, e-1)
-	if !plainNoun(sub) {
+	if !plainNoun(strings.ReplaceAll(sub, " và ", " ")) { // "khu vực doanh nghiệp và vốn nhà nước" is one topic
 		return ""
 	}
 	return tidyLabel(lowerFirst(sub))
@@ -774,6 +774,17 @@ var adverbialOpeners = set("qua", "sau", "thông", "trong", "khi", "từ")
 func verbPhrase(v string) bool {
 	ws := strings.Fields(strings.ToLower(v))
 	return len(ws) > 0 && (len(ws) > 1 && verbPairs[pair{ws[0], ws[1]}] || singleVerbs[ws[0]])
+}
+
+// basisBefore reports a basis of comparison ("so với cùng kỳ") ending
+// right before token k.
+func (a *analyzer) basisBefore(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-5 && a.word(j) != nil; j-- {
+		if a.lowAt(j) == "so" {
+			return a.basisAt(j, false) != ""
+		}
+	}
+	return false
 }
 
 // endsInVerb reports a phrase whose last two words are a verb ("điều tra
@@ -1151,7 +1162,7 @@ func afterVerb(s string) string {
 // quantityHeads open a noun phrase that names a quantity.
 var quantityHeads = pairSet("tốc độ", "tỷ lệ", "tỉ lệ", "tổng giá", "tổng sản", "tổng thu", "tổng vốn", "thu nhập", "giá trị", "tổng số", "kim ngạch", "quy mô", "qui mô")
 
-var labelOpeners = []string{"ước thực hiện ", "ước tính ", "ước đạt ", "ước ", "dự ước ", "thực hiện ", "phấn đấu ", "về ", "đối với ", "tuy nhiên ", "đồng thời ", "ngoài ra ", "bên cạnh đó "}
+var labelOpeners = []string{"hầu hết ", "tất cả ", "ước thực hiện ", "ước tính ", "ước đạt ", "ước ", "dự ước ", "thực hiện ", "phấn đấu ", "về ", "đối với ", "tuy nhiên ", "đồng thời ", "ngoài ra ", "bên cạnh đó "}
 
 // labelClosers end a subject before its time: "Tổng dư nợ ước thực hiện
 // đến 30/9/2022 là …" is the row "tổng dư nợ".
@@ -1261,8 +1272,10 @@ func (a *analyzer) percentMetric(c *cand) string {
 	// share is of what comes before "chiếm"
 	for k := c.tok - 1; k >= 0 && k >= c.tok-6 && a.word(k) != nil; k-- {
 		if a.toks[k].low == "chiếm" {
-			if r := c.refersTo; r >= 0 && a.cands[r].last == k-1 {
-				break // "… là 55 đảng viên chiếm tỉ lệ 76,3%": of the figure before
+			if r := c.refersTo; r >= 0 && (a.cands[r].last == k-1 || a.basisBefore(k)) {
+				// "… là 55 đảng viên chiếm tỉ lệ 76,3%", "… 234,7 tỷ đồng,
+				// tăng 58,5% so với cùng kỳ chiếm tỷ lệ 6%": of the figure before
+				break
 			}
 			if s := a.subject(k - 1); s != "" {
 				return s
