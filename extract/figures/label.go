@@ -529,6 +529,11 @@ func (a *analyzer) labelOf(c *cand) string {
 		if s := tidyLabel(a.clauseSubject(c)); s != "" {
 			return "đóng góp của " + s
 		}
+		// "Theo Cục Thống kê …, khu vực công nghiệp - xây dựng tiếp tục là
+		// …, đóng góp 12,92 điểm %": the topic after the adverbials
+		if s := a.clauseTopic(c); s != "" {
+			return "đóng góp của " + s
+		}
 		return "đóng góp"
 	}
 	if p := a.shiftFrom(c); p >= 0 {
@@ -693,7 +698,15 @@ func (a *analyzer) clauseTopic(c *cand) string {
 	}
 	n := 0
 	e := lo
-	for e < c.tok && a.word(e) != nil && n < maxSubject {
+	for e < c.tok && n < maxSubject {
+		if (a.punctAt(e, "-") || a.punctAt(e, "–")) && n > 0 && a.word(e+1) != nil {
+			e += 2 // "khu vực công nghiệp - xây dựng": a sector's name, not the verb
+			n++
+			continue
+		}
+		if a.word(e) == nil {
+			break
+		}
 		w := a.toks[e].low
 		if n > 0 && (w == "đạt" || w == "là" || w == "ước" || w == "tăng" || w == "giảm" || w == "được" || w == "chiếm" || w == "bằng" || w == "có" || w == "còn" || w == "tiếp" || verbPairs[pair{w, a.lowAt(e + 1)}]) {
 			break
@@ -705,7 +718,11 @@ func (a *analyzer) clauseTopic(c *cand) string {
 		return ""
 	}
 	sub := a.span(lo, e-1)
-	if !plainNoun(strings.ReplaceAll(sub, " và ", " ")) { // "khu vực doanh nghiệp và vốn nhà nước" is one topic
+	head := sub
+	if i := strings.IndexAny(head, "-–"); i > 0 {
+		head = head[:i] // "khu vực công nghiệp - xây dựng": "xây dựng" names a sector here
+	}
+	if !plainNoun(strings.ReplaceAll(head, " và ", " ")) { // "khu vực doanh nghiệp và vốn nhà nước" is one topic
 		return ""
 	}
 	return tidyLabel(lowerFirst(sub))

@@ -39,6 +39,7 @@ func TestMetricLabels(t *testing.T) {
 		{name: "a percent of plan of a subject before đều", text: "Trong 6 tháng, hầu hết các lĩnh vực thu đều đạt trên 50% dự toán.", raw: "50%", metric: "các lĩnh vực thu (% kế hoạch)"},
 		{name: "a share after a change and its basis", text: "Khu vực cá thể đạt 134,7 tỷ đồng, tăng 8,5% so với cùng kỳ chiếm tỷ lệ 6%.", raw: "6%", metric: "tỷ lệ khu vực cá thể"},
 		{name: "a topic of two nouns joined by và", text: "Giá trị sản xuất đạt 3.000 tỷ đồng; trong đó, khu vực doanh nghiệp và vốn nhà nước chiếm tỷ lệ cao, ước đạt 2.800 tỷ đồng.", raw: "2.800 tỷ đồng", metric: "khu vực doanh nghiệp và vốn nhà nước"},
+		{name: "a contribution of the topic after the adverbials", text: "Theo Cục Thống kê tỉnh, khu vực công nghiệp - xây dựng tiếp tục tăng cao nhất, đóng góp 9,2 điểm % vào mức tăng GRDP.", raw: "9,2", metric: "đóng góp của khu vực công nghiệp - xây dựng"},
 		{name: "who received what was counted", text: "Đã xây dựng 70 căn nhà cho người có công và 35 căn nhà cho hộ nghèo.", raw: "70", metric: "xây dựng căn nhà cho người có công"},
 		{name: "a number after cho counts the receivers", text: "Giải quyết việc làm cho 1.200 lao động.", raw: "1.200", metric: "giải quyết việc làm lao động"},
 		{name: "the years a sum is over", text: "Tổng vốn đầu tư toàn xã hội 5 năm đạt 12.000 tỷ đồng.", raw: "12.000 tỷ đồng", metric: "tổng vốn đầu tư toàn xã hội 5 năm"},
