@@ -478,6 +478,19 @@ func (a *analyzer) label(c *cand) string {
 			m = joinLabel(head, s)
 		}
 	}
+	if ws := strings.Fields(m); len(ws) >= 2 && len(ws) <= 3 && verbPhrase(m) && (c.fig.Kind == schema.KindArea || c.fig.Kind == schema.KindOther || c.fig.Kind == schema.KindMoney) {
+		// "Đối với sản xuất vụ đông, toàn huyện gieo trồng được 1.098,2
+		// ha": a bare act is of the topic the sentence opens with
+		if t := a.topicBefore(c.tok); t != "" {
+			t = strings.ToLower(t)
+			for _, g := range []string{"sản xuất ", "công tác ", "lĩnh vực ", "hoạt động "} {
+				t = strings.TrimPrefix(t, g)
+			}
+			if !strings.Contains(m, t) {
+				m = joinLabel(m, t)
+			}
+		}
+	}
 	if u := c.fig.Unit; isCounter(u) && a.lowAt(c.tok-1) == "có" && (m == u || strings.HasPrefix(m, u+" ")) {
 		// "Đối với chi bộ trực thuộc đảng uỷ, có 147/147 tổ chức được
 		// đánh giá": the topic is what the counter counts
@@ -1011,8 +1024,8 @@ func (a *analyzer) topicBefore(k int) string {
 			continue
 		}
 		end := start
-		for end < k && a.word(end) != nil {
-			end++
+		for end < k && (a.word(end) != nil || (a.inPeriod[end] || a.isNum(end)) && a.candAt(end) < 0) {
+			end++ // "Về sản xuất vụ xuân 2021,"
 		}
 		if end < k && a.punctAt(end, ",") && end > start && end-start <= 6 {
 			topic = a.span(start, end-1)
@@ -1179,7 +1192,7 @@ func afterVerb(s string) string {
 // quantityHeads open a noun phrase that names a quantity.
 var quantityHeads = pairSet("tốc độ", "tỷ lệ", "tỉ lệ", "tổng giá", "tổng sản", "tổng thu", "tổng vốn", "thu nhập", "giá trị", "tổng số", "kim ngạch", "quy mô", "qui mô")
 
-var labelOpeners = []string{"hầu hết ", "tất cả ", "ước thực hiện ", "ước tính ", "ước đạt ", "ước ", "dự ước ", "thực hiện ", "phấn đấu ", "về ", "đối với ", "tuy nhiên ", "đồng thời ", "ngoài ra ", "bên cạnh đó "}
+var labelOpeners = []string{"trong đó có ", "trong đó ", "hầu hết ", "tất cả ", "ước thực hiện ", "ước tính ", "ước đạt ", "ước ", "dự ước ", "thực hiện ", "phấn đấu ", "về ", "đối với ", "tuy nhiên ", "đồng thời ", "ngoài ra ", "bên cạnh đó "}
 
 // labelClosers end a subject before its time: "Tổng dư nợ ước thực hiện
 // đến 30/9/2022 là …" is the row "tổng dư nợ".
