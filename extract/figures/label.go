@@ -1510,6 +1510,10 @@ func (a *analyzer) leading(c *cand) (int, labelMode) {
 			if a.lowAt(k-1) == "trong" {
 				return k - 2, modeExist
 			}
+		case "trong":
+			if a.lowAt(k-1) == "một" {
+				return k - 2, modeExist // "là một trong 10 tỉnh, thành phố có …": the group named after
+			}
 		}
 		if a.numberedBy(k, c.fig.Unit) {
 			// "Số đảng viên hoàn thành xuất sắc nhiệm vụ 1.321 đồng chí":
@@ -1980,6 +1984,14 @@ func (a *analyzer) subject(k int) string {
 				k = j - 1
 				continue
 			}
+		}
+		if (t.low == "đã" || t.low == "được") && n > 0 && (a.lowAt(k-1) == "tiền" || a.lowAt(k-1) == "số") && verbPairs[pair{a.lowAt(k + 1), a.lowAt(k + 2)}] {
+			// "số tiền đã thu hồi là 137,92 tỷ đồng": the amount the act
+			// names
+			lo = k
+			n++
+			k--
+			continue
 		}
 		if t.low == "là" && t.kind == tWord && n > 0 && n <= 4 && a.word(k-1) != nil && !subjectStop[a.lowAt(k-1)] && personUnit(a.span(k+1, hi)) {
 			// "phó thôn là đảng viên đạt 44,8%": who, of a kind of people

@@ -212,6 +212,8 @@ var unitClassPairs = map[pair]int{
 	{"chi", "hội"}:      classOrg,
 	{"chi", "đoàn"}:     classOrg,
 	{"thị", "trấn"}:     classPlace,
+	{"thành", "phố"}:    classPlace,
+	{"thị", "xã"}:       classPlace,
 	{"tổ", "dân"}:       classPlace,
 	{"hội", "nghị"}:     classEvent,
 	{"kỳ", "họp"}:       classEvent,
