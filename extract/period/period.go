@@ -516,6 +516,12 @@ func read(ws []word, i int, at func(int) string) (Expr, int) {
 		if a, b, ok := yearRange(at(i + 1)); ok {
 			return Expr{Year: a, ToYear: b, FromMonth: 1, ToMonth: 12}, 2
 		}
+		if at(i+1) == "hoc" {
+			// "năm học 2016-2017": the two years the school year spans
+			if a, b, ok := yearRange(at(i + 2)); ok && b == a+1 {
+				return Expr{Year: a, ToYear: b, FromMonth: 1, ToMonth: 12, Adverbial: true}, 3
+			}
+		}
 	case "cung":
 		// "(so với) cùng kỳ 2023": the basis, its year without "năm"
 		if at(i+1) == "ky" {
@@ -682,6 +688,21 @@ func cumulative(at func(int) string, i int) bool {
 // 2022": the text is about 2023), else "năm qua" in a text dated early in
 // the next year. ok is false when no year can be told.
 func Document(texts []string, date string, known int) (e Expr, year int, ok bool) {
+	if known == 0 {
+		// "… đạt chuẩn NTM năm 2018 và tổng kết 10 năm thực hiện Chương
+		// trình … giai đoạn 2010 - 2020": a review of those years is what
+		// the text reports on, whatever year is written before it
+		for _, t := range texts {
+			if !strings.Contains(t, "kết") {
+				continue
+			}
+			for _, x := range Find(t) {
+				if x.ToYear > 0 && !x.Plan && !x.Basis && reviewBefore(t, x.Pos) {
+					return x, x.ToYear, true
+				}
+			}
+		}
+	}
 	var first, named, congress *Expr
 	basis, plan := 0, 0
 	for _, t := range texts {
@@ -808,6 +829,35 @@ func congressBefore(t string, pos int) bool {
 		}
 	}
 	return true
+}
+
+// reviewBefore reports "tổng kết (sơ kết) N năm" in the sentence before
+// byte pos of t: the span after it is the time reviewed.
+func reviewBefore(t string, pos int) bool {
+	from := max(0, pos-160)
+	for from > 0 && !utf8.RuneStart(t[from]) {
+		from--
+	}
+	before := t[from:pos]
+	if i := strings.LastIndexAny(before, ".;!?"); i >= 0 {
+		before = before[i+1:]
+	}
+	f := vntext.Fold(before)
+	for _, w := range []string{"tong ket ", "so ket "} {
+		i := strings.Index(f, w)
+		if i < 0 {
+			continue
+		}
+		rest := f[i+len(w):]
+		j := 0
+		for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+			j++
+		}
+		if j > 0 && strings.HasPrefix(rest[j:], " nam") {
+			return true
+		}
+	}
+	return false
 }
 
 // yearOf is the first year written anywhere in texts.

@@ -32,6 +32,7 @@ func TestFind(t *testing.T) {
 		// the year of the text, said without its number
 		{"Do dịch bệnh, trong năm, tỉnh giải quyết việc làm cho", 2020, "2020-01-01", "2020-12-31", false},
 		{"Tính đến nay, tỉnh đã hoàn thành", 2020, "2020-01-01", "2020-12-31", false},
+		{"trong năm học 2016-2017, toàn tỉnh", 0, "2016-01-01", "2017-12-31", false},
 		// "sơ" folds as "so": "sơ bộ", "sơ kết" are no basis
 		{"Tổng sản phẩm sơ bộ quý I năm 2022 tăng", 0, "2022-01-01", "2022-03-31", false},
 		{"Hội nghị sơ kết 6 tháng đầu năm 2022", 0, "2022-01-01", "2022-06-30", false},
@@ -90,6 +91,8 @@ func TestDocument(t *testing.T) {
 		// a congress held for a term reviews the term before it
 		{[]string{"Đại hội đại biểu Đảng bộ huyện lần thứ XXI, nhiệm kỳ 2020-2025 đánh giá kết quả thực hiện Nghị quyết."}, "", 2020},
 		{[]string{"Chiều 20-9, Đại hội đại biểu Đảng bộ tỉnh lần thứ X, nhiệm kỳ 2020-2025 đã thông qua nghị quyết.", "Theo đó, đến năm 2025 tỷ lệ đô thị hóa đạt 40%."}, "", 2020},
+		// a review of a span reports on it, whatever year is said before
+		{[]string{"Huyện đón nhận Bằng công nhận đạt chuẩn nông thôn mới năm 2018 và tổng kết 10 năm thực hiện Chương trình giai đoạn 2010 - 2020."}, "", 2020},
 		// a year's work closed early in the next; work carried over from a year
 		{[]string{"Đến ngày 20-01-2022, huyện đã hoàn thành đánh giá, xếp loại tổ chức đảng."}, "", 2021},
 		{[]string{"Thanh tra tỉnh thực hiện 15 cuộc thanh tra: 03 cuộc năm 2020 chuyển sang; 12 cuộc theo kế hoạch."}, "", 2021},
