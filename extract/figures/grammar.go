@@ -27,7 +27,8 @@ type cand struct {
 	topic    string // what a counter ("có 147 tổ chức") counts, from "Đối với X,"
 	after    string // a verb right after the number ("17 khiển trách")
 	linked   bool   // already a part of a breakdown
-	twice    int    // the unit written again after the slash ("20 chỉ tiêu/21 chỉ tiêu"), or 0
+	twice    int    // the unit written again after the slash ("20 chỉ tiêu/21 chỉ tiêu"), or after a percent or a total, or 0
+	ofTotal  int    // the token of the total in "662 trong tổng số 686 TCCSĐ", or 0
 }
 
 // analyzer holds the per-container state, reused between containers.
@@ -84,6 +85,7 @@ func (a *analyzer) analyze(lx *lexer, text string, plan bool, ctx *context) []ca
 	// a plan's targets have parts too ("kết nạp 170 đảng viên. Trong đó,
 	// … từ 06 đồng chí; …"), said with the same markers
 	a.linkMarkers()
+	a.linkOfTotal()
 	if !plan {
 		a.linkParens()
 		a.linkSums()
@@ -247,18 +249,26 @@ func (a *analyzer) partLabels() {
 			continue
 		}
 		switch {
-		case f.Subject != "" && (f.Unit == "" && rest == "" || f.Unit == p.fig.Unit && rest == f.Unit) && len(rest) < len(f.Metric) && p.fig.Metric != "":
+		case f.Subject != "" && (f.Unit == "" && rest == "" || f.Unit == p.fig.Unit && (rest == f.Unit || rest == "" && strings.EqualFold(f.Metric, f.Subject))) && len(rest) < len(f.Metric) && p.fig.Metric != "":
+			// "…, trong đó cấp tỉnh đạt hơn 1.900 tỷ đồng": a level's part
+			old := f.Metric
 			f.Metric = p.fig.Metric
+			for j := i + 1; j < len(a.cands) && j <= i+3; j++ {
+				// "…, tăng 49%": its change, labelled by it before
+				if r := &a.cands[j]; r.refersTo == i && strings.HasPrefix(r.fig.Metric, old) {
+					r.fig.Metric = f.Metric + r.fig.Metric[len(old):]
+				}
+			}
 			if p.fig.Kind == f.Kind || p.fig.Kind == schema.KindRatio && f.Kind == schema.KindCount {
 				f.Unit = p.fig.Unit
 			}
-		case f.Unit != "" && f.Metric == f.Unit && p.verb != "" && !strings.Contains(p.verb, f.Unit) && !strings.EqualFold(p.verb, p.fig.Subject):
+		case f.Unit != "" && (f.Metric == f.Unit || strings.HasPrefix(f.Metric, f.Unit+",")) && p.verb != "" && !strings.Contains(p.verb, f.Unit) && !strings.EqualFold(p.verb, p.fig.Subject):
 			ws := strings.Fields(strings.ToLower(p.verb)) // lower case: a verb read at a sentence's head
 			switch {
 			case len(ws) >= 3 && isRating(ws[0], ws[1], ws[2]):
-				f.Metric = joinLabel(f.Unit, p.verb) // what the parts did, said after them
+				f.Metric = joinLabel(f.Metric, p.verb) // what the parts did, said after them
 			case verbPhrase(p.verb):
-				f.Metric = joinLabel(p.verb, f.Unit) // "kết nạp 35 đảng viên, trong đó 9 công nhân"
+				f.Metric = joinLabel(p.verb, f.Metric) // "kết nạp 35 đảng viên, trong đó 9 công nhân"
 			}
 		}
 	}
@@ -592,7 +602,17 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 	countRawEnd := 0 // the end of "324 nghìn" in a count written with a scale
 	unitKind := ""
 	unit := ""
+	if t2 := a.laterNoun(i, j); t2 > 0 && (n.Kind == vntext.NumPlain || n.Kind == vntext.NumRatio) {
+		// "11/11 (100%) xã thị trấn", "662 trong tổng số 686 TCCSĐ": the
+		// counted noun said after a percent or the total
+		u, _, cl, head := a.nounPhrase(t2)
+		unit, c.class, c.head, c.twice = u, cl, head, t2
+		if a.lowAt(j) == "trong" {
+			c.ofTotal = t2 - 1
+		}
+	}
 	switch w := a.word(j); {
+	case unit != "":
 	case a.punctAt(j, "%"):
 		unitKind, unit = schema.KindPercent, "%"
 		rawEnd = a.toks[j].endPos
@@ -867,6 +887,28 @@ func (a *analyzer) spacedRange(i int) int {
 		return 0
 	}
 	return i + 2
+}
+
+// laterNoun finds, for a bare count at token i whose next token j is not
+// its noun, the noun said later: after a percent in parentheses ("11/11
+// (100%) xã") or after its total ("662 trong tổng số 686 TCCSĐ"). It
+// returns the noun's first token, or 0.
+func (a *analyzer) laterNoun(i, j int) int {
+	switch {
+	case a.punctAt(j, "(") && a.isNum(j+1) && a.punctAt(j+2, "%") && a.punctAt(j+3, ")") && a.word(j+4) != nil:
+		if w := a.lowAt(j + 4); !unitStop[w] {
+			return j + 4
+		}
+	case a.lowAt(j) == "trong":
+		k := j + 1
+		if a.lowAt(k) == "tổng" {
+			k++
+		}
+		if w := a.lowAt(k + 2); a.lowAt(k) == "số" && a.isNum(k+1) && a.num(k+1).Kind == vntext.NumPlain && a.word(k+2) != nil && (!unitStop[w] || unitKeepPairs[pair{w, a.lowAt(k + 3)}]) && a.num(k+1).Value >= a.num(i).Value {
+			return k + 2
+		}
+	}
+	return 0
 }
 
 // spacedRatio reads a result over its plan written with the unit on both

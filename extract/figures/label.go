@@ -1192,7 +1192,7 @@ func afterVerb(s string) string {
 // quantityHeads open a noun phrase that names a quantity.
 var quantityHeads = pairSet("tốc độ", "tỷ lệ", "tỉ lệ", "tổng giá", "tổng sản", "tổng thu", "tổng vốn", "thu nhập", "giá trị", "tổng số", "kim ngạch", "quy mô", "qui mô")
 
-var labelOpeners = []string{"trong đó có ", "trong đó ", "hầu hết ", "tất cả ", "ước thực hiện ", "ước tính ", "ước đạt ", "ước ", "dự ước ", "thực hiện ", "phấn đấu ", "về ", "đối với ", "tuy nhiên ", "đồng thời ", "ngoài ra ", "bên cạnh đó "}
+var labelOpeners = []string{"tiếp tục ", "trong đó có ", "trong đó ", "hầu hết ", "tất cả ", "ước thực hiện ", "ước tính ", "ước đạt ", "ước ", "dự ước ", "thực hiện ", "phấn đấu ", "về ", "đối với ", "tuy nhiên ", "đồng thời ", "ngoài ra ", "bên cạnh đó "}
 
 // labelClosers end a subject before its time: "Tổng dư nợ ước thực hiện
 // đến 30/9/2022 là …" is the row "tổng dư nợ".
@@ -1467,7 +1467,7 @@ func (a *analyzer) leading(c *cand) (int, labelMode) {
 		case "hiện":
 			// "ước thực hiện (được)", "thực hiện được": the realization of
 			// a planned amount, said of the subject
-			if w := a.lowAt(k - 2); a.lowAt(k-1) == "thực" && w != "đang" && w != "đã" && w != "sẽ" && w != "chưa" && w != "tiến" {
+			if w := a.lowAt(k - 2); a.lowAt(k-1) == "thực" && w != "đang" && w != "đã" && w != "sẽ" && w != "chưa" && w != "tiến" && w != "tục" {
 				// not "đang thực hiện 06 cuộc": an auxiliary makes it the verb
 				k -= 2
 				if a.lowAt(k) == "ước" {
@@ -2300,7 +2300,7 @@ done:
 		np = joinLabel(np, ab)
 	} else if b := a.beneficiary(k); b != "" {
 		np = joinLabel(np, b)
-	} else if o := a.origin(k); o != "" && a.classAt(start) == classEvent {
+	} else if o := a.origin(k); o != "" && (a.classAt(start) == classEvent || strings.HasSuffix(o, "sang")) {
 		np = joinLabel(np, o)
 	}
 	return np

@@ -58,7 +58,7 @@ var unitKeepPairs = pairSet(
 	"tổ chức", "tổ hợp", "tổ dân", "tổ phụ", "thành viên", "thành phố", "hộ gia", "trường hợp",
 	"đảng viên", "thu nhập", "ý kiến", "kiến nghị", "bài dự", "nhà văn", "hội nghị", "thôn bản",
 	"đối tượng", "giải thưởng", "tổ công", "tổ tự", "tổ liên", "tổ bảo", "tổ hòa", "tổ hoà",
-	"đề án", "đề tài",
+	"đề án", "đề tài", "kết luận",
 )
 
 // labelKeepPairs are words of two syllables whose second one would end a

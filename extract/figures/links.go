@@ -292,6 +292,20 @@ func (a *analyzer) sumEnd(total, start, end, d int) int {
 	return end
 }
 
+// linkOfTotal ties "662 trong tổng số 686 TCCSĐ" together: 662 is a part
+// of 686.
+func (a *analyzer) linkOfTotal() {
+	for i := range a.cands {
+		c := &a.cands[i]
+		if c.ofTotal == 0 || c.linked {
+			continue
+		}
+		if t := a.candAt(c.ofTotal); t >= 0 && t != i && compatible(&a.cands[t], c) {
+			c.parent, c.linked = t, true
+		}
+	}
+}
+
 // orphan is a breakdown that opens a container without a total in it
 // ("Trong đó: Thu nội địa …" after a paragraph with the total): Find looks
 // for the total in the container before.

@@ -60,6 +60,17 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "8%", role: "target", metric: "chỉ số phát triển sản xuất công nghiệp trên địa bàn TP. Hòa Bình"}},
 		{name: "the basis said before bằng", text: "Tổng đàn bò trên địa bàn tỉnh có 25.100 con, so với cùng kỳ năm trước bằng 102%.",
 			want: expect{raw: "102%", role: "plan_percent", compared: "same_period_last_year", refers: "25.100"}},
+		// nouns said later than their count
+		{name: "a count's noun after its percent", text: "Đến hết năm 2023, 9/9 (100%) xã được công nhận đạt chuẩn nông thôn mới.",
+			want: expect{raw: "9/9", unit: "xã"}},
+		{name: "a count's noun after its total", text: "Năm 2023 toàn tỉnh có 562 trong tổng số 586 tổ chức cơ sở đảng được đánh giá.",
+			want: expect{raw: "562", unit: "tổ chức cơ sở đảng", parent: "586"}},
+		{name: "a level's part takes its total's row", text: "Tổng vốn đầu tư phát triển ước đạt 2.100 tỷ đồng, trong đó cấp tỉnh đạt hơn 1.500 tỷ đồng, tăng 9%, cấp huyện đạt 600 tỷ đồng.",
+			want: expect{raw: "1.500 tỷ đồng", metric: "tổng vốn đầu tư phát triển", subject: "cấp tỉnh", parent: "2.100 tỷ đồng"}},
+		{name: "its change follows", text: "Tổng vốn đầu tư phát triển ước đạt 2.100 tỷ đồng, trong đó cấp tỉnh đạt hơn 1.500 tỷ đồng, tăng 9%, cấp huyện đạt 600 tỷ đồng.",
+			want: expect{raw: "9%", metric: "tổng vốn đầu tư phát triển", refers: "1.500 tỷ đồng"}},
+		{name: "conclusions counted, one year's carried over", text: "Toàn ngành đã ban hành 150 kết luận thanh tra (có 12 kết luận thanh tra năm 2023 chuyển sang).",
+			want: expect{raw: "12", unit: "kết luận thanh tra", metric: "kết luận thanh tra năm 2023 chuyển sang"}},
 		// a list of places with their rates
 		{name: "a place's rate in a list that a head names", text: "Trong năm 2024, có 3 tỉnh ghi nhận tổng sản phẩm trên địa bàn (GRDP) tăng cao gồm: Hà Nam (11,2%), Bắc Ninh (10,4%), Lào Cai (9,9%).",
 			want: expect{raw: "10,4%", role: "change", dir: "up", metric: "tổng sản phẩm trên địa bàn (GRDP)", subject: "Bắc Ninh", refers: ""}},
