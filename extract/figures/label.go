@@ -1323,6 +1323,20 @@ func (a *analyzer) percentMetric(c *cand) string {
 		return "tỷ lệ " + base
 	}
 	start := c.last + 1
+	if isRating(a.lowAt(start), a.lowAt(start+1), a.lowAt(start+2)) {
+		// "… 604 TCCSĐ hoàn thành tốt nhiệm vụ, …, trong đó có 23,8% xếp
+		// loại hoàn thành xuất sắc nhiệm vụ": the share of the count before
+		// with that rating
+		e := start
+		for e < len(a.toks) && e < start+maxClass && a.word(e) != nil && a.lowAt(e) != "và" {
+			e++
+		}
+		for j := c.index - 1; j >= 0 && a.sent[a.cands[j].tok] == a.sent[c.tok]; j-- {
+			if p := &a.cands[j]; isCountKind(p.fig.Kind) && p.fig.Unit != "" {
+				return "tỷ lệ " + p.fig.Unit + " " + strings.TrimPrefix(a.span(start, e-1), "xếp loại ")
+			}
+		}
+	}
 	if w := a.lowAt(start); (w == "các" || w == "những") && a.word(start+1) != nil {
 		start++ // "100% các trường mầm non, … đạt chuẩn"
 	}
