@@ -478,7 +478,7 @@ func (a *analyzer) label(c *cand) string {
 			m = joinLabel(head, s)
 		}
 	}
-	if ws := strings.Fields(m); len(ws) >= 2 && len(ws) <= 3 && verbPhrase(m) && (c.fig.Kind == schema.KindArea || c.fig.Kind == schema.KindOther || c.fig.Kind == schema.KindMoney) {
+	if k := c.fig.Kind; (k == schema.KindArea || k == schema.KindOther || k == schema.KindMoney) && strings.Count(m, " ") >= 1 && strings.Count(m, " ") <= 2 && verbPhrase(m) {
 		// "Đối với sản xuất vụ đông, toàn huyện gieo trồng được 1.098,2
 		// ha": a bare act is of the topic the sentence opens with
 		if t := a.topicBefore(c.tok); t != "" {
@@ -802,8 +802,12 @@ var adverbialOpeners = set("qua", "sau", "thông", "trong", "khi", "từ")
 // verbPhrase reports a phrase that opens on a verb ("tiếp", "chuyển cơ
 // quan điều tra xử lý"), not a noun that a label was read as.
 func verbPhrase(v string) bool {
-	ws := strings.Fields(strings.ToLower(v))
-	return len(ws) > 0 && (len(ws) > 1 && verbPairs[pair{ws[0], ws[1]}] || singleVerbs[ws[0]])
+	// the first two words, without splitting the whole label: it is asked
+	// of most labels
+	w0, rest, _ := strings.Cut(strings.TrimSpace(v), " ")
+	w1, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
+	w0, w1 = strings.ToLower(w0), strings.ToLower(w1)
+	return w0 != "" && (w1 != "" && verbPairs[pair{w0, w1}] || singleVerbs[w0])
 }
 
 // basisBefore reports a basis of comparison ("so với cùng kỳ") ending
@@ -1543,7 +1547,7 @@ func (a *analyzer) leading(c *cand) (int, labelMode) {
 // đảng viên …", "Số xã đạt chuẩn …") or on the noun the figure counts ("Xã
 // đạt chuẩn nông thôn mới 4/5 xã"), with no number in between.
 func (a *analyzer) numberedBy(k int, unit string) bool {
-	head := strings.ToLower(strings.Fields(unit + " -")[0])
+	head, _, _ := strings.Cut(unit, " ")
 	for j := k; j >= 0 && k-j < maxSubject; j-- {
 		t := &a.toks[j]
 		if t.kind != tWord {
@@ -1553,7 +1557,7 @@ func (a *analyzer) numberedBy(k int, unit string) bool {
 			// "Đảng viên hoàn thành xuất sắc nhiệm vụ 120 đồng chí": people
 			// counted in "đồng chí"
 			people := strings.EqualFold(unit, "đồng chí") && j+1 < k && personUnit(a.span(j, j+1))
-			return j < k && (t.low == "số" || t.low == head && a.candAt(j-1) < 0 && a.opensWith(j, unit) || people && a.candAt(j-1) < 0)
+			return j < k && (t.low == "số" || strings.EqualFold(t.low, head) && a.candAt(j-1) < 0 && a.opensWith(j, unit) || people && a.candAt(j-1) < 0)
 		}
 	}
 	return false
@@ -1562,8 +1566,10 @@ func (a *analyzer) numberedBy(k int, unit string) bool {
 // opensWith reports the words of unit from token j on: "Đảng viên …", not
 // "Đảng bộ huyện kết nạp được 171 đảng viên".
 func (a *analyzer) opensWith(j int, unit string) bool {
-	for i, w := range strings.Fields(strings.ToLower(unit)) {
-		if a.lowAt(j+i) != w {
+	for rest := unit; rest != ""; j++ {
+		var w string
+		w, rest, _ = strings.Cut(rest, " ")
+		if w != "" && !strings.EqualFold(a.lowAt(j), w) {
 			return false
 		}
 	}
