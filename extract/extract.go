@@ -106,12 +106,16 @@ func File(ctx context.Context, path string, opts Options) (*schema.Document, err
 	if st.Size() > limit {
 		return nil, &Error{File: name, Err: fmt.Errorf("%w: %d MiB, the limit is %d MiB", ErrTooLarge, st.Size()>>20, limit>>20)}
 	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil, &Error{File: name, Err: unwrapPathError(err)}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// the head read so far and the rest, not a seek back: a pipe
+	// ("baocao extract /dev/stdin", "<(curl …)") cannot seek, and its
+	// size is told only by reading it
+	rest, err := io.ReadAll(io.LimitReader(f, limit+1-int64(n)))
 	if err != nil {
 		return nil, &Error{File: name, Err: unwrapPathError(err)}
+	}
+	data := append(head[:n:n], rest...)
+	if int64(len(data)) > limit {
+		return nil, &Error{File: name, Err: fmt.Errorf("%w: over %d MiB, the limit", ErrTooLarge, limit>>20)}
 	}
 	return Bytes(ctx, name, data, opts)
 }

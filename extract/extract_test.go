@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -151,4 +152,29 @@ func BenchmarkExtractPDF(b *testing.B) {
 		pages = doc.Source.Pages
 	}
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// TestFilePipe: a file that cannot seek (a pipe, "/dev/stdin") is read
+// whole, its head included.
+func TestFilePipe(t *testing.T) {
+	if _, err := os.Stat("/dev/fd"); err != nil {
+		t.Skip("no /dev/fd on this system")
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	text := strings.Repeat("Năm 2023, huyện kết nạp 120 đảng viên mới.\n\n", 400) // past the 8 KiB head
+	go func() {
+		w.WriteString(text)
+		w.Close()
+	}()
+	doc, err := File(context.Background(), "/dev/fd/"+strconv.Itoa(int(r.Fd())), Options{})
+	if err != nil {
+		t.Fatalf("pipe: %v", err)
+	}
+	if len(doc.Figures) != 400 {
+		t.Errorf("pipe: %d figures, want 400", len(doc.Figures))
+	}
 }
