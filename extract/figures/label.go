@@ -271,6 +271,9 @@ var headNouns = set("vốn", "trị", "tổng", "số", "tích", "lượng", "ng
 // its clause.
 func (a *analyzer) condition(c *cand) string {
 	k := c.last + 1
+	if labelKeepPairs[pair{a.lowAt(k), a.lowAt(k + 1)}] {
+		k += 2 // "128 tổ chức đảng cấp dưới khi có dấu hiệu vi phạm"
+	}
 	if a.lowAt(k) != "khi" || a.lowAt(k+1) != "có" {
 		return ""
 	}
