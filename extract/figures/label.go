@@ -685,21 +685,7 @@ func (a *analyzer) clauseTopic(c *cand) string {
 		}
 		k--
 	}
-	lo := k + 1
-	for lo < c.tok {
-		for lo < c.tok && a.word(lo) == nil {
-			lo++
-		}
-		e := lo
-		for e < c.tok && !a.punctAt(e, ",") {
-			e++
-		}
-		if e < c.tok && (topicOpeners[a.lowAt(lo)] || a.inPeriod[lo]) {
-			lo = e + 1 // an adverbial stretch: the topic is after it
-			continue
-		}
-		break
-	}
+	lo := a.pastAdverbials(k+1, c.tok)
 	if _, end, ok := a.organPhrase(lo); ok && end < c.tok {
 		// "Mặt trận Tổ quốc vận động ủng hộ Quỹ phòng, chống dịch Covid-19
 		// được 1,86 tỷ đồng": an organ is who acted; the row is what it did
@@ -712,24 +698,7 @@ func (a *analyzer) clauseTopic(c *cand) string {
 		}
 		return ""
 	}
-	n := 0
-	e := lo
-	for e < c.tok && n < maxSubject {
-		if (a.punctAt(e, "-") || a.punctAt(e, "–")) && n > 0 && a.word(e+1) != nil {
-			e += 2 // "khu vực công nghiệp - xây dựng": a sector's name, not the verb
-			n++
-			continue
-		}
-		if a.word(e) == nil {
-			break
-		}
-		w := a.toks[e].low
-		if n > 0 && (w == "đạt" || w == "là" || w == "ước" || w == "tăng" || w == "giảm" || w == "được" || w == "chiếm" || w == "bằng" || w == "có" || w == "còn" || w == "tiếp" || verbPairs[pair{w, a.lowAt(e + 1)}]) {
-			break
-		}
-		e++
-		n++
-	}
+	e, n := a.topicEnd(lo, c.tok)
 	if n < 2 || a.word(lo) == nil {
 		return ""
 	}
@@ -742,6 +711,60 @@ func (a *analyzer) clauseTopic(c *cand) string {
 		return ""
 	}
 	return tidyLabel(lowerFirst(sub))
+}
+
+// pastAdverbials skips, from token lo, the comma stretches before end that
+// open on a marker or a time ("Đáng chú ý,", "trong tháng 9,"), and an
+// item's number: where the clause's topic starts.
+func (a *analyzer) pastAdverbials(lo, end int) int {
+	for lo < end {
+		for lo < end && a.word(lo) == nil {
+			lo++ // "1. Tổng vốn …": the item's number
+		}
+		e := lo
+		for e < end && !a.punctAt(e, ",") {
+			e++
+		}
+		if e < end && (topicOpeners[a.lowAt(lo)] || a.inPeriod[lo]) {
+			lo = e + 1
+			continue
+		}
+		break
+	}
+	return lo
+}
+
+// topicEnd reads the noun phrase of a topic from token lo, before end, up
+// to its verb: the token after it and its number of words.
+func (a *analyzer) topicEnd(lo, end int) (int, int) {
+	e, n := lo, 0
+	for e < end && n < maxSubject {
+		if (a.punctAt(e, "-") || a.punctAt(e, "–")) && n > 0 && a.word(e+1) != nil {
+			e += 2 // "khu vực công nghiệp - xây dựng": a sector's name, not the verb
+			n++
+			continue
+		}
+		if a.word(e) == nil {
+			break
+		}
+		if n > 0 && topicStop(a.toks[e].low, a.lowAt(e+1), a.lowAt(e-1), a.isNum(e+1)) {
+			break
+		}
+		e++
+		n++
+	}
+	return e, n
+}
+
+// topicStop reports a word w (next after it, prev before it) that ends a
+// topic's noun phrase: a verb, or a qualifier of the number after it
+// ("khoảng 35%", not "trên địa bàn").
+func topicStop(w, next, prev string, numNext bool) bool {
+	switch w {
+	case "đạt", "là", "ước", "tăng", "giảm", "được", "chiếm", "bằng", "có", "còn", "tiếp", "gấp", "cao", "thấp":
+		return true
+	}
+	return qualifiers[w] != "" && numNext || verbPairs[pair{w, next}] && !headNouns[prev]
 }
 
 // parenTopic is the noun phrase that opens the clause outside the
@@ -769,29 +792,8 @@ func (a *analyzer) parenTopic(c *cand) string {
 			break
 		}
 	}
-	for lo < o {
-		for lo < o && a.word(lo) == nil {
-			lo++ // "1. Tổng vốn …": the item's number
-		}
-		e := lo
-		for e < o && !a.punctAt(e, ",") {
-			e++
-		}
-		if e < o && (topicOpeners[a.lowAt(lo)] || a.inPeriod[lo]) {
-			lo = e + 1
-			continue
-		}
-		break
-	}
-	e, n := lo, 0
-	for e < o && a.word(e) != nil && n < maxSubject {
-		w := a.toks[e].low
-		if n > 0 && (w == "đạt" || w == "là" || w == "ước" || w == "tăng" || w == "giảm" || w == "chiếm" || w == "bằng" || w == "có" || w == "gấp" || w == "cao" || w == "thấp" || qualifiers[w] != "" || verbPairs[pair{w, a.lowAt(e + 1)}] && !headNouns[a.lowAt(e-1)]) {
-			break
-		}
-		e++
-		n++
-	}
+	lo = a.pastAdverbials(lo, o)
+	e, n := a.topicEnd(lo, o)
 	if n < 2 {
 		return ""
 	}

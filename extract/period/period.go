@@ -804,10 +804,10 @@ func Document(texts []string, date string, known int) (e Expr, year int, ok bool
 	return Expr{FromMonth: 1, ToMonth: 12}, year, true
 }
 
-// congressBefore reports "Đại hội" in the words before byte pos of t, in
-// the same sentence.
-func congressBefore(t string, pos int) bool {
-	from := max(0, pos-90)
+// foldedBefore is the text of t in the n bytes before pos, back to the
+// start of its sentence, folded.
+func foldedBefore(t string, pos, n int) string {
+	from := max(0, pos-n)
 	for from > 0 && !utf8.RuneStart(t[from]) {
 		from--
 	}
@@ -815,7 +815,13 @@ func congressBefore(t string, pos int) bool {
 	if i := strings.LastIndexAny(before, ".;!?"); i >= 0 {
 		before = before[i+1:]
 	}
-	f := vntext.Fold(before)
+	return vntext.Fold(before)
+}
+
+// congressBefore reports "Đại hội" in the words before byte pos of t, in
+// the same sentence.
+func congressBefore(t string, pos int) bool {
+	f := foldedBefore(t, pos, 90)
 	i := strings.LastIndex(f, "dai hoi")
 	if i < 0 {
 		return false
@@ -834,15 +840,7 @@ func congressBefore(t string, pos int) bool {
 // reviewBefore reports "tổng kết (sơ kết) N năm" in the sentence before
 // byte pos of t: the span after it is the time reviewed.
 func reviewBefore(t string, pos int) bool {
-	from := max(0, pos-160)
-	for from > 0 && !utf8.RuneStart(t[from]) {
-		from--
-	}
-	before := t[from:pos]
-	if i := strings.LastIndexAny(before, ".;!?"); i >= 0 {
-		before = before[i+1:]
-	}
-	f := vntext.Fold(before)
+	f := foldedBefore(t, pos, 160)
 	for _, w := range []string{"tong ket ", "so ket "} {
 		i := strings.Index(f, w)
 		if i < 0 {
