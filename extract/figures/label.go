@@ -192,6 +192,9 @@ func (a *analyzer) metric(c *cand) string {
 		pred = c.after // "17 khiển trách" of "20 đảng viên"
 	}
 	if pred == "" {
+		pred = a.actOverList(lead)
+	}
+	if pred == "" {
 		pred = a.inherited(c)
 	}
 	if pred == "" && noun == f.Unit && noun != "" {
@@ -1344,6 +1347,13 @@ func (a *analyzer) percentMetric(c *cand) string {
 			if p := &a.cands[j]; isCountKind(p.fig.Kind) && p.fig.Unit != "" {
 				return "tỷ lệ " + p.fig.Unit + " " + strings.TrimPrefix(a.span(start, e-1), "xếp loại ")
 			}
+			if p := &a.cands[j]; p.fig.Kind == schema.KindPercent && a.word(p.last+1) != nil {
+				// "90,33% số đảng viên được đánh giá …; 9,1% hoàn thành nhiệm
+				// vụ": the people the first share counted
+				if u, _, _, _ := a.nounPhrase(p.last + 1); u != "" {
+					return "tỷ lệ " + strings.TrimPrefix(u, "số ") + " " + strings.TrimPrefix(a.span(start, e-1), "xếp loại ")
+				}
+			}
 		}
 	}
 	if w := a.lowAt(start); (w == "các" || w == "những") && a.word(start+1) != nil {
@@ -1579,6 +1589,30 @@ func (a *analyzer) opensWith(j int, unit string) bool {
 		}
 	}
 	return true
+}
+
+// actOverList reads the act whose list of receivers ends at token k:
+// "tặng cờ cho Đảng bộ TP Chí Linh, Đảng bộ Quân sự tỉnh và 6 TCCSĐ",
+// "tặng bằng khen cho các Đảng bộ …, 45 TCCSĐ": the words before "cho",
+// up to four, or "".
+func (a *analyzer) actOverList(k int) string {
+	for j := k; j > 0 && k-j < 30; j-- {
+		t := &a.toks[j]
+		if t.kind == tNum || isClauseEnd(t) || t.isPunct(":") {
+			return ""
+		}
+		if t.kind == tWord && t.low == "cho" && j < k {
+			lo := j - 1
+			for lo > 0 && j-lo < 4 && a.word(lo-1) != nil && (!predicateStop[a.lowAt(lo-1)] || a.lowAt(lo-1) == "bằng" && a.lowAt(lo) == "khen") && !a.toks[lo-1].upper {
+				lo--
+			}
+			if a.word(lo) == nil || !(singleVerbs[a.lowAt(lo)] || verbPairs[pair{a.lowAt(lo), a.lowAt(lo + 1)}]) {
+				return ""
+			}
+			return a.span(lo, j-1)
+		}
+	}
+	return ""
 }
 
 // requestBefore returns "đề nghị", "yêu cầu" or "kiến nghị" when it opens

@@ -47,6 +47,8 @@ func TestMetricLabels(t *testing.T) {
 		{name: "an amount named by the act it counts", text: "Qua thanh tra, số tiền đã thu hồi là 97,9 tỷ đồng.", raw: "97,9 tỷ đồng", metric: "số tiền đã thu hồi"},
 		{name: "a share with a rating after it is of the count before", text: "Qua đánh giá, có 504 chi bộ hoàn thành tốt nhiệm vụ, đạt 90,2%, trong đó có 21,8% xếp loại hoàn thành xuất sắc nhiệm vụ.", raw: "21,8%", metric: "tỷ lệ chi bộ hoàn thành xuất sắc nhiệm vụ"},
 		{name: "a condition after a noun's level applies to the list", text: "Ủy ban kiểm tra các cấp kiểm tra 464 đảng viên và 98 tổ chức đảng cấp dưới khi có dấu hiệu vi phạm.", raw: "464", metric: "kiểm tra khi có dấu hiệu vi phạm đảng viên"},
+		{name: "shares in a row of ratings take the first share's people", text: "Toàn Đảng bộ có 91,3% số đảng viên được đánh giá xếp loại hoàn thành tốt nhiệm vụ trở lên; 8,1% hoàn thành nhiệm vụ và 0,6% không hoàn thành nhiệm vụ.", raw: "0,6%", metric: "tỷ lệ đảng viên không hoàn thành nhiệm vụ"},
+		{name: "the act over a list of receivers", text: "Ban Thường vụ đã tặng bằng khen cho Đảng bộ Công an huyện, Đảng bộ Quân sự huyện và 12 chi bộ.", raw: "12", metric: "tặng bằng khen chi bộ"},
 		{name: "who received what was counted", text: "Đã xây dựng 70 căn nhà cho người có công và 35 căn nhà cho hộ nghèo.", raw: "70", metric: "xây dựng căn nhà cho người có công"},
 		{name: "a number after cho counts the receivers", text: "Giải quyết việc làm cho 1.200 lao động.", raw: "1.200", metric: "giải quyết việc làm lao động"},
 		{name: "the years a sum is over", text: "Tổng vốn đầu tư toàn xã hội 5 năm đạt 12.000 tỷ đồng.", raw: "12.000 tỷ đồng", metric: "tổng vốn đầu tư toàn xã hội 5 năm"},
