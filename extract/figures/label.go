@@ -1389,8 +1389,8 @@ func (a *analyzer) wordsEnd(k, n int) int {
 // "đạt chuẩn quốc gia") up to the end of its clause, at most six words.
 func (a *analyzer) verbAfter(k int) string {
 	w := a.word(k)
-	if w == nil || !(verbPairs[pair{w.low, a.lowAt(k + 1)}] || singleVerbs[w.low] || w.low == "đạt" || w.low == "tham") {
-		return ""
+	if w == nil || !(verbPairs[pair{w.low, a.lowAt(k + 1)}] || singleVerbs[w.low] || w.low == "đạt" || w.low == "tham" || w.low == "không" && (a.lowAt(k+1) == "còn" || a.lowAt(k+1) == "có")) {
+		return "" // "100% số xã không còn nợ đọng …": what the counted no longer have
 	}
 	e := k
 	for e < len(a.toks) && e-k < 6 && a.word(e) != nil && !(e > k && (predicateStop[a.toks[e].low] && a.toks[e].low != "về" || a.toks[e].low == "so")) {

@@ -933,6 +933,11 @@ func (a *analyzer) linkRefers() {
 		default:
 			continue
 		}
+		// a share that names its own base ("…,100% số xã không còn nợ đọng
+		// xây dựng cơ bản") is not computed on the figure before it
+		if c.fig.Role == schema.RoleShare && a.lowAt(c.last+1) == "số" && a.word(c.last+2) != nil {
+			continue
+		}
 		// a rate named for itself ("tỷ lệ kết nạp … đạt 8,7%") is not
 		// computed on the figure before it
 		if c.fig.Role == schema.RoleShare && a.rateName(c.tok) != "" {
