@@ -1375,6 +1375,16 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 		f.Role = schema.RoleTarget
 		return
 	}
+	// "Tỷ lệ hộ nghèo giảm 3,92%, vượt mục tiêu 0,42%", "tăng 12%, vượt
+	// kế hoạch 5%": how far the figure before went past its plan
+	if a.lowAt(i-3) == "vượt" && a.planWordBefore(i-1) && a.punctAt(i-4, ",") {
+		if n := len(a.cands); n > 0 && a.sent[a.cands[n-1].tok] == a.sent[i] && i-a.cands[n-1].last <= 5 {
+			if r := a.cands[n-1].fig.Role; r == schema.RoleChange || r == schema.RoleActual {
+				f.Role, f.Direction = schema.RoleChange, "up"
+				return
+			}
+		}
+	}
 	// "vượt mục tiêu tăng trưởng 8,5%", "chỉ tiêu 235 đảng viên": the
 	// figure is the goal itself.
 	for k2, n := i-1, 0; k2 >= 0 && n < 4; k2, n = k2-1, n+1 {

@@ -81,6 +81,15 @@ func (a *analyzer) metric(c *cand) string {
 			return s + " " + ofBasis(f)
 		}
 	}
+	if f.Role == schema.RoleChange && a.planWordBefore(c.tok-1) && (a.lowAt(c.tok-2) == "vượt" || a.lowAt(c.tok-3) == "vượt") {
+		// "Tỷ lệ hộ nghèo giảm 3,92%, vượt mục tiêu 0,42%": how far the
+		// change before went past its plan
+		if p := c.index - 1; p >= 0 && a.sent[a.cands[p].tok] == a.sent[c.tok] && a.cands[p].fig.Role == schema.RoleChange {
+			if m := a.baseMetric(p); m != "" {
+				return m
+			}
+		}
+	}
 	if (f.Role == schema.RoleChange || f.Role == schema.RoleTarget && a.changeBefore(c.tok)) && c.refersTo < 0 {
 		// "Nông, lâm nghiệp, thủy sản tăng 3,47%": what grew is the
 		// subject before the verb.

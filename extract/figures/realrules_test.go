@@ -60,6 +60,10 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "8%", role: "target", metric: "chỉ số phát triển sản xuất công nghiệp trên địa bàn TP. Hòa Bình"}},
 		{name: "the basis said before bằng", text: "Tổng đàn bò trên địa bàn tỉnh có 25.100 con, so với cùng kỳ năm trước bằng 102%.",
 			want: expect{raw: "102%", role: "plan_percent", compared: "same_period_last_year", refers: "25.100"}},
+		{name: "how far a change went past its plan", text: "Tỷ lệ hộ nghèo giảm 2,9%, vượt mục tiêu 0,4%.",
+			want: expect{raw: "0,4%", role: "change", dir: "up", compared: "plan", metric: "tỷ lệ hộ nghèo"}},
+		{name: "a goal after vượt mục tiêu stays a target", text: "Kinh tế tăng trưởng 9%, vượt mục tiêu tăng trưởng 8,5%.",
+			want: expect{raw: "8,5%", role: "target"}},
 		// nouns said later than their count
 		{name: "a count's noun after its percent", text: "Đến hết năm 2023, 9/9 (100%) xã được công nhận đạt chuẩn nông thôn mới.",
 			want: expect{raw: "9/9", unit: "xã"}},

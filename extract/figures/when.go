@@ -286,7 +286,7 @@ func (a *analyzer) comparisons() {
 			}
 		}
 		if basis == "" && f.Role == schema.RoleChange {
-			basis = a.basisAt(c.tok-2, false) // "vượt kế hoạch 5%"
+			basis = a.basisAt(c.tok-2, a.lowAt(c.tok-3) == "vượt") // "vượt kế hoạch 5%"
 		}
 		if basis == "" && f.Role == schema.RolePlanPercent && a.lowAt(c.tok-1) == "bằng" {
 			// "so với cùng kỳ năm trước bằng 104%"
