@@ -1837,6 +1837,8 @@ func (a *analyzer) description(c *cand) string {
 			case t.low == "có", t.low == "được", t.low == "bị", t.low == "đã", t.low == "và", t.low == "với", t.low == "của", t.low == "cho", t.low == "tại":
 				return ""
 			}
+		} else if t.low == "và" && (a.lowAt(k+1) == "vượt" || a.lowAt(k+1) == "đạt") && a.lowAt(k-1) != a.lowAt(k+1) {
+			// "10/17 chỉ tiêu đạt và vượt so với kế hoạch": one result
 		} else if t.low == "và" || t.low == "của" || t.low == "với" || t.low == "so" || t.low == "chiếm" {
 			break
 		}
