@@ -952,10 +952,11 @@ func (a *analyzer) linkRefers() {
 			continue
 		}
 		comparative := c.fig.Role == schema.RoleChange && c.fig.Kind == schema.KindPercent && a.comparativeBefore(c.tok)
+		own := c.fig.Role == schema.RoleChange && c.fig.Kind == schema.KindPercent && a.ownStretch(c.tok)
 		for j := i - 1; j >= 0 && j >= i-maxLookFigures; j-- {
 			r := &a.cands[j]
-			if a.sent[r.tok] != a.sent[c.tok] || a.clauseBreak(r.tok, c.tok) || a.newClause(r.last, c.tok) {
-				break
+			if a.sent[r.tok] != a.sent[c.tok] || a.clauseBreak(r.tok, c.tok) || a.newClause(r.last, c.tok) || own && r.last < c.tok-1 && a.commaBetween(r.last, c.tok) {
+				break // "…, sản xuất trang phục giảm 4,4%": the change of what its own stretch names
 			}
 			if r.fig.Kind == schema.KindPercent && c.fig.Role == schema.RoleChange && c.fig.Kind == schema.KindPercent &&
 				r.fig.Role == schema.RoleShare && j == i-1 {
@@ -995,6 +996,40 @@ func (a *analyzer) linkRefers() {
 			break
 		}
 	}
+}
+
+// ownStretch reports a change at token i whose comma stretch opens with a
+// noun phrase of two or more words and no figure before the verb:
+// "…, sản xuất trang phục giảm 4,4%".
+func (a *analyzer) ownStretch(i int) bool {
+	v := i - 1
+	if w := a.lowAt(v); w != "tăng" && w != "giảm" {
+		return false
+	}
+	n := 0
+	for k := v - 1; k >= 0; k-- {
+		if a.punctAt(k, ",") {
+			// not "…, tương đương tăng 11,01%": the same change said again
+			w := a.lowAt(k + 1)
+			return n >= 2 && !continuers[w] && w != "tương" && w != "tức" && w != "hay"
+		}
+		if a.word(k) == nil {
+			return false
+		}
+		n++
+	}
+	return false
+}
+
+// commaBetween reports a comma at the depth of token hi between tokens lo
+// and hi.
+func (a *analyzer) commaBetween(lo, hi int) bool {
+	for k := lo + 1; k < hi; k++ {
+		if a.punctAt(k, ",") && a.depth[k] == a.depth[hi] {
+			return true
+		}
+	}
+	return false
 }
 
 // growthTotal is the growth the contributions of a container share out:

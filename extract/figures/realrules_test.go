@@ -9,7 +9,7 @@ import (
 
 // expect names what a test states about one figure; empty fields are not
 // checked. refers and parent name the raw of the other figure; estimate
-// is "true"/"false" when checked; parent "-" says there is none.
+// is "true"/"false" when checked; parent or refers "-" says there is none.
 type expect struct {
 	raw                               string
 	metric, unit, role, dir, refers   string
@@ -64,6 +64,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "0,4%", role: "change", dir: "up", compared: "plan", metric: "tỷ lệ hộ nghèo"}},
 		{name: "a goal after vượt mục tiêu stays a target", text: "Kinh tế tăng trưởng 9%, vượt mục tiêu tăng trưởng 8,5%.",
 			want: expect{raw: "8,5%", role: "target"}},
+		{name: "a change with its own subject after a comma is of no figure before", text: "Sản xuất sắt thép giảm 11% do 2 nhà máy bị gián đoạn, sản xuất trang phục giảm 4,4%.",
+			want: expect{raw: "4,4%", metric: "sản xuất trang phục", refers: "-"}},
 		// nouns said later than their count
 		{name: "a count's noun after its percent", text: "Đến hết năm 2023, 9/9 (100%) xã được công nhận đạt chuẩn nông thôn mới.",
 			want: expect{raw: "9/9", unit: "xã"}},
@@ -355,7 +357,11 @@ func checkExpect(t *testing.T, f *schema.Figure, w expect, byID map[string]strin
 	check("unit", f.Unit, w.unit)
 	check("role", f.Role, w.role)
 	check("direction", string(f.Direction), w.dir)
-	check("refers_to", byID[string(f.RefersTo)], w.refers)
+	if w.refers == "-" {
+		check("refers_to", byID[string(f.RefersTo)]+"-", "-") // "-": of no figure
+	} else {
+		check("refers_to", byID[string(f.RefersTo)], w.refers)
+	}
 	if w.parent == "-" {
 		check("parent", byID[string(f.Parent)]+"-", "-") // "-": no parent
 	} else {
