@@ -1226,7 +1226,9 @@ func tidyLabel(m string) string {
 	}
 	for _, p := range labelClosers {
 		if len(m) > len(p)+3 && strings.EqualFold(m[len(m)-len(p):], p) {
-			m = strings.TrimSpace(m[:len(m)-len(p)])
+			if rest := strings.TrimSpace(m[:len(m)-len(p)]); !strings.HasSuffix(rest, " phải") && !strings.HasSuffix(rest, " cần") {
+				m = rest // not "số kết luận thanh tra phải thực hiện": what must be done
+			}
 			break
 		}
 	}
