@@ -1781,7 +1781,12 @@ func (a *analyzer) predicate(k int) string {
 // copula or verb of state follows within a few words.
 func (a *analyzer) description(c *cand) string {
 	lo := c.tok + 1
-	if c.fig.Kind != schema.KindCount && c.fig.Kind != schema.KindRatio || a.word(lo) == nil {
+	if k := c.fig.Kind; k == schema.KindRange && c.fig.Unit != "" && c.fig.Unit != "%" && !moneyUnit(c.fig.Unit) && !measureUnit(c.fig.Unit) {
+		lo = c.last - len(strings.Fields(c.fig.Unit)) + 1 // "có từ 30-35 xã đạt chuẩn …": a count given as a range
+	} else if k != schema.KindCount && k != schema.KindRatio {
+		return ""
+	}
+	if a.word(lo) == nil {
 		return ""
 	}
 	if c.head == "lượt" || c.head == "lần" {

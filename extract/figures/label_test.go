@@ -52,6 +52,7 @@ func TestMetricLabels(t *testing.T) {
 		{name: "a share that names its own base", text: "Đến hết năm 2023, 9/9 xã được công nhận xã NTM, 100% số xã không còn nợ đọng xây dựng cơ bản.", raw: "100%", metric: "tỷ lệ số xã không còn nợ đọng xây dựng"},
 		{name: "đạt và vượt is one result", text: "Toàn huyện có 12/15 chỉ tiêu đạt và vượt so với kế hoạch.", raw: "12/15", metric: "chỉ tiêu đạt và vượt"},
 		{name: "what must be done keeps its verb", text: "Số kết luận thanh tra phải thực hiện trong năm 2023 là 176 kết luận.", raw: "176", metric: "số kết luận thanh tra phải thực hiện"},
+		{name: "a count given as a range keeps what is said of it", text: "Đến năm 2025, có từ 20-25 xã đạt chuẩn xã nông thôn mới nâng cao.", raw: "20-25", metric: "xã đạt chuẩn xã nông thôn mới nâng cao"},
 		{name: "who received what was counted", text: "Đã xây dựng 70 căn nhà cho người có công và 35 căn nhà cho hộ nghèo.", raw: "70", metric: "xây dựng căn nhà cho người có công"},
 		{name: "a number after cho counts the receivers", text: "Giải quyết việc làm cho 1.200 lao động.", raw: "1.200", metric: "giải quyết việc làm lao động"},
 		{name: "the years a sum is over", text: "Tổng vốn đầu tư toàn xã hội 5 năm đạt 12.000 tỷ đồng.", raw: "12.000 tỷ đồng", metric: "tổng vốn đầu tư toàn xã hội 5 năm"},
