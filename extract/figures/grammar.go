@@ -581,22 +581,21 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 			hi = k
 		}
 	}
+	// the second number of a range or a ratio is read with the first
+	second := func(k int) {
+		a.consumed[k] = true
+		numEnd, spanEnd, j = a.toks[k].endPos, a.toks[k].end, k+1
+	}
 	if hi > 0 {
 		f.Kind = schema.KindRange
 		f.ValueHigh = schema.Float(a.num(hi).Value)
-		a.consumed[hi] = true
-		numEnd = a.toks[hi].endPos
-		spanEnd = a.toks[hi].end
-		j = hi + 1
+		second(hi)
 	} else if den := a.spacedRatio(i); den > 0 && n.Kind == vntext.NumPlain {
 		unitsBoth = a.word(den-2) != nil // "26.410,28 ha/25.976 ha" is raw whole
 		hi0 = den
 		f.Kind = schema.KindRatio
 		f.Denominator = schema.Float(a.num(den).Value)
-		a.consumed[den] = true
-		numEnd = a.toks[den].endPos
-		spanEnd = a.toks[den].end
-		j = den + 1
+		second(den)
 	}
 	scale := 1.0
 	countRawEnd := 0 // the end of "324 nghìn" in a count written with a scale
