@@ -616,6 +616,11 @@ func (a *analyzer) figureAt(i int, plan bool) (cand, bool) {
 		unitKind, unit = schema.KindPercent, "%"
 		rawEnd = a.toks[j].endPos
 		j++
+	case w != nil && w.low == "điểm" && a.punctAt(j+1, "%"):
+		// "đóng góp 12,92 điểm % vào mức tăng GRDP": percentage points
+		unitKind, unit = schema.KindPercent, "điểm %"
+		rawEnd = a.toks[j+1].endPos
+		j += 2
 	case w != nil && w.low == "điểm" && a.lowAt(j+1) == "phần" && a.lowAt(j+2) == "trăm":
 		unitKind, unit = schema.KindPercent, "điểm phần trăm"
 		rawEnd = a.toks[j+2].endPos

@@ -66,6 +66,8 @@ func TestStatementRules(t *testing.T) {
 			want: expect{raw: "8,5%", role: "target"}},
 		{name: "a change with its own subject after a comma is of no figure before", text: "Sản xuất sắt thép giảm 11% do 2 nhà máy bị gián đoạn, sản xuất trang phục giảm 4,4%.",
 			want: expect{raw: "4,4%", metric: "sản xuất trang phục", refers: "-"}},
+		{name: "percentage points written 'điểm %'", text: "Khu vực dịch vụ tăng 5,1%, đóng góp 0,96 điểm % vào mức tăng GRDP.",
+			want: expect{raw: "0,96 điểm %", unit: "điểm %", role: "share", metric: "đóng góp của khu vực dịch vụ"}},
 		// nouns said later than their count
 		{name: "a count's noun after its percent", text: "Đến hết năm 2023, 9/9 (100%) xã được công nhận đạt chuẩn nông thôn mới.",
 			want: expect{raw: "9/9", unit: "xã"}},
