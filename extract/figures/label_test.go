@@ -39,7 +39,7 @@ func TestMetricLabels(t *testing.T) {
 		{name: "a percent of plan of a subject before đều", text: "Trong 6 tháng, hầu hết các lĩnh vực thu đều đạt trên 50% dự toán.", raw: "50%", metric: "các lĩnh vực thu (% kế hoạch)"},
 		{name: "a share after a change and its basis", text: "Khu vực cá thể đạt 134,7 tỷ đồng, tăng 8,5% so với cùng kỳ chiếm tỷ lệ 6%.", raw: "6%", metric: "tỷ lệ khu vực cá thể"},
 		{name: "a topic of two nouns joined by và", text: "Giá trị sản xuất đạt 3.000 tỷ đồng; trong đó, khu vực doanh nghiệp và vốn nhà nước chiếm tỷ lệ cao, ước đạt 2.800 tỷ đồng.", raw: "2.800 tỷ đồng", metric: "khu vực doanh nghiệp và vốn nhà nước"},
-		{name: "a contribution of the topic after the adverbials", text: "Theo Cục Thống kê tỉnh, khu vực công nghiệp - xây dựng tiếp tục tăng cao nhất, đóng góp 9,2 điểm % vào mức tăng GRDP.", raw: "9,2", metric: "đóng góp của khu vực công nghiệp - xây dựng"},
+		{name: "a contribution of the topic after the adverbials", text: "Theo Cục Thống kê tỉnh, khu vực công nghiệp - xây dựng tiếp tục tăng cao nhất, đóng góp 9,2 điểm % vào mức tăng GRDP.", raw: "9,2 điểm %", metric: "đóng góp của khu vực công nghiệp - xây dựng"},
 		{name: "a bare act is of the topic the sentence opens with", text: "Đối với sản xuất vụ đông, toàn huyện gieo trồng được 1.200,5 ha, đạt 95%.", raw: "1.200,5 ha", metric: "gieo trồng vụ đông"},
 		{name: "a topic with its year", text: "Về sản xuất vụ xuân 2025, toàn huyện phấn đấu gieo trồng 4.800 ha.", raw: "4.800 ha", metric: "gieo trồng vụ xuân 2025"},
 		{name: "trong đó opens no label", text: "Toàn huyện gieo trồng 4.800 ha, trong đó lúa xuân 4.050 ha.", raw: "4.050 ha", metric: "lúa xuân"},
