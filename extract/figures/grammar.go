@@ -1480,13 +1480,9 @@ func (a *analyzer) role(c *cand, i, j int, percent, plan bool) {
 	}
 	// "…, so với cùng kỳ năm trước bằng 104%": the basis said before "bằng"
 	if a.lowAt(i-1) == "bằng" {
-		for k := i - 2; k >= 0 && k >= i-8 && a.word(k) != nil; k-- {
-			if a.lowAt(k) == "so" {
-				if b := a.basisAt(k, false); b == schema.ComparedSamePeriodLastYear || b == schema.ComparedPreviousPeriod || b == schema.ComparedPlan {
-					f.Role = schema.RolePlanPercent
-					return
-				}
-			}
+		if b := a.basisEndingAt(i-1, 7); b == schema.ComparedSamePeriodLastYear || b == schema.ComparedPreviousPeriod || b == schema.ComparedPlan {
+			f.Role = schema.RolePlanPercent
+			return
 		}
 	}
 	f.Role = schema.RoleShare

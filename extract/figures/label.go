@@ -407,7 +407,7 @@ func dropName(s string) string {
 }
 
 // indicatorAbbrevs name quantities, not places or organs.
-var indicatorAbbrevs = set("grdp", "gdp", "grdp/người", "cpi", "fdi", "iip", "pci", "par", "ntm", "bhyt", "bhxh", "ngân")
+var indicatorAbbrevs = set("grdp", "gdp", "cpi", "fdi", "iip", "pci", "par", "ntm", "bhyt", "bhxh")
 
 // changeSubject reads what a change is said of: the subject before
 // "tăng", "giảm", "với mức tăng", "tăng trưởng".
@@ -825,17 +825,6 @@ func verbPhrase(v string) bool {
 	w1, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
 	w0, w1 = strings.ToLower(w0), strings.ToLower(w1)
 	return w0 != "" && (w1 != "" && verbPairs[pair{w0, w1}] || singleVerbs[w0])
-}
-
-// basisBefore reports a basis of comparison ("so với cùng kỳ") ending
-// right before token k.
-func (a *analyzer) basisBefore(k int) bool {
-	for j := k - 1; j >= 0 && j >= k-5 && a.word(j) != nil; j-- {
-		if a.lowAt(j) == "so" {
-			return a.basisAt(j, false) != ""
-		}
-	}
-	return false
 }
 
 // endsInVerb reports a phrase whose last two words are a verb ("điều tra
@@ -1325,7 +1314,7 @@ func (a *analyzer) percentMetric(c *cand) string {
 	// share is of what comes before "chiếm"
 	for k := c.tok - 1; k >= 0 && k >= c.tok-6 && a.word(k) != nil; k-- {
 		if a.toks[k].low == "chiếm" {
-			if r := c.refersTo; r >= 0 && (a.cands[r].last == k-1 || a.basisBefore(k)) {
+			if r := c.refersTo; r >= 0 && (a.cands[r].last == k-1 || a.basisEndingAt(k, 5) != "") {
 				// "… là 55 đảng viên chiếm tỉ lệ 76,3%", "… 234,7 tỷ đồng,
 				// tăng 58,5% so với cùng kỳ chiếm tỷ lệ 6%": of the figure before
 				break

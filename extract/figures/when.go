@@ -289,13 +289,7 @@ func (a *analyzer) comparisons() {
 			basis = a.basisAt(c.tok-2, a.lowAt(c.tok-3) == "vượt") // "vượt kế hoạch 5%"
 		}
 		if basis == "" && f.Role == schema.RolePlanPercent && a.lowAt(c.tok-1) == "bằng" {
-			// "so với cùng kỳ năm trước bằng 104%"
-			for k := c.tok - 2; k >= 0 && k >= c.tok-8 && a.word(k) != nil; k-- {
-				if a.lowAt(k) == "so" {
-					basis = a.basisAt(k, false)
-					break
-				}
-			}
+			basis = a.basisEndingAt(c.tok-1, 7) // "so với cùng kỳ năm trước bằng 104%"
 		}
 		if p := i - 1; basis == "" && p >= 0 && a.punctAt(c.tok-1, "+") && a.cands[p].fig.Role == schema.RoleChange && a.cands[p].last+2 >= c.tok-1 {
 			// "tăng 1.475 tỷ đồng (+6,2%)": the same change, the same basis
@@ -325,6 +319,18 @@ func (a *analyzer) comparisons() {
 		}
 		f.ComparedWith = schema.NullString(basis)
 	}
+}
+
+// basisEndingAt reads a basis of comparison ("so với cùng kỳ năm trước")
+// whose "so" is among the n words before token k: "", or what basisAt
+// reads.
+func (a *analyzer) basisEndingAt(k, n int) string {
+	for j := k - 1; j >= 0 && j >= k-n && a.word(j) != nil; j-- {
+		if a.lowAt(j) == "so" {
+			return a.basisAt(j, false)
+		}
+	}
+	return ""
 }
 
 // assignedBy reports an organ that set the plan, from token k: "so với
